@@ -1,0 +1,48 @@
+import { BASE_YEAR, isFinal, type Indicator, type Status } from "./model";
+import { attainment, change, evaluatedValue, meets, progress, status, yearsBetween } from "./rules";
+
+/** The figures of one indicator for one year (contract §2 and the JSON of §5). */
+export interface IndicatorResult {
+  actual: number | null;
+  attainment: number | null;
+  progress: number | null;
+  delta: number | null;
+  change: number | null;
+  status: Status;
+  /** Years left blank that the evaluation had to pass over (cumulative sums, annual targets). */
+  gaps: number[];
+}
+
+const NO_FIGURES: IndicatorResult = { actual: null, attainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu", gaps: [] };
+
+export function evaluateIndicator(indicator: Indicator, year: number): IndicatorResult {
+  const { target, method, invalid } = indicator;
+  if (!target || invalid.has("method")) return NO_FIGURES;
+  const baseline = invalid.has("baseline") ? null : indicator.baseline;
+  const used = method === "Cộng dồn" ? yearsBetween(BASE_YEAR + 1, year) : [year];
+  if (used.some((y) => invalid.has(`year:${y}`))) return NO_FIGURES;
+  const { value: a, gaps } = evaluatedValue(method, baseline, indicator.values, year);
+  const final = isFinal(year);
+  const noGrowthBase = method === "Tăng bình quân";
+  const result: IndicatorResult = {
+    actual: a,
+    attainment: attainment(target, a, baseline),
+    progress: progress(target, method, a, baseline),
+    delta: a === null || baseline === null || noGrowthBase ? null : a - baseline,
+    change: noGrowthBase ? null : change(a, baseline),
+    status: status(target, a, baseline, final),
+    gaps,
+  };
+  if (method === "Hằng năm" && final && (result.status === "Đạt" || result.status === "Vượt")) {
+    return { ...result, ...everyYearVerdict(indicator, baseline, year) };
+  }
+  return result;
+}
+
+/** An annual target is met for the term only when every year 2026 … 2030 met it. */
+function everyYearVerdict(indicator: Indicator, baseline: number | null, year: number): Partial<IndicatorResult> {
+  const earlier = yearsBetween(BASE_YEAR + 1, year - 1);
+  const gaps = earlier.filter((y) => (indicator.values[y] ?? null) === null);
+  if (earlier.some((y) => meets(indicator.target!, indicator.values[y] ?? null, baseline) === false)) return { status: "Không đạt" };
+  return gaps.length > 0 ? { status: "Thiếu số liệu", gaps } : {};
+}

@@ -1,0 +1,40 @@
+import * as z from "zod/mini";
+
+/**
+ * The port between a workbook adapter (Office.js, exceljs) and core: each sheet as plain 2-D arrays.
+ * An error cell is `{ error: "#DIV/0!" }`; a formula cell carries its cached result.
+ */
+export const CellErrorSchema = z.object({ error: z.string() });
+export const CellSchema = z.union([z.number(), z.string(), z.boolean(), z.null(), CellErrorSchema]);
+export const SheetGridSchema = z.object({
+  name: z.string(),
+  /** Values from the sheet's top-left used cell (`top`, `left`, 0-based) on. */
+  values: z.array(z.array(CellSchema)),
+  /** Excel number formats, same shape as values; missing means "General". */
+  formats: z.optional(z.array(z.array(z.nullable(z.string())))),
+  top: z.optional(z.number()),
+  left: z.optional(z.number()),
+});
+export const WorkbookGridSchema = z.array(SheetGridSchema);
+
+export type CellError = z.infer<typeof CellErrorSchema>;
+export type Cell = z.infer<typeof CellSchema>;
+export type SheetGrid = z.infer<typeof SheetGridSchema>;
+
+const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** The Excel error a cell holds, whether the adapter gave it as `{error}` or as its literal text (Office.js values). */
+export function cellError(cell: Cell | undefined): string | null {
+  if (cell !== null && typeof cell === "object") return cell.error;
+  if (typeof cell === "string" && ERROR_LITERAL.test(cell.trim())) return cell.trim();
+  return null;
+}
+
+export function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** True when an Excel number format shows the value as a percentage (a `%` outside quotes and escapes). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return !!format && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}

@@ -1,0 +1,113 @@
+import { cellAddress } from "./text";
+
+/**
+ * A sheet to write, as plain data: both workbook adapters (Office.js and exceljs) write exactly this,
+ * so the task pane and the command line produce the same sheet.
+ */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  /** Fill colour, RGB hex without "#". */
+  fill?: string;
+  color?: string;
+  align?: "left" | "center" | "right";
+  wrap?: boolean;
+  border?: boolean;
+  indent?: number;
+}
+
+export type LayoutValue = string | number | null;
+
+export interface SheetLayout {
+  name: string;
+  font: string;
+  /** Rectangular: every row has `width` cells. */
+  values: LayoutValue[][];
+  /** Excel number format per cell ("@" forces text); null is General. */
+  formats: (string | null)[][];
+  merges: string[];
+  styles: { range: string; style: CellStyle }[];
+  /** Column widths in characters. */
+  widths: number[];
+  hiddenColumns: number[];
+  /** Links to a cell of another sheet of the same workbook. */
+  links: { cell: string; sheet: string; address: string }[];
+  freezeRows: number;
+  print: { landscape: boolean; fitToWidth: boolean; titleRows: [number, number] | null };
+}
+
+/** Text an adapter must never let Excel read as a formula (contract §4). */
+export function looksLikeFormula(value: LayoutValue): boolean {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value);
+}
+
+/** Builds a SheetLayout cell by cell with 0-based coordinates. */
+export class LayoutBuilder {
+  private readonly rows: { value: LayoutValue; format: string | null }[][] = [];
+  private readonly layout: Omit<SheetLayout, "values" | "formats">;
+
+  constructor(name: string, private readonly width: number, font = "Times New Roman") {
+    this.layout = { name, font, merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null } };
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  put(row: number, column: number, value: LayoutValue, format: string | null = null): this {
+    while (this.rows.length <= row) this.rows.push(Array.from({ length: this.width }, () => ({ value: null, format: null })));
+    this.rows[row][column] = { value, format: looksLikeFormula(value) ? "@" : format };
+    return this;
+  }
+
+  /** Writes values left to right from (row, column). */
+  putRow(row: number, column: number, values: LayoutValue[]): this {
+    values.forEach((v, i) => this.put(row, column + i, v));
+    return this;
+  }
+
+  merge(row: number, column: number, lastRow: number, lastColumn: number): this {
+    this.put(lastRow, lastColumn, this.rows[lastRow]?.[lastColumn]?.value ?? null);
+    this.layout.merges.push(range(row, column, lastRow, lastColumn));
+    return this;
+  }
+
+  style(row: number, column: number, lastRow: number, lastColumn: number, style: CellStyle): this {
+    this.layout.styles.push({ range: range(row, column, lastRow, lastColumn), style });
+    return this;
+  }
+
+  link(row: number, column: number, sheet: string, address: string): this {
+    this.layout.links.push({ cell: cellAddress(row, column), sheet, address });
+    return this;
+  }
+
+  set(settings: Partial<Omit<SheetLayout, "values" | "formats" | "name">>): this {
+    Object.assign(this.layout, settings);
+    return this;
+  }
+
+  build(): SheetLayout {
+    return {
+      ...this.layout,
+      values: this.rows.map((r) => r.map((c) => c.value)),
+      formats: this.rows.map((r) => r.map((c) => c.format)),
+    };
+  }
+}
+
+export function range(row: number, column: number, lastRow: number, lastColumn: number): string {
+  const first = cellAddress(row, column);
+  const last = cellAddress(lastRow, lastColumn);
+  return first === last ? first : `${first}:${last}`;
+}
+
+/** Number format for a figure: grouped thousands, decimals only when the value has them. */
+export function figureFormat(value: number | null): string | null {
+  if (value === null) return null;
+  return Number.isInteger(value) ? "#,##0" : "#,##0.0#";
+}
+
+export const PERCENT_FORMAT = "0.0%";

@@ -1,0 +1,59 @@
+import type { Rule } from "./messages";
+import type { Target } from "./target";
+
+export const GROUPS = ["KT", "XH", "XD"] as const;
+export type Group = (typeof GROUPS)[number];
+export const GROUP_NAMES: Record<Group, string> = {
+  KT: "Kinh tế",
+  XH: "Văn hóa – Xã hội – Môi trường",
+  XD: "Xây dựng Đảng và hệ thống chính trị",
+};
+
+export const METHODS = ["Năm", "Cộng dồn", "Tăng bình quân", "Hằng năm"] as const;
+export type Method = (typeof METHODS)[number];
+
+export const BASE_YEAR = 2025;
+export const FINAL_YEAR = 2030;
+export const isFinal = (year: number) => year >= FINAL_YEAR;
+export const YEARS = [2026, 2027, 2028, 2029, 2030] as const;
+
+export const STATUSES = ["Vượt", "Đạt", "Chưa đạt", "Không đạt", "Thiếu số liệu"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Severity = "error" | "warning";
+
+/** A problem located at its cell; `code` is the indicator code of the row when there is one. */
+export interface Problem {
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  code: string | null;
+  rule: Rule;
+  message: string;
+  /** A number the user can write into the cell with one click (text numbers). */
+  fix?: { value: number };
+}
+
+/** One coded row of a target sheet, with the figures core could read from it. */
+export interface Indicator {
+  code: string;
+  /** Code of the target it belongs to: `KT3` for `KT3.2`, itself for `KT4`. */
+  root: string;
+  group: Group;
+  name: string;
+  unit: string;
+  method: Method;
+  /** Null on a parent row (a target whose figures are in its sub-metrics) and when the cell is bad. */
+  target: Target | null;
+  /** The target expression as written. */
+  targetText: string;
+  baseline: number | null;
+  values: Partial<Record<number, number | null>>;
+  note: string;
+  sheet: string;
+  /** 1-based row in the sheet. */
+  row: number;
+  /** Fields whose cell was bad (an error): they count as missing, never as 0. */
+  invalid: Set<string>;
+  isParent: boolean;
+}

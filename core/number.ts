@@ -1,0 +1,35 @@
+/**
+ * Vietnamese number text: "." groups thousands, "," is the decimal mark, a trailing "%" or unit is dropped.
+ * `3.265` → 3265, `126,1 %` → 126.1, `8.474,1` → 8474.1. A lone "." not followed by exactly three digits
+ * (`1.5`) is read as a decimal point, and flagged so that the caller can warn.
+ */
+export type ParsedNumber = { value: number; dotDecimal: boolean };
+
+const NUMBER_WITH_UNIT = /^([+\-\u2212]?)\s*(\d(?:[\d.]*\d)?(?:,\d+)?)\s*([^\d]*)$/u;
+const GROUPED = /^\d{1,3}(\.\d{3})+$/;
+const PLAIN = /^\d+$/;
+const DOT_DECIMAL = /^\d+\.\d+$/;
+
+export function parseVietnameseNumber(text: string): ParsedNumber | null {
+  const match = NUMBER_WITH_UNIT.exec(text.replace(/\u00a0/g, " ").trim());
+  if (!match) return null;
+  const [, sign, body, unit] = match;
+  if (!isUnit(unit)) return null;
+  const [whole, fraction] = body.split(",");
+  let value: number;
+  let dotDecimal = false;
+  if (PLAIN.test(whole) || GROUPED.test(whole)) {
+    value = Number(whole.replace(/\./g, "") + (fraction === undefined ? "" : `.${fraction}`));
+  } else if (fraction === undefined && DOT_DECIMAL.test(whole)) {
+    value = Number(whole);
+    dotDecimal = true;
+  } else {
+    return null;
+  }
+  return { value: sign === "" || sign === "+" ? value : -value, dotDecimal };
+}
+
+/** What may follow a number: nothing, "%", or a unit made of letters, spaces, "/" and "." (e.g. "ha", "trVNĐ/người/năm"). */
+function isUnit(unit: string): boolean {
+  return /^[\p{L}\p{M}%‰/.\s]*$/u.test(unit) && !/^\.\S/.test(unit);
+}

@@ -1,0 +1,208 @@
+import { readValueCell, type CellFinding } from "./cell-value";
+import { cellError, isBlank, type Cell, type SheetGrid } from "./grid";
+import { findHeader, type ColumnKey, type Header } from "./header";
+import { isGeneratedSheet } from "./marker";
+import { message, type Rule } from "./messages";
+import { GROUPS, METHODS, YEARS, type Group, type Indicator, type Method, type Problem } from "./model";
+import { parseTarget } from "./target";
+import { cellAddress, fold } from "./text";
+
+/** Rows above this are refused with their count: the template has 60, a large commune sheet a few hundred. */
+export const MAX_SHEET_ROWS = 20_000;
+
+export interface WorkbookRead {
+  /** Names of the sheets read as target sheets, in workbook order. */
+  sheets: string[];
+  indicators: Indicator[];
+  problems: Problem[];
+}
+
+const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
+
+/** Reads every target sheet of a workbook: indicators in sheet order and every problem at its cell. */
+export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
+  const result: WorkbookRead = { sheets: [], indicators: [], problems: [] };
+  const seen = new Map<string, Indicator>();
+  for (const grid of grids) {
+    if (isGeneratedSheet(grid.values)) continue;
+    const header = findHeader(grid.values);
+    if (!header) continue;
+    result.sheets.push(grid.name);
+    if (grid.values.length > MAX_SHEET_ROWS) {
+      result.problems.push(problem(grid.name, null, null, "error", "sheet-too-large", { rows: grid.values.length, limit: MAX_SHEET_ROWS }));
+      continue;
+    }
+    new SheetReader(grid, header, seen, result).read();
+  }
+  if (result.sheets.length === 0) result.problems.push(problem(null, null, null, "error", "no-target-sheet", {}));
+  return result;
+}
+
+class SheetReader {
+  private readonly top: number;
+  private readonly left: number;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly header: Header,
+    private readonly seen: Map<string, Indicator>,
+    private readonly out: WorkbookRead,
+  ) {
+    this.top = grid.top ?? 0;
+    this.left = grid.left ?? 0;
+  }
+
+  read(): void {
+    for (const duplicate of this.header.duplicates) {
+      this.report(this.header.row, duplicate.column, null, { severity: "warning", rule: "duplicate-column", params: { header: duplicate.header } });
+    }
+    const rows: Indicator[] = [];
+    for (let r = this.header.row + 1; r < this.grid.values.length; r++) {
+      const indicator = this.readRow(r);
+      if (indicator) rows.push(indicator);
+    }
+    this.settleParents(rows);
+  }
+
+  private cell(r: number, key: ColumnKey): Cell | undefined {
+    const column = this.header.columns[key];
+    return column === undefined ? undefined : this.grid.values[r]?.[column];
+  }
+
+  private text(r: number, key: ColumnKey): string {
+    const cell = this.cell(r, key);
+    return cell === undefined || cell === null || typeof cell === "object" ? "" : String(cell).trim();
+  }
+
+  private readRow(r: number): Indicator | null {
+    const codeText = this.text(r, "code").toUpperCase().replace(/\s+/g, "");
+    const targetCell = this.cell(r, "target");
+    if (codeText === "" && isBlank(targetCell ?? null)) return null; // blank, title or section row
+    if (codeText === "") {
+      this.reportAt(r, "code", null, { severity: "error", rule: "missing-code", params: {} });
+      return null;
+    }
+    const match = CODE.exec(codeText);
+    if (!match) {
+      this.reportAt(r, "code", null, { severity: "error", rule: "bad-code", params: { text: this.text(r, "code") } });
+      return null;
+    }
+    const code = `${match[1]}${Number(match[2])}${match[3]}`;
+    const earlier = this.seen.get(code);
+    if (earlier) {
+      const where = earlier.sheet === this.grid.name ? `dòng ${earlier.row}` : `dòng ${earlier.row} của trang “${earlier.sheet}”`;
+      this.reportAt(r, "code", code, { severity: "error", rule: "duplicate-code", params: { code, where } });
+      return null;
+    }
+    const group = this.readGroup(r, code, match[1] as Group);
+    const unit = this.text(r, "unit");
+    const invalid = new Set<string>();
+    const method = this.readMethod(r, code, invalid);
+    const valueRules = { percentRow: fold(unit).startsWith("%"), allowOver100: method === "Tăng bình quân" };
+    const readValue = (key: ColumnKey) => {
+      const column = this.header.columns[key];
+      if (column === undefined) return null;
+      const read = readValueCell(this.grid.values[r]?.[column], this.grid.formats?.[r]?.[column], valueRules);
+      for (const finding of read.findings) this.report(r, column, code, finding);
+      if (read.bad) invalid.add(key);
+      return read.value;
+    };
+    const baseline = readValue("baseline");
+    const values: Partial<Record<number, number | null>> = {};
+    for (const year of YEARS) values[year] = readValue(`year:${year}`);
+    const indicator: Indicator = {
+      code,
+      root: `${match[1]}${Number(match[2])}`,
+      group,
+      name: this.text(r, "name"),
+      unit,
+      method,
+      target: null,
+      targetText: targetCell === undefined || targetCell === null || typeof targetCell === "object" ? "" : String(targetCell).trim(),
+      baseline,
+      values,
+      note: this.text(r, "note"),
+      sheet: this.grid.name,
+      row: this.top + r + 1,
+      invalid,
+      isParent: false,
+    };
+    this.readTarget(r, indicator, targetCell);
+    if (baseline === null && !invalid.has("baseline") && indicator.targetText !== "" && this.header.columns.baseline !== undefined) {
+      this.reportAt(r, "baseline", code, { severity: "warning", rule: "missing-baseline", params: {} });
+    }
+    this.seen.set(code, indicator);
+    this.out.indicators.push(indicator);
+    return indicator;
+  }
+
+  private readGroup(r: number, code: string, fromCode: Group): Group {
+    const text = this.text(r, "group");
+    if (text === "") return fromCode;
+    const folded = fold(text);
+    const named = GROUPS.find((g) => folded === g.toLowerCase() || GROUP_WORDS[g].some((w) => folded.startsWith(w)));
+    if (named !== fromCode) {
+      this.reportAt(r, "group", code, { severity: "warning", rule: "group-mismatch", params: { text, group: fromCode } });
+    }
+    return fromCode;
+  }
+
+  private readMethod(r: number, code: string, invalid: Set<string>): Method {
+    const text = this.text(r, "method");
+    if (text === "") return "Năm";
+    const method = METHODS.find((m) => fold(m) === fold(text));
+    if (method) return method;
+    invalid.add("method");
+    this.reportAt(r, "method", code, { severity: "error", rule: "bad-method", params: { text } });
+    return "Năm";
+  }
+
+  private readTarget(r: number, indicator: Indicator, cell: Cell | undefined): void {
+    if (cell === undefined || isBlank(cell)) {
+      indicator.isParent = true; // settled once the whole sheet is read
+      return;
+    }
+    const error = cellError(cell);
+    const parsed = error || typeof cell === "boolean" ? null : parseTarget(cell as string | number);
+    if (parsed?.ok) {
+      indicator.target = parsed.target;
+      return;
+    }
+    indicator.invalid.add("target");
+    const text = indicator.targetText;
+    const finding: CellFinding = error
+      ? { severity: "error", rule: "cell-error", params: { error } }
+      : { severity: "error", rule: parsed?.ok === false && parsed.reason === "inverted-range" ? "inverted-range" : "bad-target", params: { text } };
+    this.reportAt(r, "target", indicator.code, finding);
+  }
+
+  /** A row without target is a parent heading when sub-metrics of its code follow; otherwise its target is missing. */
+  private settleParents(rows: Indicator[]): void {
+    for (const row of rows.filter((i) => i.isParent)) {
+      const hasChildren = rows.some((i) => i.code.startsWith(`${row.code}.`));
+      if (hasChildren) continue;
+      row.isParent = false;
+      row.invalid.add("target");
+      this.reportAt(row.row - this.top - 1, "target", row.code, { severity: "error", rule: "missing-target", params: {} });
+    }
+  }
+
+  private reportAt(r: number, key: ColumnKey, code: string | null, finding: CellFinding): void {
+    this.report(r, this.header.columns[key] ?? this.header.columns.code ?? 0, code, finding);
+  }
+
+  private report(r: number, column: number, code: string | null, finding: CellFinding): void {
+    const cell = cellAddress(this.top + r, this.left + column);
+    this.out.problems.push({ ...problem(this.grid.name, cell, code, finding.severity, finding.rule, finding.params), ...(finding.fix && { fix: finding.fix }) });
+  }
+}
+
+const GROUP_WORDS: Record<Group, string[]> = {
+  KT: ["kinh te"],
+  XH: ["van hoa", "xa hoi"],
+  XD: ["xay dung dang", "dang", "he thong chinh tri"],
+};
+
+function problem(sheet: string | null, cell: string | null, code: string | null, severity: Problem["severity"], rule: Rule, params: Record<string, unknown>): Problem {
+  return { severity, sheet, cell, code, rule, message: message(rule, params) };
+}
