@@ -28,7 +28,7 @@ export function columnKey(cell: Cell): ColumnKey | null {
   }
   const year = YEAR_HEADER.exec(text);
   if (year && isPlanYear(Number(year[1]))) return `year:${Number(year[1])}`;
-  if (/co so/.test(text) && !/2030/.test(text)) return "baseline";
+  if ((/co so/.test(text) || /\b2025\b/.test(text)) && !/2030/.test(text)) return "baseline";
   if (/(muc tieu|chi tieu|ke hoach|nghi quyet).*2030/.test(text)) return "target";
   return null;
 }

@@ -110,6 +110,7 @@ class SheetReader {
     const baseline = readValue("baseline");
     const values: Partial<Record<number, number | null>> = {};
     for (const year of YEARS) values[year] = readValue(`year:${year}`);
+    this.reportGaps(r, code, method, values, invalid);
     const indicator: Indicator = {
       code,
       root: `${match[1]}${Number(match[2])}`,
@@ -136,6 +137,16 @@ class SheetReader {
     return indicator;
   }
 
+  /** A blank year before a later figure counts as 0 in a cumulative sum and leaves an annual target unproven. */
+  private reportGaps(r: number, code: string, method: Method, values: Partial<Record<number, number | null>>, invalid: Set<string>): void {
+    if (method !== "Cộng dồn" && method !== "Hằng năm") return;
+    const filled = YEARS.filter((y) => values[y] !== null || invalid.has(`year:${y}`));
+    const last = filled[filled.length - 1] ?? 0;
+    for (const year of YEARS.filter((y) => y < last && !filled.includes(y))) {
+      this.reportAt(r, `year:${year}`, code, { severity: "warning", rule: method === "Cộng dồn" ? "cumulative-gap" : "annual-gap", params: { year } });
+    }
+  }
+
   private readGroup(r: number, code: string, fromCode: Group): Group {
     const text = this.text(r, "group");
     if (text === "") return fromCode;
@@ -150,7 +161,7 @@ class SheetReader {
   private readMethod(r: number, code: string, invalid: Set<string>): Method {
     const text = this.text(r, "method");
     if (text === "") return "Năm";
-    const method = METHODS.find((m) => fold(m) === fold(text));
+    const method = METHODS.find((m) => fold(m) === fold(text)) ?? METHOD_SYNONYMS[fold(text)];
     if (method) return method;
     invalid.add("method");
     this.reportAt(r, "method", code, { severity: "error", rule: "bad-method", params: { text } });
@@ -196,6 +207,9 @@ class SheetReader {
     this.out.problems.push({ ...problem(this.grid.name, cell, code, finding.severity, finding.rule, finding.params), ...(finding.fix && { fix: finding.fix }) });
   }
 }
+
+/** Other words officials use for a method, folded. ("Hàng năm" folds like "Hằng năm".) */
+const METHOD_SYNONYMS: Record<string, Method> = { "luy ke": "Cộng dồn", "cong don ca nhiem ky": "Cộng dồn", "tang binh quan hang nam": "Tăng bình quân", "ca nam": "Năm" };
 
 const GROUP_WORDS: Record<Group, string[]> = {
   KT: ["kinh te"],

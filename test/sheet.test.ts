@@ -151,3 +151,34 @@ describe("row problems", () => {
     expect(read.problems).toHaveLength(9);
   });
 });
+
+describe("header and method synonyms", () => {
+  it("should read Ước TH 2025 as the baseline and Lũy kế / Hàng năm as methods", () => {
+    const read = readWorkbook([
+      sheet([
+        ["Mã số", "Nội dung chỉ tiêu", "Cách tính", "Ước TH 2025", "Mục tiêu NQ 2030"],
+        ["XD2", "Kết nạp đảng viên", "Lũy kế", 109, "80"],
+        ["XD4.1", "Tổ chức CT-XH HTTNV", "Hàng năm", 90, "95%"],
+      ]),
+    ]);
+    expect(read.indicators.map((i) => [i.code, i.method, i.baseline])).toEqual([["XD2", "Cộng dồn", 109], ["XD4.1", "Hằng năm", 90]]);
+    expect(read.problems).toEqual([]);
+  });
+});
+
+describe("blank years inside a series", () => {
+  it("should warn where a cumulative sum counts a blank year as 0 and where an annual target is unproven", () => {
+    const read = readWorkbook([
+      sheet([
+        HEADER,
+        ["XD2", "Kết nạp đảng viên", "XD", "đảng viên", "Cộng dồn", 109, "từ 80 trở lên", 15, null, 20],
+        ["XD5.1", "CBCC HTTNV", "XD", "%", "Hằng năm", 90, "95%", null, 96],
+        ["KT4", "Hộ kinh tế cá thể", "KT", "hộ", "Năm", 2500, "trên 2.800", null, 2600],
+      ]),
+    ]);
+    expect(read.problems.map((p) => [p.cell, p.rule, p.message])).toEqual([
+      ["I2", "cumulative-gap", "Năm 2027 để trống: khi cộng dồn được tính là 0."],
+      ["H3", "annual-gap", "Năm 2026 để trống: chỉ tiêu hằng năm chưa đánh giá được cho cả nhiệm kỳ."],
+    ]);
+  });
+});
