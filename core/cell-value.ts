@@ -41,6 +41,8 @@ export function readValueCell(cell: Cell | undefined, format: string | null | un
     );
   }
   value = roundNoise(value);
+  // NaN or ±Infinity (a corrupt cell, 1e308 formatted as a percentage) is no figure.
+  if (!Number.isFinite(value)) return bad({ severity: "error", rule: "not-a-number", params: { text: String(cell).trim() } }, findings);
   if (value < 0) return bad({ severity: "error", rule: "negative", params: { value } }, findings);
   if (rules.percentRow && !rules.allowOver100 && value > 100) {
     return bad({ severity: "error", rule: "percent-over-100", params: { value } }, findings);

@@ -51,7 +51,7 @@ const HEADER_ROWS = 20;
  */
 export function findHeader(values: Cell[][]): Header | null {
   for (let row = 0; row < Math.min(HEADER_ROWS, values.length); row++) {
-    const header = readHeaderRow(values[row], row);
+    const header = readHeaderRow(values[row] ?? [], row); // an adapter may leave empty rows as holes
     const { code, name, target } = header.columns;
     if (code === undefined || name === undefined || target === undefined) continue;
     const below = values[row + 1] ?? [];

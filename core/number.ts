@@ -26,6 +26,7 @@ export function parseVietnameseNumber(text: string): ParsedNumber | null {
   } else {
     return null;
   }
+  if (!Number.isFinite(value)) return null; // "9" × 400 is no figure, not Infinity
   return { value: sign === "" || sign === "+" ? value : -value, dotDecimal };
 }
 

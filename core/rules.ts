@@ -39,7 +39,7 @@ export function evaluatedValue(method: Method, baseline: number | null, values: 
       if (last === null) return { value: null, gaps: [] };
       const earlier = yearsBetween(BASE_YEAR + 1, year - 1);
       const gaps = earlier.filter((y) => at(y) === null);
-      return { value: earlier.reduce((sum, y) => sum + (at(y) ?? 0), last), gaps };
+      return { value: figure(earlier.reduce((sum, y) => sum + (at(y) ?? 0), last)), gaps }; // a sum past 1.8e308 is no figure
     }
   }
 }

@@ -38,7 +38,7 @@ export function summaryLayout(model: SummaryModel, sheetName: string, date: Date
   const headerRow = detailTop + 2; // 1-based row of the detail table header, repeated on every page
   return b
     .set({
-      widths: [5, 8, 46, 10, 12, 16, 12, 11, 10, 10, 13, 4],
+      widths: [6, 9, 46, 10, 12, 16, 12, 11, 10, 10, 13, 4],
       hiddenColumns: [MARKER_COLUMN],
       freezeRows: 0,
       print: { landscape: true, fitToWidth: true, titleRows: [headerRow, headerRow] },
@@ -65,7 +65,7 @@ function overview(b: LayoutBuilder, model: SummaryModel, top: number): number {
   });
   const totalRow = top + 2 + GROUPS.length;
   b.putRow(totalRow, 0, [null, "Tổng cộng", null, ...counts[0].map((_, k) => counts.reduce((s, c) => s + c[k], 0))]).merge(totalRow, 1, totalRow, 2);
-  b.style(top + 2, 0, totalRow, 7, { border: true }).style(top + 2, 3, totalRow, 7, { align: "center" }).style(totalRow, 0, totalRow, 7, { bold: true });
+  b.style(top + 2, 0, totalRow, 7, { border: true }).style(top + 2, 0, totalRow, 0, { align: "center" }).style(top + 2, 3, totalRow, 7, { align: "center" }).style(totalRow, 0, totalRow, 7, { bold: true });
   return totalRow + 1;
 }
 

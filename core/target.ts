@@ -39,7 +39,7 @@ const RANGE = /^(?:tu\s+)?(.+?)\s*(?:-|–|—|\bden\b)\s*(.+)$/;
 
 export function parseTarget(input: string | number): TargetParse {
   if (typeof input === "number") {
-    return Number.isFinite(input) ? ok({ kind: "min", n: input, strict: false }) : unreadable();
+    return Number.isFinite(input) && input >= 0 ? ok({ kind: "min", n: input, strict: false }) : unreadable();
   }
   const text = fold(input).replace(/\s*tro len$/, "");
   const reduction = REDUCTION.exec(text);

@@ -35,6 +35,11 @@ describe("parsing a 2030 target expression", () => {
     expect(parseTarget(60)).toEqual({ ok: true, target: { kind: "min", n: 60, strict: false } });
   });
 
+  it("should refuse a negative or non-finite number cell", () => {
+    expect(parseTarget(-5)).toEqual({ ok: false, reason: "unreadable" });
+    expect(parseTarget(Infinity)).toEqual({ ok: false, reason: "unreadable" });
+  });
+
   it("should refuse a range whose low bound is above its high bound", () => {
     expect(parseTarget("15-10")).toEqual({ ok: false, reason: "inverted-range" });
   });
