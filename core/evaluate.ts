@@ -24,12 +24,14 @@ export function evaluateIndicator(indicator: Indicator, year: number): Indicator
   const { value: a, gaps } = evaluatedValue(method, baseline, indicator.values, year);
   const final = isFinal(year);
   const noGrowthBase = method === "Tăng bình quân";
+  // A cumulative figure is measured from 0, as its progress is: the baseline is the previous term's total.
+  const from = method === "Cộng dồn" ? 0 : baseline;
   const result: IndicatorResult = {
     actual: a,
     attainment: attainment(target, a, baseline),
     progress: progress(target, method, a, baseline),
-    delta: a === null || baseline === null || noGrowthBase ? null : a - baseline,
-    change: noGrowthBase ? null : change(a, baseline),
+    delta: a === null || from === null || noGrowthBase ? null : a - from,
+    change: noGrowthBase ? null : change(a, from),
     status: status(target, a, baseline, final),
     gaps,
   };

@@ -83,6 +83,7 @@ class SheetReader {
       return null;
     }
     const match = CODE.exec(codeText);
+    if (!match && isBlank(targetCell ?? null)) return null; // a section heading such as `I. KINH TẾ` in the code column
     if (!match) {
       this.reportAt(r, "code", null, { severity: "error", rule: "bad-code", params: { text: this.text(r, "code") } });
       return null;

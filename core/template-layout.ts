@@ -45,7 +45,8 @@ function entryRow(b: LayoutBuilder, row: number, entry: CatalogueEntry): void {
   b.putRow(row, 0, [entry.code, entry.name, entry.group, entry.unit, entry.method]);
   b.put(row, 5, entry.baseline, figureFormat(entry.baseline)).put(row, 6, entry.target);
   b.put(row, 7 + YEARS.length, note);
-  b.style(row, 0, row, COLUMNS.length - 1, { border: true, wrap: true });
+  // Notes stay on one line (the cell shows them whole when selected): long notes would make rows many lines tall.
+  b.style(row, 0, row, COLUMNS.length - 2, { border: true, wrap: true }).style(row, COLUMNS.length - 1, row, COLUMNS.length - 1, { border: true });
   if (entry.target === null) b.style(row, 0, row, 1, { bold: true });
   if (entry.reportConflict) b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, { fill: "FFEB9C" });
 }

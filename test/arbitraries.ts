@@ -3,8 +3,8 @@ import type { Cell } from "../core/grid";
 import { METHODS, YEARS, type Indicator, type Method } from "../core/model";
 import type { Target } from "../core/target";
 
-/** Fixed seed: every property run is reproducible (change it only to explore). */
-export const SEED = 20252030;
+/** Fixed seed: every property run is reproducible (COMA_FC_SEED=n explores another one). */
+export const SEED = Number(process.env.COMA_FC_SEED) || 20252030;
 
 /** Plain decimal text of a number, rounded the way `Intl.NumberFormat` rounds to `digits` decimals. */
 export function plainNumber(value: number, digits: number): number {
@@ -82,6 +82,7 @@ const ERRORS = ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL
 export const cell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(null) },
   { weight: 2, arbitrary: fc.double() }, // NaN, ±Infinity, −0 included
+  { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, Number.MAX_VALUE, Number.MIN_VALUE) },
   { weight: 2, arbitrary: fc.integer({ min: -5, max: 3000 }) },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom(...ERRORS).map((error) => ({ error })) },
@@ -99,7 +100,8 @@ export const cell: fc.Arbitrary<Cell> = fc.oneof(
 const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030, "Ghi chú"];
 
 /** A header row, intact or with some of its cells replaced by anything. */
-const header: fc.Arbitrary<Cell[]> = fc.array(fc.option(cell, { nil: undefined, freq: 4 }), { minLength: HEADER.length, maxLength: HEADER.length }).map((over) => HEADER.map((h, i) => (over[i] === undefined ? h : over[i]!)));
+const keepOr = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: cell });
+const header: fc.Arbitrary<Cell[]> = fc.array(keepOr, { minLength: HEADER.length, maxLength: HEADER.length }).map((over) => HEADER.map((h, i) => (over[i] === undefined ? h : over[i]!)));
 
 const row = fc.array(cell, { maxLength: 16 });
 
@@ -112,4 +114,11 @@ export const grid = fc.record({
   formats: fc.option(fc.array(fc.array(fc.option(fc.constantFrom("0.0%", "0%", "#,##0", '"%"0', "General", "@"), { nil: null }), { maxLength: 16 }), { maxLength: 30 }), { nil: undefined }),
   top: fc.option(fc.nat(50), { nil: undefined }),
   left: fc.option(fc.nat(30), { nil: undefined }),
-}).map(({ before, header: h, after, ...rest }) => ({ ...rest, values: h === null ? [...before, ...after] : [...before, h, ...after] }));
+  holes: fc.array(fc.tuple(fc.nat(30), fc.option(fc.nat(15), { nil: null })), { maxLength: 3 }),
+}).map(({ before, header: h, after, holes, ...rest }) => {
+  const values = h === null ? [...before, ...after] : [...before, h, ...after];
+  // Adapters may leave empty rows or cells as holes in sparse arrays.
+  for (const [r, c] of holes) if (c === null) delete values[r];
+  else if (values[r]) delete values[r][c];
+  return { ...rest, values };
+});

@@ -17,7 +17,7 @@ describe("finding the header", () => {
         [null, "I. KINH TẾ"],
         ["KT4", "Hộ kinh tế cá thể", "KT", "hộ", "Năm", 2500, "trên 2.800", 2600],
         [],
-        [null, "II. XÃ HỘI"],
+        ["II. XÃ HỘI", null],
         ["XH4", "Tỷ lệ tham gia BHYT", "XH", "%", null, 98.5, "100%"],
       ]),
     ]);

@@ -40,7 +40,8 @@ describe("the summary of a year", () => {
     expect(row(summary, "XH3").progress).toBeCloseTo(0.6, 12);
     expect(row(summary, "XH3").status).toBe("Chưa đạt");
     // XD2: 20 + 25 = 45 of 80
-    expect(row(summary, "XD2")).toMatchObject({ actual: 45, attainment: 45 / 80, status: "Chưa đạt" });
+    // cumulative rows are measured from 0, not from the previous term's 95: delta 45, no relative change
+    expect(row(summary, "XD2")).toMatchObject({ actual: 45, attainment: 45 / 80, delta: 45, change: null, status: "Chưa đạt" });
   });
 
   it("should count an indicator whose cell is bad as Thiếu số liệu, with no figures", () => {

@@ -1,0 +1,206 @@
+import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Worksheet } from "exceljs";
+import * as fs from "node:fs";
+import type { Cell, CellStyle, SheetGrid, SheetLayout } from "../core";
+import { parseRange } from "./a1";
+import { writeFileAtomically } from "./atomic-write";
+import { checkFileSize, checkWorkbookBytes } from "./file-limits";
+import { CliError, LABELS } from "./messages";
+import { BASE_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeights } from "./row-heights";
+
+/**
+ * The workbook port for Node, twin of the Office.js adapter: reads sheets as plain grids for core and writes
+ * the SheetLayouts core builds. Core never sees exceljs.
+ */
+
+export interface LoadedWorkbook {
+  workbook: Workbook;
+  grids: SheetGrid[];
+}
+
+/** Every worksheet of an .xlsx file (hidden ones too) as grids, after the size checks. */
+export async function readWorkbookFile(file: string): Promise<SheetGrid[]> {
+  return (await loadWorkbookFile(file)).grids;
+}
+
+export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
+  const bytes = readBytes(file);
+  checkWorkbookBytes(bytes, file);
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new CliError("corrupt", { file });
+  }
+  if (workbook.worksheets.length === 0) throw new CliError("not-xlsx", { file });
+  return { workbook, grids: workbookGrids(workbook) };
+}
+
+function readBytes(file: string): Buffer {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new CliError("is-directory", { file });
+  checkFileSize(stat.size, file);
+  return fs.readFileSync(file);
+}
+
+export function workbookGrids(workbook: Workbook): SheetGrid[] {
+  const date1904 = !!workbook.properties?.date1904;
+  return workbook.worksheets.map((sheet) => sheetGrid(sheet, date1904));
+}
+
+/** A sheet's values from its top-left used cell; merged cells hold their value in the master only. */
+export function sheetGrid(sheet: Worksheet, date1904 = false): SheetGrid {
+  const used: { row: number; column: number; value: Cell; format: string | null }[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, column) => {
+      const value = cell.type === ValueType.Merge ? null : plainValue(cell.value, date1904);
+      if (value !== null) used.push({ row: rowNumber - 1, column: column - 1, value, format: numberFormat(cell) });
+    });
+  });
+  if (used.length === 0) return { name: sheet.name, values: [], formats: [], top: 0, left: 0 };
+  // Loops, not Math.min(...spread): a large sheet has more cells than the call stack has room for arguments.
+  let [top, left, bottom] = [Infinity, Infinity, 0];
+  for (const u of used) [top, left, bottom] = [Math.min(top, u.row), Math.min(left, u.column), Math.max(bottom, u.row)];
+  const values: Cell[][] = Array.from({ length: bottom - top + 1 }, () => []);
+  const formats: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () => []);
+  for (const u of used) {
+    const r = u.row - top;
+    const c = u.column - left;
+    while (values[r].length < c) {
+      values[r].push(null);
+      formats[r].push(null);
+    }
+    values[r][c] = u.value;
+    formats[r][c] = u.format;
+  }
+  return { name: sheet.name, values, formats, top, left };
+}
+
+function numberFormat(cell: ExcelCell): string | null {
+  const format = cell.numFmt;
+  return !format || format === "General" ? null : format;
+}
+
+/** What the cell shows, as core reads it: cached formula results, plain text of rich text and links, date serials. */
+function plainValue(value: unknown, date1904: boolean): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateSerial(value, date1904);
+  if (typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if ("error" in v) return { error: String(v.error) };
+  if ("formula" in v || "sharedFormula" in v) return plainValue(v.result, date1904);
+  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((run) => String(run.text ?? "")).join("");
+  if ("text" in v) return plainValue(v.text, date1904);
+  return null;
+}
+
+/** exceljs turns date-formatted serials into UTC dates; this undoes it. */
+function dateSerial(date: Date, date1904: boolean): number {
+  return date.getTime() / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
+}
+
+/** Writes each layout as a new sheet at the end of the workbook. Strings are always written as strings. */
+export function writeLayouts(workbook: Workbook, layouts: readonly SheetLayout[]): Worksheet[] {
+  return layouts.map((layout) => writeLayout(workbook, layout));
+}
+
+function writeLayout(workbook: Workbook, layout: SheetLayout): Worksheet {
+  const sheet = workbook.addWorksheet(layout.name, {
+    properties: { defaultRowHeight: DEFAULT_ROW_HEIGHT },
+    views: [layout.freezeRows > 0 ? { state: "frozen", xSplit: 0, ySplit: layout.freezeRows } : { state: "normal" }],
+    pageSetup: pageSetup(layout),
+    headerFooter: { oddFooter: `&C${LABELS.pageFooter}` },
+  });
+  const width = Math.max(layout.widths.length, ...layout.values.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const column = sheet.getColumn(c + 1);
+    if (layout.widths[c] !== undefined) column.width = layout.widths[c];
+    column.font = { name: layout.font, size: BASE_FONT_SIZE };
+  }
+  for (const c of layout.hiddenColumns) sheet.getColumn(c + 1).hidden = true;
+  layout.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = sheet.getCell(r + 1, c + 1);
+      // exceljs writes a formula only from {formula}: a string that starts with "=" stays text.
+      if (value !== null) cell.value = value;
+      const format = layout.formats[r]?.[c];
+      if (format) cell.numFmt = format;
+    }),
+  );
+  for (const merge of layout.merges) sheet.mergeCells(merge);
+  const styles = cellStyles(layout);
+  layout.values.forEach((row, r) =>
+    row.forEach((_, c) => applyStyle(sheet.getCell(r + 1, c + 1), layout.font, styles[r][c])),
+  );
+  for (const link of layout.links) writeLink(sheet.getCell(link.cell), link.sheet, link.address);
+  for (const [row, height] of rowHeights(layout, styles)) sheet.getRow(row + 1).height = height;
+  return sheet;
+}
+
+function pageSetup(layout: SheetLayout): Partial<PageSetup> {
+  const { landscape, fitToWidth, titleRows } = layout.print;
+  return {
+    paperSize: 9, // A4
+    orientation: landscape ? "landscape" : "portrait",
+    fitToPage: fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows && { printTitlesRow: `${titleRows[0]}:${titleRows[1]}` }),
+  };
+}
+
+/** The style of every cell of the layout, later ranges adding to earlier ones. */
+export function cellStyles(layout: SheetLayout): CellStyle[][] {
+  const styles: CellStyle[][] = layout.values.map((row) => row.map(() => ({})));
+  for (const { range, style } of layout.styles) {
+    const { first, last } = parseRange(range);
+    for (let r = first.row; r <= last.row; r++) {
+      for (let c = first.column; c <= last.column; c++) {
+        if (styles[r]?.[c]) styles[r][c] = { ...styles[r][c], ...style };
+      }
+    }
+  }
+  return styles;
+}
+
+const THIN = { style: "thin" } as const;
+const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
+
+function applyStyle(cell: ExcelCell, fontName: string, style: CellStyle): void {
+  const font: Partial<Font> = { name: fontName, size: style.size ?? BASE_FONT_SIZE };
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.underline) font.underline = true;
+  if (style.color) font.color = argb(style.color);
+  cell.font = font;
+  const alignment: Partial<Alignment> = { vertical: "middle" };
+  if (style.align) alignment.horizontal = style.align;
+  if (style.wrap) alignment.wrapText = true;
+  if (style.indent) alignment.indent = style.indent;
+  cell.alignment = alignment;
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) } as Fill;
+  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<Borders>;
+}
+
+/**
+ * A link to a cell of this workbook. exceljs writes `hyperlink: "#Sheet!A5"` as an external relationship, which
+ * Excel tries to open as a file; a HYPERLINK formula with its cached text works in Excel and LibreOffice.
+ */
+function writeLink(cell: ExcelCell, sheet: string, address: string): void {
+  const text = cell.value === null || cell.value === undefined ? address : String(cell.value);
+  cell.value = { formula: hyperlinkFormula(sheet, address, text), result: text };
+}
+
+export function hyperlinkFormula(sheet: string, address: string, text: string): string {
+  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `HYPERLINK(${literal(`#'${sheet.replace(/'/g, "''")}'!${address}`)},${literal(text)})`;
+}
+
+/** Writes the workbook whole or not at all (temporary file in the same folder, then rename). */
+export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  writeFileAtomically(file, bytes);
+}
