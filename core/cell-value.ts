@@ -21,26 +21,21 @@ export interface ValueRules {
 
 /** Reads one value cell (baseline or year) by contract §1. Blank is null, never 0; a bad cell is null and flagged. */
 export function readValueCell(cell: Cell | undefined, format: string | null | undefined, rules: ValueRules): CellRead {
-  if (cell === undefined || isBlank(cell)) return { value: null, findings: [], bad: false };
+  if (cell === undefined || isBlank(cell)) return BLANK;
   const error = cellError(cell);
   if (error) return bad({ severity: "error", rule: "cell-error", params: { error } });
   if (typeof cell === "boolean") return bad({ severity: "error", rule: "not-a-number", params: { text: String(cell).toUpperCase() } });
-  const findings: CellFinding[] = [];
+  let findings: CellFinding[] = NO_FINDINGS;
   let value: number;
   if (typeof cell === "number") {
-    value = isPercentFormat(format) ? cell * 100 : cell;
+    value = isPercentFormat(format) ? roundNoise(cell * 100) : cell;
   } else {
     const text = String(cell);
     const parsed = parseVietnameseNumber(text);
     if (!parsed) return bad({ severity: "error", rule: "not-a-number", params: { text: text.trim() } });
     value = parsed.value;
-    findings.push(
-      parsed.dotDecimal
-        ? { severity: "warning", rule: "dot-decimal", params: { text: text.trim(), value }, fix: { value } }
-        : { severity: "warning", rule: "text-number", params: { text: text.trim(), value }, fix: { value } },
-    );
+    findings = [{ severity: "warning", rule: parsed.dotDecimal ? "dot-decimal" : "text-number", params: { text: text.trim(), value }, fix: { value } }];
   }
-  value = roundNoise(value);
   // NaN or ±Infinity (a corrupt cell, 1e308 formatted as a percentage) is no figure.
   if (!Number.isFinite(value)) return bad({ severity: "error", rule: "not-a-number", params: { text: String(cell).trim() } }, findings);
   if (value < 0) return bad({ severity: "error", rule: "negative", params: { value } }, findings);
@@ -49,6 +44,10 @@ export function readValueCell(cell: Cell | undefined, format: string | null | un
   }
   return { value, findings, bad: false };
 }
+
+// Shared and never mutated: most cells are blank or plain numbers, and a national run reads a million of them.
+const NO_FINDINGS: CellFinding[] = [];
+const BLANK: CellRead = { value: null, findings: NO_FINDINGS, bad: false };
 
 /** 0.3231 × 100 is 32.309999999999995 in binary: keep 12 significant digits. */
 function roundNoise(value: number): number {

@@ -16,16 +16,18 @@ const SYNONYMS: Record<Exclude<ColumnKey, `year:${number}`>, string[]> = {
   note: ["ghi chu"],
 };
 
+const BY_SYNONYM = new Map(Object.entries(SYNONYMS).flatMap(([key, words]) => words.map((w): [string, ColumnKey] => [w, key as ColumnKey])));
+const MAX_HEADER_LENGTH = 60;
 const YEAR_HEADER = /^(?:nam|thuc hien|th|ket qua|kq|uoc thuc hien|uoc th)?\s*(20\d\d)$/;
 
 /** The column a header cell names, or null. Years 2026…2030 are numbers or text such as `Năm 2026`. */
 export function columnKey(cell: Cell): ColumnKey | null {
   if (typeof cell === "number") return isPlanYear(cell) ? `year:${cell}` : cell === 2025 ? "baseline" : null;
-  if (typeof cell !== "string" || cellError(cell)) return null;
+  // No header is longer than this; folding long texts (quotes, notes) would only cost time.
+  if (typeof cell !== "string" || cell.length > MAX_HEADER_LENGTH || cellError(cell)) return null;
   const text = fold(cell);
-  for (const [key, words] of Object.entries(SYNONYMS)) {
-    if (words.includes(text)) return key as ColumnKey;
-  }
+  const named = BY_SYNONYM.get(text);
+  if (named) return named;
   const year = YEAR_HEADER.exec(text);
   if (year && isPlanYear(Number(year[1]))) return `year:${Number(year[1])}`;
   if ((/co so/.test(text) || /\b2025\b/.test(text)) && !/2030/.test(text)) return "baseline";

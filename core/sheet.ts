@@ -17,6 +17,7 @@ export interface WorkbookRead {
   problems: Problem[];
 }
 
+const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
 /** Reads every target sheet of a workbook: indicators in sheet order and every problem at its cell. */
@@ -29,7 +30,8 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     if (!header) continue;
     result.sheets.push(grid.name);
     if (grid.values.length > MAX_SHEET_ROWS) {
-      result.problems.push(problem(grid.name, null, null, "error", "sheet-too-large", { rows: grid.values.length, limit: MAX_SHEET_ROWS }));
+      const firstOver = cellAddress((grid.top ?? 0) + MAX_SHEET_ROWS, grid.left ?? 0); // where the sheet passes the limit
+      result.problems.push(problem(grid.name, firstOver, null, "error", "sheet-too-large", { rows: grid.values.length, limit: MAX_SHEET_ROWS }));
       continue;
     }
     new SheetReader(grid, header, seen, result).read();
@@ -99,7 +101,7 @@ class SheetReader {
     const unit = this.text(r, "unit");
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
-    const valueRules = { percentRow: fold(unit).startsWith("%"), allowOver100: method === "Tăng bình quân" };
+    const valueRules = { percentRow: unit.startsWith("%"), allowOver100: method === "Tăng bình quân" };
     const readValue = (key: ColumnKey) => {
       const column = this.header.columns[key];
       if (column === undefined) return null;
@@ -109,8 +111,8 @@ class SheetReader {
       return read.value;
     };
     const baseline = readValue("baseline");
-    const values: Partial<Record<number, number | null>> = {};
-    for (const year of YEARS) values[year] = readValue(`year:${year}`);
+    const [v2026, v2027, v2028, v2029, v2030] = YEAR_KEYS.map(readValue);
+    const values = { 2026: v2026, 2027: v2027, 2028: v2028, 2029: v2029, 2030: v2030 };
     this.reportGaps(r, code, method, values, invalid);
     const indicator: Indicator = {
       code,
@@ -150,7 +152,7 @@ class SheetReader {
 
   private readGroup(r: number, code: string, fromCode: Group): Group {
     const text = this.text(r, "group");
-    if (text === "") return fromCode;
+    if (text === "" || text.toUpperCase() === fromCode) return fromCode;
     const folded = fold(text);
     const named = GROUPS.find((g) => folded === g.toLowerCase() || GROUP_WORDS[g].some((w) => folded.startsWith(w)));
     if (named !== fromCode) {
@@ -162,7 +164,7 @@ class SheetReader {
   private readMethod(r: number, code: string, invalid: Set<string>): Method {
     const text = this.text(r, "method");
     if (text === "") return "Năm";
-    const method = METHODS.find((m) => fold(m) === fold(text)) ?? METHOD_SYNONYMS[fold(text)];
+    const method = METHOD_WORDS.get(text) ?? METHOD_WORDS.get(fold(text));
     if (method) return method;
     invalid.add("method");
     this.reportAt(r, "method", code, { severity: "error", rule: "bad-method", params: { text } });
@@ -209,8 +211,15 @@ class SheetReader {
   }
 }
 
-/** Other words officials use for a method, folded. ("Hàng năm" folds like "Hằng năm".) */
-const METHOD_SYNONYMS: Record<string, Method> = { "luy ke": "Cộng dồn", "cong don ca nhiem ky": "Cộng dồn", "tang binh quan hang nam": "Tăng bình quân", "ca nam": "Năm" };
+/** Methods by folded name, with other words officials use. ("Hàng năm" folds like "Hằng năm".) */
+const METHOD_WORDS = new Map<string, Method>([
+  ...METHODS.map((m): [string, Method] => [m, m]),
+  ...METHODS.map((m): [string, Method] => [fold(m), m]),
+  ["luy ke", "Cộng dồn"],
+  ["cong don ca nhiem ky", "Cộng dồn"],
+  ["tang binh quan hang nam", "Tăng bình quân"],
+  ["ca nam", "Năm"],
+]);
 
 const GROUP_WORDS: Record<Group, string[]> = {
   KT: ["kinh te"],

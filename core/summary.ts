@@ -29,6 +29,8 @@ export interface SummaryModel {
   behind: SummaryRow[];
 }
 
+const CODES = new Intl.Collator("vi", { numeric: true });
+
 /** The latest year with any value, or 2025 (the starting position) when no year has one. */
 export function defaultYear(indicators: readonly Indicator[]): number {
   const years = YEARS.filter((y) => indicators.some((i) => typeof i.values[y] === "number"));
@@ -37,18 +39,19 @@ export function defaultYear(indicators: readonly Indicator[]): number {
 
 export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicators)): SummaryModel {
   const evaluated = read.indicators.map((indicator) => ({ indicator, result: evaluateIndicator(indicator, year) }));
-  const targets = rollUp(evaluated.filter((e) => !e.indicator.isParent).map((e) => ({ ...e.indicator, status: e.result.status })));
+  const targets = rollUp(evaluated.filter((e) => !e.indicator.isParent).map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })));
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
   const rows = evaluated.map(({ indicator, result }) => toRow(indicator, indicator.isParent ? { ...result, status: rootStatus.get(indicator.root) ?? result.status } : result));
   const groups = countByGroup(targets);
   const behind = rows
     .filter((r) => !r.isParent && (r.status === "Chưa đạt" || r.status === "Không đạt"))
-    .sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity) || a.code.localeCompare(b.code, "vi", { numeric: true }));
+    .sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity) || CODES.compare(a.code, b.code));
   return { year, headline: headline(year, groups), groups, rows, behind };
 }
 
 function toRow(indicator: Indicator, result: IndicatorResult): SummaryRow {
   const { code, root, group, name, unit, targetText, sheet, row, isParent } = indicator;
   const baseline = indicator.invalid.has("baseline") ? null : indicator.baseline;
-  return { ...result, code, root, group, name, unit, baseline, target: targetText, sheet, row, isParent };
+  const { actual, attainment, progress, delta, change, status, gaps } = result;
+  return { code, root, group, name, unit, baseline, target: targetText, actual, attainment, progress, delta, change, status, gaps, sheet, row, isParent };
 }

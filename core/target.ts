@@ -41,6 +41,8 @@ export function parseTarget(input: string | number): TargetParse {
   if (typeof input === "number") {
     return Number.isFinite(input) && input >= 0 ? ok({ kind: "min", n: input, strict: false }) : unreadable();
   }
+  const plain = parseVietnameseNumber(input);
+  if (plain) return plain.value >= 0 ? ok({ kind: "min", n: plain.value, strict: false }) : unreadable(); // `5.065 ha`, the common case
   const text = fold(input).replace(/\s*tro len$/, "");
   const reduction = REDUCTION.exec(text);
   if (reduction) {

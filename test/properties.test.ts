@@ -268,7 +268,7 @@ describe("reading random workbooks", () => {
           if (p.rule === "no-target-sheet") expect(p.sheet).toBeNull();
           else {
             expect(grids.map((g) => g.name)).toContain(p.sheet);
-            if (p.rule !== "sheet-too-large") expect(p.cell).toMatch(ADDRESS);
+            expect(p.cell).toMatch(ADDRESS);
           }
           expect(p.message.replace(/“.*”/su, "“…”")).not.toMatch(/NaN|undefined|Infinity|∞|\[object/); // quoted user text aside
         }
@@ -285,7 +285,7 @@ describe("reading random workbooks", () => {
   it("should refuse a sheet above the row limit with one sheet-level problem", () => {
     const values = [["Mã", "Chỉ tiêu", "Mục tiêu 2030"], ...Array.from({ length: MAX_SHEET_ROWS }, () => ["KT1", "x", "1"])];
     const read = readWorkbook([{ name: "Lớn", values }]);
-    expect(read.problems).toMatchObject([{ rule: "sheet-too-large", sheet: "Lớn", cell: null }]);
+    expect(read.problems).toMatchObject([{ rule: "sheet-too-large", sheet: "Lớn", cell: "A20001" }]);
     expect(read.indicators).toEqual([]);
   });
 });

@@ -82,6 +82,8 @@ export interface ExcelMock {
 
 export interface MockOptions {
   hidden?: string[];
+  /** Fail the request when a method is called on a null worksheet, as a host without null propagation would. */
+  refuseNullWalk?: boolean;
   /** Fills by `Sheet!A1`. */
   fills?: Record<string, MockFill>;
 }
@@ -93,6 +95,15 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizont
 
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A1 address as Excel writes it, whole columns as `L:L`. */
+function addressOf(rect: Rect): string {
+  if (rect.rows === 1_048_576) {
+    const [first, last] = rectAddress({ ...rect, rows: 1 }).replace(/\d+/g, "").split(":");
+    return `${first}:${last ?? first}`;
+  }
+  return rectAddress(rect);
 }
 
 function officeError(code: string): Error {
@@ -227,7 +238,7 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
         activeId = model.id;
         return;
       default:
-        model.props[`${rectAddress(rect)} ${path}`] = args ?? value;
+        model.props[`${addressOf(rect)} ${path}`] = args ?? value;
     }
   }
 
@@ -342,6 +353,7 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
         return rangeMock(model, rect ?? null);
       },
       getNextOrNullObject: () => {
+        if (!model && options.refuseNullWalk) pendingError ??= officeError("GeneralException");
         if (!model) return sheetMock(null);
         const all = live();
         return sheetMock(all[all.indexOf(model) + 1] ?? null);
@@ -360,7 +372,7 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
     const mock = register(
       new OfficeMockObject({
         key,
-        value: exists ? settings.get(key) : null,
+        value: exists ? settings.get(key) : "",
         delete: () => {
           if (exists) settings.delete(key);
         },

@@ -1,0 +1,137 @@
+import { Workbook } from "exceljs";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { buildSummary, readWorkbook, type SheetGrid, type SheetLayout } from "../../core";
+import { checkWorkbook, generateSummary } from "../../addin/actions";
+import { attainment, status } from "../../functions/functions";
+import { mockExcel } from "../../test/support/office-mock";
+import { writeLayouts } from "../exceljs-adapter";
+import { summarizeFile } from "../tasks";
+import { medianMs, perSecond, round, type Figure } from "./measure";
+import { filledTemplate, largeSheet } from "./workbooks";
+
+/** Every commune-level unit of Vietnam after the 2025 merger. */
+const COMMUNES = 3321;
+
+export function coreNational(): Figure[] {
+  const template = filledTemplate();
+  const communes = Array.from({ length: COMMUNES }, (_, c) =>
+    template.map((grid) => ({ ...grid, values: grid.values.map((row) => row.map((v) => (typeof v === "number" && v < 100 ? v + (c % 13) : v))) })),
+  );
+  const start = performance.now();
+  let targets = 0;
+  for (const grids of communes) targets += buildSummary(readWorkbook(grids)).groups.reduce((sum, g) => sum + g.total, 0);
+  const ms = performance.now() - start;
+  if (targets !== 25 * COMMUNES) throw new Error(`expected ${25 * COMMUNES} targets, evaluated ${targets}`);
+  return [
+    { name: "core.national.ms", value: round(ms, 0), unit: "ms", budget: { limit: 1000, better: "lower" } },
+    { name: "core.national.peak_mb", value: round(process.resourceUsage().maxRSS / 1024, 0), unit: "MB" },
+  ];
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+export function functionsThroughput(): Figure[] {
+  const attain = attainment as unknown as AnyFn;
+  const judge = status as unknown as AnyFn;
+  const rows = 100_000;
+  const actual = Array.from({ length: rows }, (_, i) => [50 + (i % 100)]);
+  const target = Array.from({ length: rows }, (_, i) => [["≥ 90%", "dưới 30", "7-8", 100][i % 4]]);
+  const rangePerSecond = (fn: AnyFn) => {
+    const ms = Math.min(...[0, 1, 2].map(() => timed(() => fn(actual, target))));
+    return (rows * 1000) / ms;
+  };
+  return [
+    { name: "functions.attainment.scalar_per_s", value: round(perSecond(() => attain(110, "≥ 100")), 0), unit: "calls/s" },
+    { name: "functions.attainment.range_per_s", value: round(rangePerSecond(attain), 0), unit: "cells/s", budget: { limit: 1_000_000, better: "higher" } },
+    { name: "functions.status.scalar_per_s", value: round(perSecond(() => judge(110, "≥ 100")), 0), unit: "calls/s" },
+    { name: "functions.status.range_per_s", value: round(rangePerSecond(judge), 0), unit: "cells/s" },
+  ];
+}
+
+function timed(task: () => unknown): number {
+  const start = performance.now();
+  task();
+  return performance.now() - start;
+}
+
+export async function cliSummary(): Promise<Figure[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "coma-bench-"));
+  try {
+    const figures: Figure[] = [];
+    for (const [suffix, grids] of [["", filledTemplate()], ["_5000", [largeSheet(5000)]]] as const) {
+      const file = path.join(folder, `workbook${suffix}.xlsx`);
+      const workbook = new Workbook();
+      writeLayouts(workbook, grids.map(gridLayout));
+      await workbook.xlsx.writeFile(file);
+      const out = path.join(folder, `out${suffix}.xlsx`);
+      const runs = suffix === "" ? 9 : 3;
+      const summary = await medianMs(runs, () => summarizeFile(file, { output: out, date: new Date(2027, 0, 15) }));
+      const floor = await medianMs(runs, async () => {
+        const copy = new Workbook();
+        await copy.xlsx.readFile(file);
+        await copy.xlsx.writeFile(out);
+      });
+      figures.push(
+        { name: `cli.summary${suffix}.ms`, value: round(summary, 0), unit: "ms" },
+        { name: `cli.summary${suffix}.floor_ms`, value: round(floor, 0), unit: "ms" },
+        { name: `cli.summary${suffix}.ratio`, value: round(summary / floor), unit: "×", budget: { limit: 1.3, better: "lower" } },
+      );
+    }
+    return figures;
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A plain grid as a layout with no styling, to write bench workbooks through the real adapter. */
+function gridLayout(grid: SheetGrid | SheetLayout): SheetLayout {
+  if ("merges" in grid) return grid;
+  const width = Math.max(...grid.values.map((row) => row.length));
+  const values = grid.values.map((row) => Array.from({ length: width }, (_, c) => {
+    const v = row[c] ?? null;
+    return typeof v === "object" && v !== null ? null : typeof v === "boolean" ? String(v) : v;
+  }));
+  return { name: grid.name, font: "Times New Roman", values, formats: values.map((row) => row.map(() => null)), merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null } };
+}
+
+export async function officeRoundTrips(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const rows of [10, 5000]) {
+    const validate = mockExcel([largeSheet(rows)]);
+    let restore = validate.install();
+    await checkWorkbook();
+    restore();
+    const summary = mockExcel([largeSheet(rows)]);
+    restore = summary.install();
+    await generateSummary("auto", () => {}, new Date(2027, 0, 15));
+    restore();
+    const suffix = rows === 5000 ? "" : `_${rows}`;
+    figures.push(
+      { name: `office.validate.syncs${suffix}`, value: validate.syncs, unit: "syncs", budget: { limit: 1, better: "lower" } },
+      { name: `office.summary.syncs${suffix}`, value: summary.syncs, unit: "syncs", budget: { limit: 2, better: "lower" } },
+    );
+    if (rows === 5000) {
+      const write = Math.max(...summary.requests.map((r) => r.bytes));
+      figures.push({ name: "office.summary.payload_kb", value: round(write / 1024, 0), unit: "KB", budget: { limit: 5 * 1024, better: "lower" } });
+    }
+  }
+  return figures;
+}
+
+export function bundleSizes(root: string): Figure[] {
+  const dist = path.join(root, "dist");
+  const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
+  const gzipKb = (file: string) => round(zlib.gzipSync(fs.readFileSync(path.join(dist, file))).length / 1024, 1);
+  return [
+    { name: "bundle.functions.gzip_kb", value: gzipKb("functions.js"), unit: "KB", budget: { limit: 30, better: "lower" } },
+    { name: "bundle.taskpane.gzip_kb", value: gzipKb("taskpane.js"), unit: "KB", budget: { limit: 150, better: "lower" } },
+    { name: "bundle.commands.gzip_kb", value: gzipKb("commands.js"), unit: "KB" },
+  ];
+}
+
