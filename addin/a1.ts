@@ -1,0 +1,51 @@
+import { columnLetters } from "../core";
+
+/** A rectangle of cells, 0-based. */
+export interface Rect {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+function columnIndex(letters: string): number {
+  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+}
+
+/**
+ * A1 reference without sheet: `B3`, `A1:K40`, `$A$1`, whole columns `L:L`, whole rows `3:5`.
+ * Throws on anything else (a programmer error: every address comes from core or from Excel).
+ */
+export function parseA1(reference: string): Rect {
+  const parts = reference.replace(/\$/g, "").toUpperCase().split(":");
+  if (parts.length > 2) throw new Error(`Not an A1 reference: ${reference}`);
+  const ends = parts.map((part) => {
+    const match = /^([A-Z]*)(\d*)$/.exec(part);
+    if (!match || (match[1] === "" && match[2] === "")) throw new Error(`Not an A1 reference: ${reference}`);
+    return { column: match[1] === "" ? null : columnIndex(match[1]), row: match[2] === "" ? null : Number(match[2]) - 1 };
+  });
+  const [first, last = first] = ends;
+  const row = first.row ?? 0;
+  const column = first.column ?? 0;
+  const lastRow = last.row ?? (first.row === null ? MAX_ROWS - 1 : row);
+  const lastColumn = last.column ?? (first.column === null ? MAX_COLUMNS - 1 : column);
+  return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}
+
+export function rectAddress(rect: Rect): string {
+  const first = `${columnLetters(rect.column)}${rect.row + 1}`;
+  if (rect.rows === 1 && rect.columns === 1) return first;
+  return `${first}:${columnLetters(rect.column + rect.columns - 1)}${rect.row + rect.rows}`;
+}
+
+/** Splits what `Range.address` gives (`'Chỉ tiêu'!B3:M60`, `Sheet1!A1`) into sheet and reference. */
+export function splitAddress(address: string): { sheet: string; reference: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: "", reference: address };
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, reference: address.slice(bang + 1) };
+}

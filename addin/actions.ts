@@ -1,0 +1,94 @@
+/* global Excel */
+import { defaultYear, readWorkbook, type Cell, type Problem, type WorkbookRead } from "../core";
+import {
+  applyFix,
+  errorCode,
+  insertTemplate,
+  markProblems,
+  readGrids,
+  selectCell,
+  unmarkProblems,
+  writeSummary,
+  type CellMark,
+  type FixOutcome,
+  type SummaryWritten,
+  type UnmarkResult,
+  type WorkbookSnapshot,
+  type WriteStats,
+} from "./excel-adapter";
+
+/**
+ * What the task pane and the ribbon command do, one Excel.run per user action (STYLE rule 8). No DOM here:
+ * the pane and the command share these through the bundle (no shared runtime, see addin/README.md).
+ */
+
+export interface Checked {
+  snapshot: WorkbookSnapshot;
+  read: WorkbookRead;
+  /** The latest year with any value (contract §4's default). */
+  year: number;
+}
+
+function checked(snapshot: WorkbookSnapshot): Checked {
+  const read = readWorkbook(snapshot.grids);
+  return { snapshot, read, year: defaultYear(read.indicators) };
+}
+
+/** "Kiểm tra": reads every sheet in one sync and lets core find the problems. */
+export function checkWorkbook(): Promise<Checked> {
+  return Excel.run(async (context) => checked(await readGrids(context)));
+}
+
+export type SummaryStage = { stage: "reading" } | { stage: "writing"; name: string };
+
+export type SummaryOutcome =
+  | ({ ok: true; checked: Checked; retried: boolean } & SummaryWritten)
+  | { ok: false; reason: "no-target-sheet"; checked: Checked };
+
+/**
+ * "Tạo bảng tổng hợp BTV": read (one sync), then delete the sheet COMA made for that year, write the new one
+ * and activate it (one more sync). `year` "auto" is the latest year with data. If another window created the
+ * same sheet between our read and our write (Excel answers ItemAlreadyExists), the action runs once more.
+ */
+export async function generateSummary(year: number | "auto", onStage: (stage: SummaryStage) => void = () => {}, date = new Date()): Promise<SummaryOutcome> {
+  const attempt = (retried: boolean) =>
+    Excel.run(async (context): Promise<SummaryOutcome> => {
+      onStage({ stage: "reading" });
+      const result = checked(await readGrids(context));
+      if (result.read.sheets.length === 0) return { ok: false, reason: "no-target-sheet", checked: result };
+      const chosen = year === "auto" ? result.year : year;
+      const written = await writeSummary(context, result.snapshot.grids, chosen, date, result.read, (name) => onStage({ stage: "writing", name }));
+      return { ok: true, checked: result, retried, ...written };
+    });
+  try {
+    return await attempt(false);
+  } catch (error) {
+    if (errorCode(error) !== "ItemAlreadyExists") throw error;
+    return attempt(true);
+  }
+}
+
+/** "Đánh dấu". */
+export function mark(problems: readonly Problem[], known: readonly CellMark[] | null): Promise<CellMark[]> {
+  return Excel.run((context) => markProblems(context, problems, known));
+}
+
+/** "Bỏ đánh dấu". */
+export function unmark(known: readonly CellMark[] | null): Promise<UnmarkResult> {
+  return Excel.run((context) => unmarkProblems(context, known));
+}
+
+/** "Sửa", after the user confirmed. */
+export function fix(problem: Problem, expected: Cell): Promise<FixOutcome> {
+  return Excel.run((context) => applyFix(context, problem, expected));
+}
+
+/** "Chèn mẫu chỉ tiêu". */
+export function addTemplate(): Promise<{ names: string[]; stats: WriteStats }> {
+  return Excel.run((context) => insertTemplate(context));
+}
+
+/** A click on a problem. */
+export function goToCell(sheet: string, cell: string): Promise<void> {
+  return Excel.run((context) => selectCell(context, sheet, cell));
+}

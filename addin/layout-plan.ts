@@ -1,0 +1,271 @@
+import type { CellStyle, LayoutValue, SheetLayout } from "../core";
+import { parseA1, rectAddress } from "./a1";
+
+/**
+ * How a SheetLayout becomes Office.js writes, as plain data: blocks of cells (number formats, then values),
+ * one rectangle per run of cells sharing one style property, column widths. Pure, so that the adapter stays
+ * thin and the payload of a request can be estimated before it is sent.
+ */
+
+/**
+ * The request Office.js sends is JSON: an object path plus its Instantiate action for every proxy reached
+ * (`getRange("K20")`, `.format`, `.fill`), and one action per property set or method call. These are their
+ * sizes, a little above what Office.js writes, so that a request is never bigger than estimated.
+ */
+export const PATH_BYTES = 120;
+export const SET_BYTES = 100;
+
+export interface CellBlock {
+  row: number;
+  rows: number;
+  columns: number;
+  /** Number formats to set first ("" is General): "@" makes a cell text, so a value can never turn into a formula or a date. */
+  formats: string[][];
+  values: (string | number)[][];
+  bytes: number;
+}
+
+/**
+ * Office.js parses strings written to a General cell the way Excel parses typing: `=…` becomes a formula,
+ * `7-8` a date, `5.065` a number in an English locale. Every string is therefore written into a text ("@")
+ * cell, whatever core asked; numbers keep core's format.
+ */
+export function officeFormat(value: LayoutValue, format: string | null): string {
+  if (typeof value === "string") return "@";
+  return format ?? "General";
+}
+
+/** JSON size of a value in UTF-8, close enough to budget a request. */
+export function jsonBytes(value: string | number | boolean | null): number {
+  if (value === null) return 4;
+  if (typeof value !== "string") return String(value).length;
+  let bytes = 2;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    bytes += code < 0x20 || code === 0x22 || code === 0x5c ? 6 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+  }
+  return bytes;
+}
+
+/**
+ * A link to a cell of this workbook as a HYPERLINK formula, the form the exceljs twin writes too: it travels
+ * inside the values of the block (about 50 bytes) where `Range.hyperlink` costs an action of ~300 bytes per
+ * row, which alone would push a 5,000-row summary past one request. Only COMA builds this formula; the text
+ * is a code core validated, the sheet name is quoted and escaped.
+ */
+export function hyperlinkFormula(sheet: string, address: string, text: string): string {
+  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${literal(`#'${sheet.replace(/'/g, "''")}'!${address}`)},${literal(text)})`;
+}
+
+/** The cells of a layout in blocks of whole rows, each at most `maxBytes` (a single huge row stays one block). */
+export function cellBlocks(layout: SheetLayout, maxBytes = 1_000_000): CellBlock[] {
+  const columns = Math.max(0, ...layout.values.map((r) => r.length));
+  const links = new Map(
+    layout.links.map((link) => {
+      const { row, column } = parseA1(link.cell);
+      return [`${row},${column}`, hyperlinkFormula(link.sheet, link.address, String(layout.values[row]?.[column] ?? link.address))];
+    }),
+  );
+  const blocks: CellBlock[] = [];
+  let block: CellBlock | null = null;
+  layout.values.forEach((row, r) => {
+    const formats: string[] = [];
+    const values: (string | number)[] = [];
+    let bytes = 8;
+    for (let c = 0; c < columns; c++) {
+      const link = links.get(`${r},${c}`);
+      const value = link ?? row[c] ?? null;
+      // "" is General (the new sheet's format anyway) in two bytes instead of nine
+      const office = link ? "General" : officeFormat(value, layout.formats[r]?.[c] ?? null);
+      const format = office === "General" ? "" : office;
+      formats.push(format);
+      values.push(value ?? "");
+      bytes += jsonBytes(format) + jsonBytes(value ?? "") + 2;
+    }
+    if (!block || block.bytes + bytes > maxBytes) {
+      block = { row: r, rows: 0, columns, formats: [], values: [], bytes: PATH_BYTES + 2 * SET_BYTES };
+      blocks.push(block);
+    }
+    block.rows++;
+    block.formats.push(formats);
+    block.values.push(values);
+    block.bytes += bytes;
+  });
+  return blocks.filter((b) => b.columns > 0);
+}
+
+export type StyleKey = keyof CellStyle;
+export type StyleValue = string | number | boolean;
+
+export interface StyleRect {
+  key: StyleKey;
+  value: StyleValue;
+  range: string;
+}
+
+const STYLE_KEYS: StyleKey[] = ["border", "fill", "color", "bold", "italic", "underline", "size", "align", "wrap", "indent"];
+
+type StyleGrid = (StyleValue | undefined)[][];
+
+/** Each style property of each cell after applying the layout's styles in order (later ranges add to earlier ones). */
+export function resolveStyles(layout: SheetLayout): Map<StyleKey, StyleGrid> {
+  const rows = layout.values.length;
+  const columns = Math.max(0, ...layout.values.map((r) => r.length));
+  const grids = new Map<StyleKey, StyleGrid>();
+  for (const key of STYLE_KEYS) grids.set(key, Array.from({ length: rows }, () => new Array<StyleValue | undefined>(columns)));
+  for (const { range, style } of layout.styles) {
+    const rect = parseA1(range);
+    for (const key of STYLE_KEYS) {
+      if (!(key in style)) continue;
+      const grid = grids.get(key)!;
+      for (let r = rect.row; r < Math.min(rows, rect.row + rect.rows); r++) {
+        for (let c = rect.column; c < Math.min(columns, rect.column + rect.columns); c++) grid[r][c] = style[key];
+      }
+    }
+  }
+  return grids;
+}
+
+/**
+ * Covers each style property with as few rectangles as it can: runs of equal cells in a row, stacked over
+ * the rows that repeat them. Property by property, so that a bordered table is one rectangle whatever the
+ * fills of its status column.
+ */
+export function styleRects(layout: SheetLayout): StyleRect[] {
+  const rows = layout.values.length;
+  const columns = Math.max(0, ...layout.values.map((r) => r.length));
+  const grids = resolveStyles(layout);
+  const out: StyleRect[] = [];
+  for (const key of STYLE_KEYS) {
+    const grid = grids.get(key)!;
+    type Open = { row: number; lastRow: number; column: number; lastColumn: number; value: StyleValue };
+    let open = new Map<string, Open>();
+    const done: Open[] = [];
+    for (let r = 0; r < rows; r++) {
+      const next = new Map<string, Open>();
+      let c = 0;
+      while (c < columns) {
+        const value = grid[r][c];
+        if (value === undefined || value === false || value === 0) {
+          c++;
+          continue;
+        }
+        let last = c;
+        while (last + 1 < columns && grid[r][last + 1] === value) last++;
+        const id = `${c}:${last}:${String(value)}`;
+        const above = open.get(id);
+        if (above && above.lastRow === r - 1) {
+          above.lastRow = r;
+          next.set(id, above);
+        } else {
+          const rect = { row: r, lastRow: r, column: c, lastColumn: last, value };
+          done.push(rect);
+          next.set(id, rect);
+        }
+        c = last + 1;
+      }
+      open = next;
+    }
+    for (const rect of done) {
+      out.push({ key, value: rect.value, range: rectAddress({ row: rect.row, column: rect.column, rows: rect.lastRow - rect.row + 1, columns: rect.lastColumn - rect.column + 1 }) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Heights (points) for rows whose merged, wrapped text needs more than one line: Excel's autofit ignores
+ * merged cells. Rough Times New Roman widths, in widths of "0" at the body size, as the exceljs twin does.
+ */
+export function mergedRowHeights(layout: SheetLayout, baseSize = 12): Map<number, number> {
+  const styles = resolveStyles(layout);
+  const heights = new Map<number, number>();
+  for (const merge of layout.merges) {
+    const rect = parseA1(merge);
+    if (rect.rows !== 1) continue;
+    const value = layout.values[rect.row]?.[rect.column];
+    if (typeof value !== "string" || !styles.get("wrap")![rect.row]?.[rect.column]) continue;
+    const size = Number(styles.get("size")![rect.row][rect.column] ?? baseSize);
+    const bold = !!styles.get("bold")![rect.row][rect.column];
+    let width = 0;
+    for (let c = rect.column; c < rect.column + rect.columns; c++) width += layout.widths[c] ?? 9;
+    const lines = countLines(value, width, (size / baseSize) * (bold ? 1.08 : 1));
+    if (lines > 1) heights.set(rect.row, Math.ceil(lines * size * 1.3 + 3));
+  }
+  return heights;
+}
+
+function countLines(text: string, width: number, scale: number): number {
+  const room = Math.max(width - 1, 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(" ")) {
+      const w = [...word].reduce((sum, ch) => sum + charWidth(ch), 0) * scale;
+      const gap = used === 0 ? 0 : 0.5 * scale;
+      if (used > 0 && used + gap + w > room) {
+        lines++;
+        used = w;
+      } else {
+        used += gap + w;
+      }
+    }
+  }
+  return lines;
+}
+
+function charWidth(ch: string): number {
+  if (ch !== ch.toLowerCase()) return 1.4;
+  return /[ilIjtf.,;:!'|()\-]/.test(ch) ? 0.55 : 1;
+}
+
+/** The style properties of one rectangle, set through one getRange and one `format`. */
+export interface StyleGroup {
+  range: string;
+  props: Partial<Record<StyleKey, StyleValue>>;
+  bytes: number;
+}
+
+/** Rectangles of different properties that cover the same cells share one range (a status cell: fill, colour, bold). */
+export function styleGroups(layout: SheetLayout): StyleGroup[] {
+  const groups = new Map<string, StyleGroup>();
+  for (const rect of styleRects(layout)) {
+    let group = groups.get(rect.range);
+    if (!group) groups.set(rect.range, (group = { range: rect.range, props: {}, bytes: 2 * PATH_BYTES + rect.range.length }));
+    group.props[rect.key] = rect.value;
+  }
+  for (const group of groups.values()) {
+    const keys = Object.keys(group.props) as StyleKey[];
+    const font = keys.some((k) => k === "color" || k === "bold" || k === "italic" || k === "underline" || k === "size");
+    group.bytes += (font ? PATH_BYTES : 0) + (group.props.fill ? PATH_BYTES : 0) + keys.length * (SET_BYTES + 10);
+    if (group.props.border) group.bytes += 6 * (PATH_BYTES + 3 * SET_BYTES);
+  }
+  return [...groups.values()];
+}
+
+/** Column width in points from a width in characters: about 7 pixels a character plus 5 of padding, 0.75 pt a pixel. */
+export function columnPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Consecutive columns of equal width as one range each: `A:A`, `H:J`. */
+export function widthRanges(widths: readonly number[]): { range: string; points: number }[] {
+  const out: { range: string; points: number }[] = [];
+  let start = 0;
+  for (let c = 1; c <= widths.length; c++) {
+    if (c < widths.length && widths[c] === widths[start]) continue;
+    const first = rectAddress({ row: 0, column: start, rows: 1, columns: 1 }).replace(/\d+$/, "");
+    const last = rectAddress({ row: 0, column: c - 1, rows: 1, columns: 1 }).replace(/\d+$/, "");
+    out.push({ range: `${first}:${last}`, points: columnPoints(widths[start]) });
+    start = c;
+  }
+  return out;
+}
+
+/** A column's letters as a whole-column range: 11 → `L:L`. */
+export function columnRange(column: number): string {
+  const letters = rectAddress({ row: 0, column, rows: 1, columns: 1 }).replace(/\d+$/, "");
+  return `${letters}:${letters}`;
+}

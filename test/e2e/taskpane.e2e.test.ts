@@ -1,0 +1,302 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The built task pane in Debian's Chromium, with office.js replaced by an in-memory Excel
+ * (test/e2e/excel-standin.js). Every wait is on a selector or a state of the stand-in, never on time.
+ */
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const RESULTS = path.join(ROOT, "test-results");
+const CHROMIUM = "/usr/bin/chromium";
+const STANDIN = fs.readFileSync(path.join(__dirname, "excel-standin.js"), "utf8");
+const SHEET = "Chỉ tiêu 2025-2030";
+const IMG = "<img src=x onerror=alert(1)>";
+
+/** A messy workbook: title rows, a section row, text numbers, #DIV/0!, markup and a formula-like name. */
+const WORKBOOK = {
+  sheets: [
+    {
+      name: SHEET,
+      rows: [
+        ["ĐẢNG ỦY XÃ CO MẠ"],
+        ["CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 – 2030"],
+        [],
+        ["Mã", "Chỉ tiêu", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030, "Ghi chú"],
+        [null, "I. KINH TẾ"],
+        ["KT1", "Thu ngân sách trên địa bàn", "triệu đồng", "Năm", 5000, "≥ 6.000", 5500, "6.250"],
+        ["KT2", IMG, "ha", "Năm", 100, "150", 120, 165],
+        ["KT3", "Tổng đàn gia súc", "con", "Tăng bình quân", 1000, "3-5", 1040, "#DIV/0!"],
+        [null, "II. VĂN HÓA – XÃ HỘI"],
+        ["XH1", "Tỷ lệ hộ nghèo", "%", "Năm", 40, "dưới 30", 36, 34],
+        ["XH2", "=1+1 hộ gia đình văn hóa", "hộ", "Năm", 10, "≥ 20", 12, 20],
+        ["XH3", "Thu gom chất thải rắn", "%", "Năm", 50, "trên 50%", IMG, 55],
+        [null, "III. XÂY DỰNG ĐẢNG"],
+        ["XD1", "Kết nạp đảng viên mới", "đảng viên", "Cộng dồn", 95, "từ 80 trở lên", 20, 25],
+      ],
+      fills: { H6: { color: "#00B0F0", pattern: "Solid" } },
+    },
+    { name: "Ghi chú", rows: [["Sổ theo dõi của Văn phòng"]] },
+  ],
+};
+
+const MIME: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".map": "application/json" };
+
+function newestSource(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) fs.readdirSync(entry).forEach((name) => visit(path.join(entry, name)));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ["addin", "core", "functions", "webpack.config.js", "manifest.xml", "package.json"]) {
+    if (fs.existsSync(path.join(ROOT, entry))) visit(path.join(ROOT, entry));
+  }
+  return newest;
+}
+
+/** Builds the add-in when dist/ is absent or older than its sources. */
+function ensureBuilt(): void {
+  const built = ["taskpane.html", "taskpane.js", "taskpane.css"].map((f) => path.join(DIST, f));
+  const fresh = built.every((f) => fs.existsSync(f)) && Math.min(...built.map((f) => fs.statSync(f).mtimeMs)) >= newestSource();
+  if (fresh) return;
+  const result = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+  if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+function serve(): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+type Standin = {
+  names(): string[];
+  sheet(name: string): { values: unknown[][]; formats: string[][]; formulas: { cell: string; formula: string }[]; props: Record<string, unknown>; merges: string[] } | null;
+  fill(name: string, address: string): Record<string, unknown> | null;
+  active(): string | null;
+  selection(): { sheet: string; address: string } | null;
+  runs(): number[];
+  hold(): void;
+  release(): void;
+  waiting(): number;
+  warnings(): string[];
+  settings(): Record<string, unknown>;
+};
+declare global {
+  interface Window {
+    __standin: Standin;
+    __COMA_WORKBOOK__: unknown;
+    __cspViolations: string[];
+  }
+}
+
+describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_000 }, () => {
+  let server: http.Server;
+  let context: BrowserContext;
+  let page: Page;
+  let userData: string;
+  const alerts: string[] = [];
+  const pageErrors: string[] = [];
+  const outside: string[] = [];
+  const standin = <T>(fn: (s: Standin) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__standin)`) as Promise<T>;
+  const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `taskpane-${name}.png`), fullPage: true });
+  const runsBefore = async () => (await standin((s) => s.runs())).length;
+  /** Waits until the element's text is (or contains) the expected text, then returns it. */
+  const textOf = async (selector: string, expected: string, mode: "is" | "contains" = "is") => {
+    await page
+      .waitForFunction(
+        ([sel, exp, contains]) => {
+          const text = document.querySelector(sel)?.textContent ?? "";
+          return contains ? text.includes(exp) : text === exp;
+        },
+        [selector, expected, mode === "contains"] as const,
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined);
+    return (await page.locator(selector).first().textContent()) ?? "";
+  };
+  const seeText = async (selector: string, expected: string) => expect(await textOf(selector, expected)).toBe(expected);
+  const seeContains = async (selector: string, expected: string) => expect(await textOf(selector, expected, "contains")).toContain(expected);
+
+  beforeAll(async () => {
+    ensureBuilt();
+    fs.mkdirSync(RESULTS, { recursive: true });
+    server = await serve();
+    const { port } = server.address() as AddressInfo;
+    userData = fs.mkdtempSync(path.join(os.tmpdir(), "coma-chromium-"));
+    context = await chromium.launchPersistentContext(userData, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      viewport: { width: 360, height: 900 },
+      locale: "vi-VN",
+    });
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/office.js")) {
+        return route.fulfill({ status: 200, contentType: "application/javascript", body: STANDIN });
+      }
+      if (url.startsWith(`http://127.0.0.1:${port}/`)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("dialog", (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
+    await page.addInitScript((workbook) => {
+      window.__COMA_WORKBOOK__ = workbook;
+      window.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    }, WORKBOOK);
+    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    await page.locator("#check:not([disabled])").waitFor();
+  }, 360_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (userData) fs.rmSync(userData, { recursive: true, force: true });
+  });
+
+  it("should open in Vietnamese with every action ready", async () => {
+    await seeText("#check", "Kiểm tra");
+    expect(await page.locator("#summarize").textContent()).toBe("Tạo bảng tổng hợp BTV");
+    expect(await page.locator("#year option").allTextContents()).toEqual(["Năm gần nhất có số liệu", "2025", "2026", "2027", "2028", "2029", "2030"]);
+    await shot("1-open");
+  });
+
+  it("should list the problems by sheet and severity after Kiểm tra, in one sync", async () => {
+    const before = await runsBefore();
+    await page.locator("#check").click();
+    await page.locator(".problem").first().waitFor();
+    expect((await standin((s) => s.runs())).slice(before)).toEqual([1]);
+    await seeText("#check-summary", "2 lỗi và 1 cảnh báo — 1 trang chỉ tiêu, 7 dòng chỉ tiêu.");
+    expect(await page.locator(".sheet-name").allTextContents()).toEqual([`Trang “${SHEET}” — 3`]);
+    expect(await page.locator(".severity").allTextContents()).toEqual(["Lỗi (2)", "Cảnh báo (1)"]);
+    const items = await page.locator(".problem").evaluateAll((els) => els.map((e) => [e.getAttribute("data-cell"), e.className]));
+    expect(items).toEqual([
+      ["H8", "problem error"],
+      ["G12", "problem error"],
+      ["H6", "problem warning"],
+    ]);
+    await seeText("#year option", "Năm gần nhất có số liệu (2027)");
+    await shot("2-check");
+  });
+
+  it("should show workbook text as text: markup stays literal and runs nothing", async () => {
+    await seeText(`.problem[data-cell="G12"] .message`, `“${IMG}” không phải là số.`);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(alerts).toEqual([]);
+  });
+
+  it("should select the cell of a problem when it is clicked", async () => {
+    await page.locator('.problem[data-cell="H8"] .problem-link').click();
+    await page.waitForFunction(() => window.__standin.selection()?.address === "H8");
+    expect(await standin((s) => [s.selection(), s.active()])).toEqual([{ sheet: SHEET, address: "H8" }, SHEET]);
+  });
+
+  it("should mark the problem cells and put every fill back exactly, no fill included", async () => {
+    await page.locator("#mark").click();
+    await seeContains("#check-status", "Đã tô màu 3 ô");
+    expect(await standin((s) => ["H6", "H8", "G12"].map((a) => s.fill("Chỉ tiêu 2025-2030", a)?.color))).toEqual(["#FFEB9C", "#FFC7CE", "#FFC7CE"]);
+    await shot("3-marked");
+    await page.locator("#unmark").click();
+    await seeContains("#check-status", "Đã trả lại màu nền cũ cho 3 ô");
+    expect(await standin((s) => ["H6", "H8", "G12"].map((a) => s.fill("Chỉ tiêu 2025-2030", a)))).toEqual([{ color: "#00B0F0", pattern: "Solid" }, null, null]);
+    expect(await standin((s) => s.settings())).toEqual({});
+  });
+
+  it("should show what a fix will change and write the number only after confirmation", async () => {
+    await page.locator('.problem[data-cell="H6"] .fix').click();
+    await seeText(".confirm .preview", "H6: “6.250” → 6250");
+    await shot("4-fix-confirm");
+    expect(await standin((s) => s.sheet("Chỉ tiêu 2025-2030")!.values[5][7])).toBe("6.250");
+    await page.locator("[data-action=apply-fix]").click();
+    await seeText("#check-status", `Đã ghi 6250 vào ô H6 của trang “${SHEET}”.`);
+    expect(await standin((s) => s.sheet("Chỉ tiêu 2025-2030")!.values[5][7])).toBe(6250);
+    expect(await page.locator('.problem[data-cell="H6"]').count()).toBe(0);
+  });
+
+  it("should write the summary sheet once when the button is clicked twice while it works", async () => {
+    const before = await runsBefore();
+    await standin((s) => s.hold()); // the first click's read stays in flight
+    await page.locator("#summarize").dblclick();
+    await page.waitForFunction(() => window.__standin.waiting() === 1);
+    expect(await page.locator("#summarize").isDisabled()).toBe(true);
+    await page.locator('.problem[data-cell="H8"] .problem-link').click(); // not disabled, but the pane is busy
+    await seeText("#status-line", "COMA đang làm việc, xin chờ xong việc trước.");
+    await seeText("#progress-text", "Đang đọc số liệu…");
+    await page.screenshot({ path: path.join(RESULTS, "taskpane-5a-working.png") }); // the viewport: the footer sticks to its bottom
+    await standin((s) => s.release());
+    await seeContains("#summary-result", "Đã tạo trang “Tổng hợp BTV 2027”.");
+    expect(await page.locator("#status").isHidden()).toBe(true);
+    expect(await standin((s) => s.names())).toEqual([SHEET, "Ghi chú", "Tổng hợp BTV 2027"]);
+    expect(await standin((s) => s.active())).toBe("Tổng hợp BTV 2027");
+    expect((await standin((s) => s.runs())).slice(before)).toEqual([2]); // one Excel.run: read + write
+    await shot("5-summary");
+  });
+
+  it("should hold the figures computed by hand", async () => {
+    const sheet = (await standin((s) => s.sheet("Tổng hợp BTV 2027")))!;
+    const row = (code: string) => sheet.values.find((r) => r[1] === code)!;
+    expect(sheet.values[7][0]).toBe("Năm 2027: đạt và vượt 4/7 chỉ tiêu; 2 chỉ tiêu chưa đạt; 1 chỉ tiêu thiếu số liệu.");
+    // columns: STT, Mã, Chỉ tiêu, ĐVT, Cơ sở, Mục tiêu, Thực hiện, So với cơ sở, Tiến độ, Tỷ lệ đạt, Đánh giá
+    expect(row("KT1").slice(4, 11)).toEqual([5000, "≥ 6.000", 6250, 0.25, 1.25, 6250 / 6000, "Vượt"]);
+    expect(row("KT2").slice(2, 11)).toEqual([IMG, "ha", 100, "150", 165, 0.65, 1.3, 1.1, "Vượt"]);
+    expect(row("KT3").slice(6, 11)).toEqual(["", "", "", "", "Thiếu số liệu"]);
+    expect(row("XH1")[9]).toBeCloseTo(30 / 34, 12);
+    expect(row("XH1")[10]).toBe("Chưa đạt");
+    expect(row("XD1").slice(6, 11)).toEqual([45, "", 45 / 80, 45 / 80, "Chưa đạt"]);
+    // source text that looks like a formula is text; the only formulas are COMA's links back to the source rows
+    expect(row("XH2")[2]).toBe("=1+1 hộ gia đình văn hóa");
+    const xh2 = sheet.values.indexOf(row("XH2"));
+    expect(sheet.formats[xh2][2]).toBe("@");
+    expect(sheet.formulas.every((f) => f.formula.startsWith("=HYPERLINK(\"#'Chỉ tiêu 2025-2030'!A"))).toBe(true);
+    expect(sheet.formulas.find((f) => f.cell === `B${xh2 + 1}`)?.formula).toBe(`=HYPERLINK("#'Chỉ tiêu 2025-2030'!A11","XH2")`);
+    expect(sheet.props["pageLayout.orientation"]).toBe("Landscape");
+  });
+
+  it("should replace its own sheet when run again, and never touch another", async () => {
+    await page.locator("#summarize").click();
+    await seeContains("#summary-result", "Đã thay bảng COMA tạo trước đó bằng trang “Tổng hợp BTV 2027” mới.");
+    expect(await standin((s) => s.names())).toEqual([SHEET, "Ghi chú", "Tổng hợp BTV 2027"]);
+    expect(await standin((s) => s.sheet("Ghi chú")!.values)).toEqual([["Sổ theo dõi của Văn phòng"]]);
+  });
+
+  it("should insert the template beside the sheets, never over one", async () => {
+    await page.locator("#insert-template").click();
+    await seeContains("#template-result", "Đã chèn trang “Chỉ tiêu 2025-2030 (2)”");
+    expect(await standin((s) => s.names())).toEqual([SHEET, "Ghi chú", "Tổng hợp BTV 2027", "Chỉ tiêu 2025-2030 (2)", "Kết quả 2020-2025 (3 xã)"]);
+    await shot("6-template");
+  });
+
+  it("should have run with no alert, page error, blocked resource, network call or unsynced operation", async () => {
+    expect(alerts).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+    expect(await standin((s) => s.warnings())).toEqual([]);
+  });
+});
