@@ -83,9 +83,15 @@ function detail(b: LayoutBuilder, model: SummaryModel, top: number): number {
     if (rows.length === 0) return;
     b.put(row, 0, `${ROMAN[i]}. ${GROUP_NAMES[group].toUpperCase()}`).merge(row, 0, row, WIDTH - 1).style(row, 0, row, WIDTH - 1, { bold: true, fill: "F2F2F2", border: true });
     row++;
-    for (const r of rows) figuresRow(b, row++, r, r.code.replace(/^[A-Z]+/, ""));
+    for (const r of rows) figuresRow(b, row++, r, serial(r.code));
   });
   return row;
+}
+
+/** STT from the code: `KT4` → 4 (a number, so Excel does not flag it as text), `KT3.2` → "3.2". */
+function serial(code: string): string | number {
+  const digits = code.replace(/^[A-Z]+/, "");
+  return /^\d+$/.test(digits) ? Number(digits) : digits;
 }
 
 function behind(b: LayoutBuilder, model: SummaryModel, top: number): number {
