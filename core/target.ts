@@ -1,5 +1,5 @@
 import { parseVietnameseNumber } from "./number";
-import { fold } from "./text";
+import { fold, memoize } from "./text";
 
 /**
  * A parsed `Mục tiêu 2030` expression (contract §2).
@@ -41,7 +41,10 @@ export function parseTarget(input: string | number): TargetParse {
   if (typeof input === "number") {
     return Number.isFinite(input) && input >= 0 ? ok({ kind: "min", n: input, strict: false }) : unreadable();
   }
-  const plain = parseVietnameseNumber(input);
+  return parseTargetText(input);
+}
+
+const parseTargetText = memoize((input: string): TargetParse => {  const plain = parseVietnameseNumber(input);
   if (plain) return plain.value >= 0 ? ok({ kind: "min", n: plain.value, strict: false }) : unreadable(); // `5.065 ha`, the common case
   const text = fold(input).replace(/\s*tro len$/, "");
   const reduction = REDUCTION.exec(text);
@@ -60,7 +63,7 @@ export function parseTarget(input: string | number): TargetParse {
   const n = amount(text.slice(prefix.length));
   if (n === null) return unreadable();
   return ok(bound ? { ...bound, n } : { kind: "min", n, strict: false });
-}
+});
 
 /** The number of a target expression (`2.800 hộ`, `50%`); negative amounts are not targets. */
 function amount(text: string): number | null {
