@@ -27,12 +27,23 @@ export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
   checkWorkbookBytes(bytes, file);
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await quietly(() => workbook.xlsx.load(bytes as unknown as ArrayBuffer));
   } catch {
     throw new CliError("corrupt", { file });
   }
   if (workbook.worksheets.length === 0) throw new CliError("not-xlsx", { file });
   return { workbook, grids: workbookGrids(workbook) };
+}
+
+/** exceljs warns on the console (sheet names over 31 characters); the CLI speaks only in its own sentences. */
+async function quietly<T>(task: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await task();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 function readBytes(file: string): Buffer {

@@ -1,3 +1,4 @@
+import * as zlib from "node:zlib";
 import { CliError } from "./messages";
 
 /** Checked before a workbook is handed to exceljs, which inflates every part in memory. */
@@ -9,6 +10,8 @@ export const LIMITS = {
   /** Deflate tops out near 1:1000; spreadsheet XML rarely passes 1:100. Only checked for large parts. */
   ratio: 200,
   ratioFloorBytes: 10 * 1024 * 1024,
+  /** Cells of one merged range: a title merges a few dozen; exceljs creates an object per merged cell. */
+  mergedCells: 100_000,
 };
 
 const LOCAL_HEADER = 0x04034b50;
@@ -18,10 +21,16 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_END = 0x06064b50;
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const MAX32 = 0xffffffff;
+const DEFLATE = 8;
 
 interface ZipEntry {
   compressed: number;
   uncompressed: number;
+  /** Offset of the part's local header. */
+  offset: number;
+  /** 8 is deflate; 0 is stored. */
+  method: number;
+  name: string;
 }
 
 /** Checked on the file's size, before it is read. */
@@ -41,6 +50,41 @@ export function checkWorkbookBytes(bytes: Buffer, file: string): void {
   for (const e of entries) {
     const ratio = e.uncompressed / Math.max(e.compressed, 1);
     if (e.uncompressed > LIMITS.ratioFloorBytes && ratio > LIMITS.ratio) throw new CliError("zip-bomb", { file, ratio });
+    const part = inflatePart(bytes, e, file);
+    if (WORKSHEET_PART.test(e.name)) checkMerges(part, file);
+  }
+}
+
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+const MERGE = /<mergeCell\s+ref="\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"/g;
+
+/** exceljs makes an object for every cell of a merged range: a merge over the whole sheet would never load. */
+function checkMerges(xml: Buffer, file: string): void {
+  for (const [range, c1, r1, c2, r2] of xml.toString("utf8").matchAll(MERGE)) {
+    const cells = (Math.abs(columnNumber(c2) - columnNumber(c1)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1);
+    if (cells > LIMITS.mergedCells) throw new CliError("merge-too-large", { file, range: range.slice(range.indexOf('"') + 1, -1), limit: LIMITS.mergedCells });
+  }
+}
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+}
+
+/**
+ * A part's bytes. The declared sizes can lie: each part is inflated with its declared size as a hard cap, so that
+ * a zip bomb is refused here in milliseconds instead of filling memory inside exceljs.
+ */
+function inflatePart(bytes: Buffer, entry: ZipEntry, file: string): Buffer {
+  const header = entry.offset;
+  if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== LOCAL_HEADER) throw new CliError("corrupt", { file });
+  const start = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
+  const data = bytes.subarray(start, start + entry.compressed);
+  if (entry.method !== DEFLATE) return data;
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressed, 1) });
+  } catch (error) {
+    const tooLarge = (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
+    throw new CliError(tooLarge ? "zip-size-lie" : "corrupt", { file });
   }
 }
 
@@ -67,10 +111,11 @@ function centralDirectory(bytes: Buffer): ZipEntry[] | null {
     const names = bytes.readUInt16LE(at + 28);
     const extras = bytes.readUInt16LE(at + 30);
     const comments = bytes.readUInt16LE(at + 32);
-    const entry = { compressed: bytes.readUInt32LE(at + 20), uncompressed: bytes.readUInt32LE(at + 24) };
+    const name = bytes.toString("utf8", at + 46, Math.min(at + 46 + names, bytes.length));
+    const entry = { compressed: bytes.readUInt32LE(at + 20), uncompressed: bytes.readUInt32LE(at + 24), offset: bytes.readUInt32LE(at + 42), method: bytes.readUInt16LE(at + 10), name };
     const extraStart = at + 46 + names;
     if (extraStart + extras > bytes.length) return null;
-    if (entry.compressed === MAX32 || entry.uncompressed === MAX32) readZip64Sizes(bytes.subarray(extraStart, extraStart + extras), entry);
+    if (entry.compressed === MAX32 || entry.uncompressed === MAX32 || entry.offset === MAX32) readZip64Sizes(bytes.subarray(extraStart, extraStart + extras), entry);
     entries.push(entry);
     at = extraStart + extras + comments;
   }
@@ -92,7 +137,7 @@ function readZip64Sizes(extra: Buffer, entry: ZipEntry): void {
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {
       let field = at + 4;
-      for (const key of ["uncompressed", "compressed"] as const) {
+      for (const key of ["uncompressed", "compressed", "offset"] as const) {
         if (entry[key] !== MAX32 || field + 8 > at + 4 + length) continue;
         entry[key] = readSafeNumber(extra, field) ?? Number.MAX_SAFE_INTEGER;
         field += 8;

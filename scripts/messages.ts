@@ -10,6 +10,10 @@ export const CLI_MESSAGES = {
     `Tệp “${p.file}” khi giải nén chiếm ${mb(p.size)} MB, vượt giới hạn ${mb(p.limit)} MB nên không được mở.`,
   "zip-bomb": (p: { file: string; ratio: number }) =>
     `Tệp “${p.file}” có tỷ lệ nén bất thường (${formatNumber(Math.round(p.ratio))} lần), có thể là tệp độc hại, nên không được mở.`,
+  "zip-size-lie": (p: { file: string }) =>
+    `Tệp “${p.file}” giải nén ra lớn hơn kích thước nó khai báo, có thể là tệp độc hại, nên không được mở.`,
+  "merge-too-large": (p: { file: string; range: string; limit: number }) =>
+    `Tệp “${p.file}” có vùng gộp ô ${p.range} lớn hơn ${formatNumber(p.limit)} ô nên không được mở; hãy bỏ gộp vùng đó trong Excel rồi lưu lại.`,
   "legacy-xls": (p: { file: string }) =>
     `Tệp “${p.file}” là tệp Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy mở bằng Excel và lưu lại thành .xlsx không mật khẩu.`,
   "not-xlsx": (p: { file: string }) => `Tệp “${p.file}” không phải là tệp Excel .xlsx nên không đọc được.`,
