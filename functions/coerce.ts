@@ -143,12 +143,6 @@ function agreedShape(args: unknown[], broadcast: boolean): Shape | Failure {
   return agreed ?? { rows: 1, columns: 1 };
 }
 
-function at(arg: unknown, row: number, column: number): unknown {
-  if (!Array.isArray(arg)) return arg;
-  const grid = arg as unknown[][];
-  return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid[row][column];
-}
-
 /** One cell read by its parameter: the typed value, or the Excel error to answer (one passed in, or a failure). */
 function readCell<T>(param: Param<T>, value: unknown): T | ExcelError {
   if (isExcelError(value)) return value;
@@ -174,12 +168,14 @@ const settle = (answer: Answer | Failure): Cell => (answer instanceof Failure ? 
  * answer #VALUE!.
  */
 export function lift<A extends unknown[]>(params: Params<A>, body: (...args: A) => Answer | Failure) {
-  const cell = (values: unknown[]): Cell => {
-    const read: unknown[] = [];
-    for (const [i, param] of (params as Param<unknown>[]).entries()) {
-      const one = readCell(param, values[i]);
+  const readers = params as Param<unknown>[];
+  // Plain loops and one arguments array per cell: a 100,000-row column is one call, and this is its inner loop.
+  const cell = (values: readonly unknown[]): Cell => {
+    const read = new Array<unknown>(readers.length);
+    for (let i = 0; i < readers.length; i++) {
+      const one = readCell(readers[i], values[i]);
       if (isExcelError(one)) return one;
-      read.push(one);
+      read[i] = one;
     }
     return settle(body(...(read as A)));
   };
@@ -187,10 +183,26 @@ export function lift<A extends unknown[]>(params: Params<A>, body: (...args: A) 
     if (!args.some(Array.isArray)) return cell(args);
     const shape = agreedShape(args, true);
     if (shape instanceof Failure) return toExcelError(shape);
-    return Array.from({ length: shape.rows }, (_, r) =>
-      Array.from({ length: shape.columns }, (_, c) => cell(args.map((arg) => at(arg, r, c)))),
-    );
+    const grids = args.map(rangeOrSingle);
+    const values = grids.map((g) => g.value); // reused for every cell; the single values never change
+    const answer: Cell[][] = new Array(shape.rows);
+    for (let r = 0; r < shape.rows; r++) {
+      const row: Cell[] = new Array(shape.columns);
+      for (let c = 0; c < shape.columns; c++) {
+        for (let i = 0; i < grids.length; i++) if (grids[i].range) values[i] = grids[i].range![r][c];
+        row[c] = cell(values);
+      }
+      answer[r] = row;
+    }
+    return answer;
   };
+}
+
+/** An argument as a range to index, or as the single value it broadcasts (a 1×1 range counts as one). */
+function rangeOrSingle(arg: unknown): { range: unknown[][] | null; value: unknown } {
+  if (!Array.isArray(arg)) return { range: null, value: arg };
+  const grid = arg as unknown[][];
+  return grid.length === 1 && grid[0].length === 1 ? { range: null, value: grid[0][0] } : { range: grid, value: undefined };
 }
 
 type Columns<A extends unknown[]> = { [K in keyof A]: A[K][] | null };
