@@ -12,7 +12,7 @@ import {
   type SheetLayout,
   type WorkbookRead,
 } from "../core";
-import { parseA1, rectAddress, splitAddress } from "./a1";
+import { parseA1, rectAddress, splitAddress } from "../core/a1";
 import { cellBlocks, columnRange, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
 import { ui } from "./ui-text";
 

@@ -1,5 +1,5 @@
 import type { CellStyle, LayoutValue, SheetLayout } from "../core";
-import { parseA1, rectAddress } from "./a1";
+import { hyperlinkFormula, parseA1, rectAddress } from "../core/a1";
 
 /**
  * How a SheetLayout becomes Office.js writes, as plain data: blocks of cells (number formats, then values),
@@ -47,16 +47,6 @@ export function jsonBytes(value: string | number | boolean | null): number {
   return bytes;
 }
 
-/**
- * A link to a cell of this workbook as a HYPERLINK formula, the form the exceljs twin writes too: it travels
- * inside the values of the block (about 50 bytes) where `Range.hyperlink` costs an action of ~300 bytes per
- * row, which alone would push a 5,000-row summary past one request. Only COMA builds this formula; the text
- * is a code core validated, the sheet name is quoted and escaped.
- */
-export function hyperlinkFormula(sheet: string, address: string, text: string): string {
-  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `=HYPERLINK(${literal(`#'${sheet.replace(/'/g, "''")}'!${address}`)},${literal(text)})`;
-}
 
 /** The cells of a layout in blocks of whole rows, each at most `maxBytes` (a single huge row stays one block). */
 export function cellBlocks(layout: SheetLayout, maxBytes = 1_000_000): CellBlock[] {
@@ -64,7 +54,7 @@ export function cellBlocks(layout: SheetLayout, maxBytes = 1_000_000): CellBlock
   const links = new Map(
     layout.links.map((link) => {
       const { row, column } = parseA1(link.cell);
-      return [`${row},${column}`, hyperlinkFormula(link.sheet, link.address, String(layout.values[row]?.[column] ?? link.address))];
+      return [`${row},${column}`, "=" + hyperlinkFormula(link.sheet, link.address, String(layout.values[row]?.[column] ?? link.address))];
     }),
   );
   const blocks: CellBlock[] = [];

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 
 /**
- * The port between a workbook adapter (Office.js, exceljs) and core: each sheet as plain 2-D arrays.
+ * The port between a workbook adapter (the add-in's, the command line's) and core: each sheet as plain 2-D arrays.
  * An error cell is `{ error: "#DIV/0!" }`; a formula cell carries its cached result.
  */
 export const CellErrorSchema = z.object({ error: z.string() });
@@ -23,7 +23,7 @@ export type SheetGrid = z.infer<typeof SheetGridSchema>;
 
 const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
-/** The Excel error a cell holds, whether the adapter gave it as `{error}` or as its literal text (Office.js values). */
+/** The Excel error a cell holds, whether the adapter gave it as `{error}` or as its literal text (what the add-in reads). */
 export function cellError(cell: Cell | undefined): string | null {
   // An error cell is always an error, even when the adapter could not name it (`{ error: "" }`).
   if (cell !== null && typeof cell === "object") return typeof cell.error === "string" && cell.error.trim() !== "" ? cell.error.trim() : "#VALUE!";

@@ -9,6 +9,7 @@ export * from "./rollup";
 export * from "./sheet";
 export * from "./summary";
 export * from "./layout";
+export * from "./a1";
 export * from "./summary-layout";
 export * from "./template-layout";
 export * from "./marker";

@@ -1,7 +1,7 @@
 import { cellAddress } from "./text";
 
 /**
- * A sheet to write, as plain data: both workbook adapters (Office.js and exceljs) write exactly this,
+ * A sheet to write, as plain data: both workbook adapters (the add-in and the command line) write exactly this,
  * so the task pane and the command line produce the same sheet.
  */
 export interface CellStyle {

@@ -1,7 +1,7 @@
 import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Worksheet } from "exceljs";
 import * as fs from "node:fs";
 import type { Cell, CellStyle, SheetGrid, SheetLayout } from "../core";
-import { parseRange } from "./a1";
+import { hyperlinkFormula, parseA1 } from "../core/a1";
 import { writeFileAtomically } from "./atomic-write";
 import { checkFileSize, checkWorkbookBytes } from "./file-limits";
 import { CliError, LABELS } from "./messages";
@@ -167,9 +167,9 @@ function pageSetup(layout: SheetLayout): Partial<PageSetup> {
 export function cellStyles(layout: SheetLayout): CellStyle[][] {
   const styles: CellStyle[][] = layout.values.map((row) => row.map(() => ({})));
   for (const { range, style } of layout.styles) {
-    const { first, last } = parseRange(range);
-    for (let r = first.row; r <= last.row; r++) {
-      for (let c = first.column; c <= last.column; c++) {
+    const rect = parseA1(range);
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
         if (styles[r]?.[c]) styles[r][c] = { ...styles[r][c], ...style };
       }
     }
@@ -203,11 +203,6 @@ function applyStyle(cell: ExcelCell, fontName: string, style: CellStyle): void {
 function writeLink(cell: ExcelCell, sheet: string, address: string): void {
   const text = cell.value === null || cell.value === undefined ? address : String(cell.value);
   cell.value = { formula: hyperlinkFormula(sheet, address, text), result: text };
-}
-
-export function hyperlinkFormula(sheet: string, address: string, text: string): string {
-  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `HYPERLINK(${literal(`#'${sheet.replace(/'/g, "''")}'!${address}`)},${literal(text)})`;
 }
 
 /** Writes the workbook whole or not at all (temporary file in the same folder, then rename). */

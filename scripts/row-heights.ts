@@ -1,5 +1,5 @@
 import type { CellStyle, SheetLayout } from "../core";
-import { parseRange } from "./a1";
+import { parseA1 } from "../core/a1";
 
 export const BASE_FONT_SIZE = 12;
 
@@ -43,11 +43,11 @@ const COVERED = { lastRow: -1, lastColumn: -1 };
 function mergeSpans(merges: readonly string[]): Map<string, { lastRow: number; lastColumn: number }> {
   const spans = new Map<string, { lastRow: number; lastColumn: number }>();
   for (const merge of merges) {
-    const { first, last } = parseRange(merge);
-    for (let r = first.row; r <= last.row; r++) {
-      for (let c = first.column; c <= last.column; c++) spans.set(`${r},${c}`, COVERED);
+    const { row, column, rows, columns } = parseA1(merge);
+    for (let r = row; r < row + rows; r++) {
+      for (let c = column; c < column + columns; c++) spans.set(`${r},${c}`, COVERED);
     }
-    spans.set(`${first.row},${first.column}`, { lastRow: last.row, lastColumn: last.column });
+    spans.set(`${row},${column}`, { lastRow: row + rows - 1, lastColumn: column + columns - 1 });
   }
   return spans;
 }

@@ -5,7 +5,8 @@ import * as path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LayoutBuilder } from "../core/layout";
-import { hyperlinkFormula, readWorkbookFile, writeLayouts } from "../scripts/exceljs-adapter";
+import { hyperlinkFormula } from "../core/a1";
+import { readWorkbookFile, writeLayouts } from "../scripts/exceljs-adapter";
 import { checkWorkbookBytes, LIMITS } from "../scripts/file-limits";
 import { CliError } from "../scripts/messages";
 

@@ -1,6 +1,6 @@
 /* global Office, document */
 import { BASE_YEAR, FINAL_YEAR, message, type Cell, type Problem } from "../../core";
-import { parseA1 } from "../a1";
+import { parseA1 } from "../../core/a1";
 import { addTemplate, checkWorkbook, fix, generateSummary, goToCell, mark, unmark, type Checked } from "../actions";
 import { errorCode, type CellMark } from "../excel-adapter";
 import { plainNumber, ui, type UiText } from "../ui-text";

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { Cell, SheetGrid } from "../../core";
-import { parseA1, rectAddress, type Rect } from "../../addin/a1";
+import { parseA1, rectAddress, type Rect } from "../../core/a1";
 
 /**
  * An Excel workbook behind office-addin-mock, for tests and the benchmark: put `mock.Excel` in place of the

@@ -1,4 +1,4 @@
-import { columnLetters } from "../core";
+import { columnLetters } from "./text";
 
 /** A rectangle of cells, 0-based. */
 export interface Rect {
@@ -48,4 +48,14 @@ export function splitAddress(address: string): { sheet: string; reference: strin
   let sheet = address.slice(0, bang);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, reference: address.slice(bang + 1) };
+}
+
+/**
+ * A link to a cell of this workbook, as the formula both adapters write (without its "="): exceljs would write a
+ * `#Sheet!A5` hyperlink as an external file link, and in the add-in it travels inside the values of the block
+ * (about 50 bytes) where `Range.hyperlink` costs an action per row. The sheet name is quoted and escaped.
+ */
+export function hyperlinkFormula(sheet: string, address: string, text: string): string {
+  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `HYPERLINK(${literal(`#'${sheet.replace(/'/g, "''")}'!${address}`)},${literal(text)})`;
 }
