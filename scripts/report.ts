@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent, GROUP_NAMES, isFinal, type GroupCount, type SummaryRow } from "../core";
 import { LABELS } from "./messages";
-import type { ProblemJson, SummaryResult, TemplateResult, ValidateResult } from "./tasks";
+import type { ProblemJson } from "./json-output";
+import type { SummaryResult, TemplateResult, ValidateResult } from "./tasks";
 
 /** Human-readable output of the command line and the demo: Vietnamese, aligned plain-text tables. */
 

@@ -10,14 +10,11 @@ import {
   readWorkbook,
   summaryLayout,
   templateLayouts,
-  type GroupCount,
   type Problem,
-  type Rule,
-  type Severity,
-  type Status,
   type SummaryModel,
 } from "../core";
 import { loadWorkbookFile, saveWorkbook, writeLayouts } from "./exceljs-adapter";
+import type { IndicatorJson, ProblemJson, SummaryJson, ValidateJson } from "./json-output";
 import { CliError, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
 /** The three jobs of the command line on one file each, returning what `--json` prints. */
@@ -41,23 +38,6 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
-export interface ProblemJson {
-  severity: Severity;
-  sheet: string | null;
-  cell: string | null;
-  code: string | null;
-  message: string;
-  rule: Rule;
-}
-
-export interface ValidateJson {
-  file: string;
-  ok: boolean;
-  sheets: string[];
-  indicators: number;
-  problems: ProblemJson[];
-}
-
 export interface ValidateResult {
   json: ValidateJson;
   /** Targets (codes without a dot, sub-metrics rolled up). */
@@ -75,29 +55,6 @@ export async function validateFile(file: string): Promise<ValidateResult> {
     targets: countTargets(read.indicators),
     exitCode: ok ? 0 : 1,
   };
-}
-
-export interface IndicatorJson {
-  code: string;
-  name: string;
-  unit: string;
-  baseline: number | null;
-  target: string;
-  actual: number | null;
-  attainment: number | null;
-  progress: number | null;
-  delta: number | null;
-  change: number | null;
-  status: Status;
-}
-
-export interface SummaryJson {
-  year: number;
-  output: string;
-  headline: string;
-  problems: number;
-  indicators: IndicatorJson[];
-  groups: GroupCount[];
 }
 
 export interface SummaryResult {
