@@ -1,4 +1,4 @@
-import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Worksheet } from "exceljs";
+import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Worksheet } from "exceljs";
 import * as fs from "node:fs";
 import type { Cell, CellStyle, SheetGrid, SheetLayout } from "../core";
 import { hyperlinkFormula, parseA1 } from "../core/a1";
@@ -123,27 +123,27 @@ function writeLayout(workbook: Workbook, layout: SheetLayout): Worksheet {
     pageSetup: pageSetup(layout),
     headerFooter: { oddFooter: `&C${LABELS.pageFooter}` },
   });
-  const width = Math.max(layout.widths.length, ...layout.values.map((r) => r.length));
+  const width = layout.values.reduce((most, row) => Math.max(most, row.length), layout.widths.length);
+  const columnFont = { name: layout.font, size: BASE_FONT_SIZE };
   for (let c = 0; c < width; c++) {
     const column = sheet.getColumn(c + 1);
     if (layout.widths[c] !== undefined) column.width = layout.widths[c];
-    column.font = { name: layout.font, size: BASE_FONT_SIZE };
+    column.font = columnFont;
   }
   for (const c of layout.hiddenColumns) sheet.getColumn(c + 1).hidden = true;
-  layout.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = sheet.getCell(r + 1, c + 1);
+  const styles = cellStyles(layout);
+  const excelStyle = excelStyles(layout.font);
+  layout.values.forEach((values, r) => {
+    const row = sheet.getRow(r + 1);
+    values.forEach((value, c) => {
+      const cell = row.getCell(c + 1);
       // exceljs writes a formula only from {formula}: a string that starts with "=" stays text.
       if (value !== null) cell.value = value;
-      const format = layout.formats[r]?.[c];
-      if (format) cell.numFmt = format;
-    }),
-  );
-  for (const merge of layout.merges) sheet.mergeCells(merge);
-  const styles = cellStyles(layout);
-  layout.values.forEach((row, r) =>
-    row.forEach((_, c) => applyStyle(sheet.getCell(r + 1, c + 1), layout.font, styles[r][c])),
-  );
+      cell.style = excelStyle(styles[r][c], layout.formats[r]?.[c] ?? null);
+    });
+  });
+  // Each cell keeps its own style: exceljs would otherwise point the covered cells at the master's style object.
+  for (const merge of layout.merges) sheet.mergeCellsWithoutStyle(merge);
   for (const link of layout.links) writeLink(sheet.getCell(link.cell), link.sheet, link.address);
   for (const [row, height] of rowHeights(layout, styles)) sheet.getRow(row + 1).height = height;
   return sheet;
@@ -163,37 +163,87 @@ function pageSetup(layout: SheetLayout): Partial<PageSetup> {
   };
 }
 
-/** The style of every cell of the layout, later ranges adding to earlier ones. */
+const NO_STYLE: CellStyle = {};
+
+/**
+ * The style of every cell of the layout, later ranges adding to earlier ones. Equal styles are one shared object
+ * (never to be mutated): a summary of thousands of rows holds a few dozen styles, not one per cell.
+ */
 export function cellStyles(layout: SheetLayout): CellStyle[][] {
-  const styles: CellStyle[][] = layout.values.map((row) => row.map(() => ({})));
+  const styles: CellStyle[][] = layout.values.map((row) => new Array<CellStyle>(row.length).fill(NO_STYLE));
+  const table = new StyleTable();
   for (const { range, style } of layout.styles) {
+    const over = table.intern(style);
     const rect = parseA1(range);
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      for (let c = rect.column; c < rect.column + rect.columns; c++) {
-        if (styles[r]?.[c]) styles[r][c] = { ...styles[r][c], ...style };
-      }
+    const lastRow = Math.min(rect.row + rect.rows, styles.length);
+    for (let r = rect.row; r < lastRow; r++) {
+      const lastColumn = Math.min(rect.column + rect.columns, styles[r].length);
+      for (let c = rect.column; c < lastColumn; c++) styles[r][c] = table.combine(styles[r][c], over);
     }
   }
   return styles;
 }
 
+/** Distinct styles by content, and what one style added to another gives, computed once per pair. */
+class StyleTable {
+  private readonly byKey = new Map<string, CellStyle>([[styleKey(NO_STYLE), NO_STYLE]]);
+  private readonly sums = new Map<CellStyle, Map<CellStyle, CellStyle>>();
+
+  intern(style: CellStyle): CellStyle {
+    const key = styleKey(style);
+    const known = this.byKey.get(key);
+    if (known) return known;
+    this.byKey.set(key, style);
+    return style;
+  }
+
+  /** `over` added to `under`; both interned. */
+  combine(under: CellStyle, over: CellStyle): CellStyle {
+    let byOver = this.sums.get(under);
+    if (!byOver) this.sums.set(under, (byOver = new Map()));
+    let sum = byOver.get(over);
+    if (!sum) byOver.set(over, (sum = this.intern({ ...under, ...over })));
+    return sum;
+  }
+}
+
+const styleKey = (s: CellStyle) =>
+  `${s.bold ?? ""}|${s.italic ?? ""}|${s.underline ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.color ?? ""}|${s.align ?? ""}|${s.wrap ?? ""}|${s.border ?? ""}|${s.indent ?? ""}`;
+
 const THIN = { style: "thin" } as const;
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
 
-function applyStyle(cell: ExcelCell, fontName: string, style: CellStyle): void {
+/**
+ * The exceljs style of a layout style and number format, one object per distinct pair. exceljs renders a cell's
+ * style to XML on save unless it has seen that very object before: sharing turns one render per cell into one per style.
+ */
+function excelStyles(fontName: string): (style: CellStyle, numFmt: string | null) => Partial<Style> {
+  const made = new Map<CellStyle, Map<string | null, Partial<Style>>>();
+  return (style, numFmt) => {
+    let byFormat = made.get(style);
+    if (!byFormat) made.set(style, (byFormat = new Map()));
+    let excel = byFormat.get(numFmt);
+    if (!excel) byFormat.set(numFmt, (excel = excelStyle(fontName, style, numFmt)));
+    return excel;
+  };
+}
+
+function excelStyle(fontName: string, style: CellStyle, numFmt: string | null): Partial<Style> {
   const font: Partial<Font> = { name: fontName, size: style.size ?? BASE_FONT_SIZE };
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
   if (style.underline) font.underline = true;
   if (style.color) font.color = argb(style.color);
-  cell.font = font;
   const alignment: Partial<Alignment> = { vertical: "middle" };
   if (style.align) alignment.horizontal = style.align;
   if (style.wrap) alignment.wrapText = true;
   if (style.indent) alignment.indent = style.indent;
-  cell.alignment = alignment;
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) } as Fill;
-  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<Borders>;
+  const excel: Partial<Style> = { font, alignment };
+  if (numFmt) excel.numFmt = numFmt;
+  if (style.fill) excel.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) } as Fill;
+  if (style.border) excel.border = BORDER;
+  return excel;
 }
 
 /**
