@@ -12,6 +12,8 @@ export const LIMITS = {
   ratioFloorBytes: 10 * 1024 * 1024,
   /** Cells of one merged range: a title merges a few dozen; exceljs creates an object per merged cell. */
   mergedCells: 100_000,
+  /** Parts of the zip: a workbook has a few per sheet; tens of thousands of tiny parts only slow the reading. */
+  parts: 10_000,
 };
 
 const LOCAL_HEADER = 0x04034b50;
@@ -45,6 +47,8 @@ export function checkWorkbookBytes(bytes: Buffer, file: string): void {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== LOCAL_HEADER) throw new CliError("not-xlsx", { file });
   const entries = centralDirectory(bytes);
   if (!entries || entries.length === 0) throw new CliError("corrupt", { file });
+  // Before any inflating: a zip of thousands of parts with no workbook in it is no spreadsheet.
+  if (!entries.some((e) => WORKBOOK_PART.test(e.name)) || entries.length > LIMITS.parts) throw new CliError("not-xlsx", { file });
   const total = entries.reduce((sum, e) => sum + e.uncompressed, 0);
   if (total > LIMITS.unzippedBytes) throw new CliError("unzipped-too-large", { file, size: total, limit: LIMITS.unzippedBytes });
   for (const e of entries) {
@@ -55,6 +59,7 @@ export function checkWorkbookBytes(bytes: Buffer, file: string): void {
   }
 }
 
+const WORKBOOK_PART = /^xl\/workbook\.xml$/i;
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 const MERGE = /<mergeCell\s+ref="\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"/g;
 
