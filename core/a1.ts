@@ -12,14 +12,27 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
 function columnIndex(letters: string): number {
-  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n - 1;
 }
+
+/** `B3` or `A1:K40`, what layouts hold by the thousand: read without the general path's splitting. */
+const CELL_OR_RANGE = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/;
 
 /**
  * A1 reference without sheet: `B3`, `A1:K40`, `$A$1`, whole columns `L:L`, whole rows `3:5`.
  * Throws on anything else (a programmer error: every address comes from core or from Excel).
  */
 export function parseA1(reference: string): Rect {
+  const plain = CELL_OR_RANGE.exec(reference);
+  if (plain) {
+    const row = Number(plain[2]) - 1;
+    const column = columnIndex(plain[1]);
+    const lastRow = plain[4] === undefined ? row : Number(plain[4]) - 1;
+    const lastColumn = plain[3] === undefined ? column : columnIndex(plain[3]);
+    return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+  }
   const parts = reference.replace(/\$/g, "").toUpperCase().split(":");
   if (parts.length > 2) throw new Error(`Not an A1 reference: ${reference}`);
   const ends = parts.map((part) => {

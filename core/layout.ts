@@ -45,7 +45,8 @@ export function looksLikeFormula(value: LayoutValue): boolean {
 
 /** Builds a SheetLayout cell by cell with 0-based coordinates. */
 export class LayoutBuilder {
-  private readonly rows: { value: LayoutValue; format: string | null }[][] = [];
+  private readonly values: LayoutValue[][] = [];
+  private readonly formats: (string | null)[][] = [];
   private readonly layout: Omit<SheetLayout, "values" | "formats">;
 
   constructor(name: string, private readonly width: number, font = "Times New Roman") {
@@ -53,12 +54,16 @@ export class LayoutBuilder {
   }
 
   get rowCount(): number {
-    return this.rows.length;
+    return this.values.length;
   }
 
   put(row: number, column: number, value: LayoutValue, format: string | null = null): this {
-    while (this.rows.length <= row) this.rows.push(Array.from({ length: this.width }, () => ({ value: null, format: null })));
-    this.rows[row][column] = { value, format: looksLikeFormula(value) ? "@" : format };
+    while (this.values.length <= row) {
+      this.values.push(new Array<LayoutValue>(this.width).fill(null));
+      this.formats.push(new Array<string | null>(this.width).fill(null));
+    }
+    this.values[row][column] = value;
+    this.formats[row][column] = looksLikeFormula(value) ? "@" : format;
     return this;
   }
 
@@ -69,7 +74,7 @@ export class LayoutBuilder {
   }
 
   merge(row: number, column: number, lastRow: number, lastColumn: number): this {
-    this.put(lastRow, lastColumn, this.rows[lastRow]?.[lastColumn]?.value ?? null);
+    this.put(lastRow, lastColumn, this.values[lastRow]?.[lastColumn] ?? null);
     this.layout.merges.push(range(row, column, lastRow, lastColumn));
     return this;
   }
@@ -92,8 +97,8 @@ export class LayoutBuilder {
   build(): SheetLayout {
     return {
       ...this.layout,
-      values: this.rows.map((r) => r.map((c) => c.value)),
-      formats: this.rows.map((r) => r.map((c) => c.format)),
+      values: this.values.map((r) => [...r]),
+      formats: this.formats.map((r) => [...r]),
     };
   }
 }

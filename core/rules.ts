@@ -3,8 +3,10 @@ import type { Target } from "./target";
 
 // Figures computed from rates (growth, reduction) carry floating-point noise: 7.000000000000001 must meet "≥ 7".
 const EPSILON = 1e-9;
-const atLeast = (a: number, n: number) => a >= n - EPSILON * Math.max(1, Math.abs(n));
-const above = (a: number, n: number) => a > n + EPSILON * Math.max(1, Math.abs(n));
+// Relative, plus a floor far below any figure a commune reports: a bound of 1e-10 must not be met by 0.
+const tolerance = (n: number) => EPSILON * Math.abs(n) + 1e-12;
+const atLeast = (a: number, n: number) => a >= n - tolerance(n);
+const above = (a: number, n: number) => a > n + tolerance(n);
 const figure = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** Average annual growth in % from `first` to `last` over `years` years; null when it has no meaning. */

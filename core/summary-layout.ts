@@ -105,6 +105,14 @@ function behind(b: LayoutBuilder, model: SummaryModel, top: number): number {
   return top + 2 + model.behind.length;
 }
 
+// One object per style, not one per row: the adapters share a style object across the cells that use it.
+const FIGURES_ROW: CellStyle = { border: true, wrap: true };
+const CENTER: CellStyle = { align: "center" };
+const LINK: CellStyle = { color: "0563C1", underline: true };
+const TARGET_NAME: CellStyle = { bold: true };
+const SUB_METRIC_NAME: CellStyle = { indent: 1 };
+const STATUS_CELLS = Object.fromEntries(Object.entries(STATUS_STYLES).map(([status, style]) => [status, { ...style, align: "center" }])) as Record<Status, CellStyle>;
+
 function figuresRow(b: LayoutBuilder, row: number, r: SummaryRow, stt: string | number): void {
   const sub = r.code.includes(".");
   b.put(row, 0, stt).put(row, 1, r.code).put(row, 2, r.name).put(row, 3, r.unit);
@@ -113,12 +121,11 @@ function figuresRow(b: LayoutBuilder, row: number, r: SummaryRow, stt: string | 
   b.put(row, 7, r.change, PERCENT_FORMAT).put(row, 8, r.progress, PERCENT_FORMAT).put(row, 9, r.attainment, PERCENT_FORMAT);
   b.put(row, 10, r.status);
   b.link(row, 1, r.sheet, `A${r.row}`);
-  b.style(row, 0, row, WIDTH - 1, { border: true, wrap: true });
-  b.style(row, 0, row, 1, { align: "center" }).style(row, 3, row, 5, { align: "center" });
-  b.style(row, 1, row, 1, { color: "0563C1", underline: true });
-  if (!sub) b.style(row, 2, row, 2, { bold: true });
-  else b.style(row, 2, row, 2, { indent: 1 });
-  b.style(row, 10, row, 10, { ...STATUS_STYLES[r.status], align: "center" });
+  b.style(row, 0, row, WIDTH - 1, FIGURES_ROW);
+  b.style(row, 0, row, 1, CENTER).style(row, 3, row, 5, CENTER);
+  b.style(row, 1, row, 1, LINK);
+  b.style(row, 2, row, 2, sub ? SUB_METRIC_NAME : TARGET_NAME);
+  b.style(row, 10, row, 10, STATUS_CELLS[r.status]);
 }
 
 function signature(b: LayoutBuilder, top: number): void {

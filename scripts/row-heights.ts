@@ -21,33 +21,37 @@ export function rowHeights(layout: SheetLayout, styles: CellStyle[][]): Map<numb
   const single = Math.max(DEFAULT_ROW_HEIGHT, BASE_FONT_SIZE * LINE_HEIGHT + PADDING);
   const hidden = new Set(layout.hiddenColumns);
   layout.values.forEach((row, r) => {
+    const rowSpans = spans.get(r);
     let needed = single;
     row.forEach((value, c) => {
-      const span = spans.get(`${r},${c}`) ?? { lastRow: r, lastColumn: c };
-      if (value === null || hidden.has(c) || span === COVERED || span.lastRow !== r) return;
+      if (value === null || hidden.has(c)) return;
+      const span = rowSpans?.get(c);
+      if (span === COVERED || (span && span.lastRow !== r)) return;
       const style = styles[r]?.[c] ?? {};
       const size = style.size ?? BASE_FONT_SIZE;
       let width = 0;
-      for (let k = c; k <= span.lastColumn; k++) width += layout.widths[k] ?? DEFAULT_WIDTH;
-      const lines = style.wrap && typeof value === "string" ? countLines(value, width - (style.indent ?? 0) * 1.5, size, !!style.bold) : 1;
-      needed = Math.max(needed, lines * size * LINE_HEIGHT + PADDING);
+      for (let k = c; k <= (span?.lastColumn ?? c); k++) width += layout.widths[k] ?? DEFAULT_WIDTH;
+      const count = style.wrap && typeof value === "string" ? countLines(value, width - (style.indent ?? 0) * 1.5, size, !!style.bold) : 1;
+      needed = Math.max(needed, count * size * LINE_HEIGHT + PADDING);
     });
     if (needed > single) heights.set(r, Math.ceil(needed));
   });
   return heights;
 }
 
-const COVERED = { lastRow: -1, lastColumn: -1 };
+type Span = { lastRow: number; lastColumn: number };
+const COVERED: Span = { lastRow: -1, lastColumn: -1 };
 
-/** Each merge's master cell with its extent; the other cells of a merge are COVERED. */
-function mergeSpans(merges: readonly string[]): Map<string, { lastRow: number; lastColumn: number }> {
-  const spans = new Map<string, { lastRow: number; lastColumn: number }>();
+/** Each merge's master cell with its extent, by row and column; the other cells of a merge are COVERED. */
+function mergeSpans(merges: readonly string[]): Map<number, Map<number, Span>> {
+  const spans = new Map<number, Map<number, Span>>();
+  const at = (r: number) => spans.get(r) ?? spans.set(r, new Map()).get(r)!;
   for (const merge of merges) {
     const { row, column, rows, columns } = parseA1(merge);
     for (let r = row; r < row + rows; r++) {
-      for (let c = column; c < column + columns; c++) spans.set(`${r},${c}`, COVERED);
+      for (let c = column; c < column + columns; c++) at(r).set(c, COVERED);
     }
-    spans.set(`${row},${column}`, { lastRow: row + rows - 1, lastColumn: column + columns - 1 });
+    at(row).set(column, { lastRow: row + rows - 1, lastColumn: column + columns - 1 });
   }
   return spans;
 }
@@ -56,12 +60,14 @@ function mergeSpans(merges: readonly string[]): Map<string, { lastRow: number; l
 function countLines(text: string, width: number, size: number, bold: boolean): number {
   const scale = (size / BASE_FONT_SIZE) * (bold ? 1.065 : 1);
   const room = Math.max(width - 0.3, 1);
+  // Most wrapped cells (codes, units, statuses, names) fit on one line: no need to wrap word by word.
+  if (!text.includes("\n") && textWidth(text) * scale <= room) return 1;
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let used = 0;
     lines++;
     for (const word of paragraph.split(" ")) {
-      const w = [...word].reduce((sum, ch) => sum + charWidth(ch), 0) * scale;
+      const w = textWidth(word) * scale;
       const space = used === 0 ? 0 : charWidth(" ") * scale;
       if (used > 0 && used + space + w > room) {
         lines++;
@@ -76,6 +82,12 @@ function countLines(text: string, width: number, size: number, bold: boolean): n
     }
   }
   return lines;
+}
+
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch);
+  return width;
 }
 
 /**
@@ -99,8 +111,14 @@ const WIDTH_CLASSES: [number, string][] = [
 ];
 const WIDTHS = new Map(WIDTH_CLASSES.flatMap(([width, chars]) => [...chars].map((ch) => [ch, width] as const)));
 const DEFAULT_CHAR_WIDTH = 1.14;
+/** Widths of the characters met so far, diacritics resolved: `normalize` is too slow to run per character. */
+const knownWidths = new Map<string, number>();
 
 function charWidth(ch: string): number {
-  const base = ch === "Đ" || ch === "đ" ? ch : ch.normalize("NFD")[0];
-  return WIDTHS.get(base) ?? DEFAULT_CHAR_WIDTH;
+  let width = knownWidths.get(ch);
+  if (width === undefined) {
+    const base = ch === "Đ" || ch === "đ" ? ch : ch.normalize("NFD")[0];
+    knownWidths.set(ch, (width = WIDTHS.get(base) ?? DEFAULT_CHAR_WIDTH));
+  }
+  return width;
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
   summaryXml = unzip(fs.readFileSync(out)).get(`xl/worksheets/sheet${index}.xml`)!.toString("utf8");
 });
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
 async function silently(run: () => Promise<number>): Promise<number> {
   const mute = () => vi.fn(() => true) as unknown as typeof process.stdout.write;

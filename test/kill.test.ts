@@ -37,7 +37,7 @@ beforeAll(async () => {
   old = Buffer.from("the previous summary, which must survive a killed run");
 }, 120_000);
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The template plus 10,000 coded rows: writing the summary takes seconds, a window to kill it in. */
 function largeWorkbook(): Workbook {

@@ -282,7 +282,7 @@ describe("reading random workbooks", () => {
     );
   });
 
-  it("should refuse a sheet above the row limit with one sheet-level problem", () => {
+  it("should refuse a sheet above the row limit with one problem at its first row over the limit", () => {
     const values = [["Mã", "Chỉ tiêu", "Mục tiêu 2030"], ...Array.from({ length: MAX_SHEET_ROWS }, () => ["KT1", "x", "1"])];
     const read = readWorkbook([{ name: "Lớn", values }]);
     expect(read.problems).toMatchObject([{ rule: "sheet-too-large", sheet: "Lớn", cell: "A20001" }]);
