@@ -163,26 +163,53 @@ function readEach<T>(param: Param<T>, values: unknown[]): T[] | ExcelError {
 const settle = (answer: Answer | Failure): Cell => (answer instanceof Failure ? toExcelError(answer) : answer);
 
 /**
+ * Reads the cells of one argument: the typed value, or the Excel error to answer. Over a range it reads each
+ * distinct text (and blank) once: targets, units and text figures repeat down a column, and reading one means a
+ * parse, and for a bad one a Vietnamese message. Answers are shared between cells, never mutated.
+ */
+class ArgumentReader {
+  private readonly known = new Map<unknown, unknown>();
+
+  constructor(
+    private readonly param: Param<unknown>,
+    private readonly remember: boolean,
+  ) {}
+
+  read(value: unknown): unknown {
+    if (!this.remember || typeof value === "number" || (typeof value === "object" && value !== null)) return readCell(this.param, value);
+    if (this.known.has(value)) return this.known.get(value);
+    const read = readCell(this.param, value);
+    if (this.known.size < REMEMBERED_TEXTS) this.known.set(value, read);
+    return read;
+  }
+}
+
+/** Enough for the texts that repeat; a column of distinct texts (figures typed as text) would only fill the map. */
+const REMEMBERED_TEXTS = 1_000;
+
+/**
  * A function of single values, lifted to ranges: given only single values it answers one value; given a range it
  * answers a same-shaped 2-D array, single values (and 1×1 ranges) broadcast against it; ranges of different shapes
  * answer #VALUE!.
  */
 export function lift<A extends unknown[]>(params: Params<A>, body: (...args: A) => Answer | Failure) {
-  const readers = params as Param<unknown>[];
-  // Plain loops and one arguments array per cell: a 100,000-row column is one call, and this is its inner loop.
-  const cell = (values: readonly unknown[]): Cell => {
-    const read = new Array<unknown>(readers.length);
+  const readersOf = (remember: boolean) => (params as Param<unknown>[]).map((param) => new ArgumentReader(param, remember));
+  const single = readersOf(false);
+  // Plain loops and one arguments array per call: a 100,000-row column is one call, and this is its inner loop.
+  const cell = (readers: ArgumentReader[], values: readonly unknown[], read: unknown[]): Cell => {
     for (let i = 0; i < readers.length; i++) {
-      const one = readCell(readers[i], values[i]);
+      const one = readers[i].read(values[i]);
       if (isExcelError(one)) return one;
       read[i] = one;
     }
     return settle(body(...(read as A)));
   };
   return (...args: unknown[]): Cell | Cell[][] => {
-    if (!args.some(Array.isArray)) return cell(args);
+    const read = new Array<unknown>(params.length);
+    if (!args.some(Array.isArray)) return cell(single, args, read);
     const shape = agreedShape(args, true);
     if (shape instanceof Failure) return toExcelError(shape);
+    const readers = readersOf(true);
     const grids = args.map(rangeOrSingle);
     const values = grids.map((g) => g.value); // reused for every cell; the single values never change
     const answer: Cell[][] = new Array(shape.rows);
@@ -190,7 +217,7 @@ export function lift<A extends unknown[]>(params: Params<A>, body: (...args: A) 
       const row: Cell[] = new Array(shape.columns);
       for (let c = 0; c < shape.columns; c++) {
         for (let i = 0; i < grids.length; i++) if (grids[i].range) values[i] = grids[i].range![r][c];
-        row[c] = cell(values);
+        row[c] = cell(readers, values, read);
       }
       answer[r] = row;
     }

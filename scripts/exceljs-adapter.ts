@@ -7,6 +7,7 @@ import "./zip-utf8";
 import { checkFileSize, checkWorkbookBytes } from "./file-limits";
 import { CliError, LABELS } from "./messages";
 import { BASE_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeights } from "./row-heights";
+import { deflateStoredZip } from "./zip-deflate";
 
 /**
  * The workbook port for Node, twin of the Office.js adapter: reads sheets as plain grids for core and writes
@@ -266,8 +267,8 @@ function writeLink(cell: ExcelCell, sheet: string, address: string): void {
 /** Writes the workbook whole or not at all (temporary file in the same folder, then rename). */
 export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
   shareEmptyRowStyles(workbook);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  writeFileAtomically(file, bytes);
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  writeFileAtomically(file, deflateStoredZip(Buffer.from(stored)));
 }
 
 /**

@@ -31,8 +31,8 @@ export function rowHeights(layout: SheetLayout, styles: CellStyle[][]): Map<numb
       const size = style.size ?? BASE_FONT_SIZE;
       let width = 0;
       for (let k = c; k <= (span?.lastColumn ?? c); k++) width += layout.widths[k] ?? DEFAULT_WIDTH;
-      const count = style.wrap && typeof value === "string" ? countLines(value, width - (style.indent ?? 0) * 1.5, size, !!style.bold) : 1;
-      needed = Math.max(needed, count * size * LINE_HEIGHT + PADDING);
+      const lines = style.wrap && typeof value === "string" ? countLines(value, width - (style.indent ?? 0) * 1.5, size, !!style.bold) : 1;
+      needed = Math.max(needed, lines * size * LINE_HEIGHT + PADDING);
     });
     if (needed > single) heights.set(r, Math.ceil(needed));
   });
@@ -68,7 +68,7 @@ function countLines(text: string, width: number, size: number, bold: boolean): n
     lines++;
     for (const word of paragraph.split(" ")) {
       const w = textWidth(word) * scale;
-      const space = used === 0 ? 0 : charWidth(" ") * scale;
+      const space = used === 0 ? 0 : charWidth(SPACE) * scale;
       if (used > 0 && used + space + w > room) {
         lines++;
         used = w;
@@ -86,7 +86,11 @@ function countLines(text: string, width: number, size: number, bold: boolean): n
 
 function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++; // the low half of a surrogate pair
+    width += charWidth(code);
+  }
   return width;
 }
 
@@ -111,14 +115,19 @@ const WIDTH_CLASSES: [number, string][] = [
 ];
 const WIDTHS = new Map(WIDTH_CLASSES.flatMap(([width, chars]) => [...chars].map((ch) => [ch, width] as const)));
 const DEFAULT_CHAR_WIDTH = 1.14;
-/** Widths of the characters met so far, diacritics resolved: `normalize` is too slow to run per character. */
-const knownWidths = new Map<string, number>();
+const SPACE = 0x20;
+/** Widths by code point of the characters met so far: `normalize`, to find a letter's base, is too slow per character. */
+const knownWidths = new Map<number, number>();
+/** Vietnamese text uses a few hundred characters; random Unicode (the fuzzer's) must not grow the map for ever. */
+const KNOWN_WIDTHS_LIMIT = 10_000;
 
-function charWidth(ch: string): number {
-  let width = knownWidths.get(ch);
+function charWidth(code: number): number {
+  let width = knownWidths.get(code);
   if (width === undefined) {
+    const ch = String.fromCodePoint(code);
     const base = ch === "Đ" || ch === "đ" ? ch : ch.normalize("NFD")[0];
-    knownWidths.set(ch, (width = WIDTHS.get(base) ?? DEFAULT_CHAR_WIDTH));
+    width = WIDTHS.get(base) ?? DEFAULT_CHAR_WIDTH;
+    if (knownWidths.size < KNOWN_WIDTHS_LIMIT) knownWidths.set(code, width);
   }
   return width;
 }

@@ -289,6 +289,14 @@ describe("ranges", () => {
     expectAnswer(call.attainment([[1], [2, 3]], 1), VALUE);
     expectAnswer(call.attainment([], 1), VALUE);
   });
+
+  it("should answer each cell of a long column as it answers that cell alone, texts repeated or all different", () => {
+    const targets = ["≥ 90%", "dưới 30", "7-8", "abc", null, 100];
+    const actual = Array.from({ length: 8000 }, (_, i) => [i % 7 === 0 ? `${i},5` : i % 11 === 0 ? "không rõ" : i % 13 === 0 ? null : i % 150]);
+    const target = actual.map((_, i) => [targets[i % targets.length]]);
+    const answers = call.attainment(actual, target) as unknown[][];
+    answers.forEach(([answer], i) => expect(answer).toEqual(call.attainment(actual[i][0], target[i][0])));
+  });
 });
 
 describe("errors in the Office runtime", () => {

@@ -76,16 +76,39 @@ export async function cliSummary(): Promise<Figure[]> {
         await copy.xlsx.readFile(file);
         await copy.xlsx.writeFile(out);
       });
+      const content = await contentFloorMs(runs, file, await summaryOutput(file, out), path.join(folder, `copy${suffix}.xlsx`));
       figures.push(
         { name: `cli.summary${suffix}.ms`, value: round(summary, 0), unit: "ms" },
         { name: `cli.summary${suffix}.floor_ms`, value: round(floor, 0), unit: "ms" },
         { name: `cli.summary${suffix}.ratio`, value: round(summary / floor), unit: "×", budget: { limit: 1.3, better: "lower" } },
+        { name: `cli.summary${suffix}.content_floor_ms`, value: round(content, 0), unit: "ms" },
+        { name: `cli.summary${suffix}.content_ratio`, value: round(summary / content), unit: "×" },
       );
     }
     return figures;
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The workbook the summary writes (source sheets plus the summary sheet), as exceljs holds it after reading it. */
+async function summaryOutput(file: string, out: string): Promise<Workbook> {
+  await summarizeFile(file, { output: out, date: new Date(2027, 0, 15) });
+  const output = new Workbook();
+  await output.xlsx.readFile(out);
+  return output;
+}
+
+/**
+ * What exceljs alone must do for a summary: read the input and write a workbook as large as the output. The floor
+ * above writes only the input back, while the output adds a sheet of about two rows per indicator (the detail table
+ * and the list of indicators behind schedule), so it cannot reach the floor on a large workbook.
+ */
+function contentFloorMs(runs: number, file: string, output: Workbook, copy: string): Promise<number> {
+  return medianMs(runs, async () => {
+    await new Workbook().xlsx.readFile(file);
+    await output.xlsx.writeFile(copy);
+  });
 }
 
 /** A plain grid as a layout with no styling, to write bench workbooks through the real adapter. */
