@@ -13,8 +13,7 @@ import {
   type WorkbookRead,
 } from "../core";
 import { parseA1, rectAddress, splitAddress } from "../core/a1";
-import { cellStyles, rowHeights } from "../core/row-heights";
-import { cellBlocks, columnRange, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
+import { cellBlocks, columnRange, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
 import { ui } from "./ui-text";
 
 /**
@@ -254,8 +253,7 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const { range, points } of widthRanges(layout.widths)) ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
   for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
   ops.push(onSheet((s) => s.getRange(used).format.autofitRows()));
-  // The same estimate as the command line: Excel's autofit ignores merged cells.
-  for (const [row, points] of rowHeights(layout, cellStyles(layout))) {
+  for (const [row, points] of mergedRowHeights(layout)) {
     ops.push(onSheet((s) => void (s.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points)));
   }
   if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));

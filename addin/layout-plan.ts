@@ -164,6 +164,53 @@ export function styleRects(layout: SheetLayout): StyleRect[] {
   return out;
 }
 
+/**
+ * Heights (points) for rows whose merged, wrapped text needs more than one line: Excel's autofit ignores
+ * merged cells. Rough Times New Roman widths, in widths of "0" at the body size, as the exceljs twin does.
+ */
+export function mergedRowHeights(layout: SheetLayout, baseSize = 12): Map<number, number> {
+  const styles = resolveStyles(layout);
+  const heights = new Map<number, number>();
+  for (const merge of layout.merges) {
+    const rect = parseA1(merge);
+    if (rect.rows !== 1) continue;
+    const value = layout.values[rect.row]?.[rect.column];
+    if (typeof value !== "string" || !styles.get("wrap")![rect.row]?.[rect.column]) continue;
+    const size = Number(styles.get("size")![rect.row][rect.column] ?? baseSize);
+    const bold = !!styles.get("bold")![rect.row][rect.column];
+    let width = 0;
+    for (let c = rect.column; c < rect.column + rect.columns; c++) width += layout.widths[c] ?? 9;
+    const lines = countLines(value, width, (size / baseSize) * (bold ? 1.08 : 1));
+    if (lines > 1) heights.set(rect.row, Math.ceil(lines * size * 1.3 + 3));
+  }
+  return heights;
+}
+
+function countLines(text: string, width: number, scale: number): number {
+  const room = Math.max(width - 1, 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(" ")) {
+      const w = [...word].reduce((sum, ch) => sum + charWidth(ch), 0) * scale;
+      const gap = used === 0 ? 0 : 0.5 * scale;
+      if (used > 0 && used + gap + w > room) {
+        lines++;
+        used = w;
+      } else {
+        used += gap + w;
+      }
+    }
+  }
+  return lines;
+}
+
+function charWidth(ch: string): number {
+  if (ch !== ch.toLowerCase()) return 1.4;
+  return /[ilIjtf.,;:!'|()\-]/.test(ch) ? 0.55 : 1;
+}
+
 /** The style properties of one rectangle, set through one getRange and one `format`. */
 export interface StyleGroup {
   range: string;
