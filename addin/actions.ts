@@ -15,7 +15,7 @@ import {
   type UnmarkResult,
   type WorkbookSnapshot,
   type WriteStats,
-} from "./excel-adapter";
+} from "./office-adapter";
 
 /**
  * What the task pane and the ribbon command do, one Excel.run per user action (STYLE rule 8). No DOM here:

@@ -1,7 +1,7 @@
 /* global Office, window, document */
 import { message } from "../../core";
 import { generateSummary } from "../actions";
-import { errorCode } from "../excel-adapter";
+import { errorCode } from "../office-adapter";
 import { ui } from "../ui-text";
 import { h } from "../taskpane/render";
 

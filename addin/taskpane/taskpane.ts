@@ -2,7 +2,7 @@
 import { BASE_YEAR, FINAL_YEAR, message, type Cell, type Problem } from "../../core";
 import { parseA1 } from "../../core/a1";
 import { addTemplate, checkWorkbook, fix, generateSummary, goToCell, mark, unmark, type Checked } from "../actions";
-import { errorCode, type CellMark } from "../excel-adapter";
+import { errorCode, type CellMark } from "../office-adapter";
 import { plainNumber, ui, type UiText } from "../ui-text";
 import { h, renderFixConfirm, renderProblems, showLines, showMessages, type MessageKind } from "./render";
 

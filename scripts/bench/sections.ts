@@ -9,8 +9,8 @@ import { buildSummary, readWorkbook, type SheetGrid, type SheetLayout } from "..
 import { checkWorkbook, generateSummary } from "../../addin/actions";
 import { attainment, status } from "../../functions/functions";
 import { mockExcel } from "../../test/support/office-mock";
-import { writeLayouts } from "../exceljs-adapter";
-import { summarizeFile } from "../tasks";
+import { writeLayouts } from "../workbook/workbook-file";
+import { summarizeFile } from "../cli/commands";
 import { medianMs, perSecond, round, type Figure } from "./measure";
 import { filledTemplate, largeSheet } from "./workbooks";
 

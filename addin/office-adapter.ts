@@ -1,0 +1,568 @@
+/* global Excel, Office */
+import {
+  buildSummary,
+  isPercentFormat,
+  placeSummary,
+  readWorkbook,
+  summaryLayout,
+  templateLayouts,
+  type Cell,
+  type Problem,
+  type SheetGrid,
+  type SheetLayout,
+  type WorkbookRead,
+} from "../core";
+import { parseA1, rectAddress, splitAddress } from "../core/a1";
+import { cellBlocks, columnRange, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
+import { ui } from "./ui-text";
+
+/**
+ * The workbook port for Office.js, twin of the exceljs adapter in scripts/workbook/: reads every sheet as plain grids
+ * for core and writes the SheetLayouts core builds. Each function takes the context of ONE Excel.run, queues
+ * its work, syncs as few times as it can (reading: once) and never syncs in a loop except to split a request
+ * that would pass the size Excel accepts.
+ */
+
+/** Excel on the web refuses a request or a response above 5 MB; stay well below with our estimates. */
+export const REQUEST_LIMIT = 4_000_000;
+/** Cells per read request when a workbook is too big to read at once (values and formats, ~40 bytes a cell). */
+export const CELLS_PER_READ = 100_000;
+/** Body font size of written sheets, as the command line writes them. */
+export const BASE_FONT_SIZE = 12;
+/** Fills that "Đánh dấu" gives problem cells: Excel's own "Bad" and "Neutral" colours. */
+export const MARK_FILLS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+/** Workbook setting that keeps the fills marked cells had, so that "Bỏ đánh dấu" works after the pane is closed. */
+export const MARK_SETTING = "COMA.marks";
+
+export interface WorkbookSnapshot {
+  /** Every worksheet (hidden ones too), in workbook order. */
+  grids: SheetGrid[];
+  /** Names of hidden and very hidden sheets. */
+  hidden: string[];
+}
+
+export interface WriteStats {
+  /** context.sync() calls the write took. */
+  syncs: number;
+  /** Estimated bytes of the requests. */
+  bytes: number;
+}
+
+export function errorCode(error: unknown): string | null {
+  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
+}
+
+/** Whether the host has an ExcelApi requirement set; outside Office (unit tests) everything is assumed. */
+function supports(version: string): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+// ───────────────────────────── reading ─────────────────────────────
+
+/** How many sheets the one-sync read walks; learnt from the last read so that big workbooks stay one sync. */
+let sheetSlots = 16;
+
+/**
+ * Every worksheet's used range (values and number formats) with names and visibility, in ONE sync: the sheets
+ * are walked with getFirst()/getNextOrNullObject() so nothing has to be known first. A workbook with more
+ * sheets than the walk covers, or too big for one response, is read in steps instead (names, then used
+ * addresses, then row blocks of at most CELLS_PER_READ cells).
+ */
+export async function readGrids(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  try {
+    const snapshot = await readInOneSync(context, sheetSlots);
+    if (snapshot) return snapshot;
+  } catch (error) {
+    if (errorCode(error) === "InvalidOperationInCellEditMode") throw error;
+    // Too big for one response, or a host that refuses the walk: read in steps.
+  }
+  return readInSteps(context);
+}
+
+async function readInOneSync(context: Excel.RequestContext, slots: number): Promise<WorkbookSnapshot | null> {
+  const worksheets = context.workbook.worksheets;
+  const count = worksheets.getCount();
+  const walked: { sheet: Excel.Worksheet; used: Excel.Range }[] = [];
+  let sheet = worksheets.getFirst();
+  for (let i = 0; i < slots; i++) {
+    sheet.load("name,visibility");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address,values,numberFormat");
+    walked.push({ sheet, used });
+    if (i + 1 < slots) sheet = sheet.getNextOrNullObject();
+  }
+  await context.sync();
+  sheetSlots = Math.min(256, Math.max(16, count.value + 4));
+  if (count.value > slots) return null;
+  const present = walked.filter((w) => !w.sheet.isNullObject);
+  return {
+    grids: present.map(({ sheet, used }) =>
+      used.isNullObject ? emptyGrid(sheet.name) : toGrid(sheet.name, used.address, used.values, used.numberFormat),
+    ),
+    hidden: present.filter((w) => w.sheet.visibility !== "Visible").map((w) => w.sheet.name),
+  };
+}
+
+async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const sheets = worksheets.items;
+  sheetSlots = Math.min(256, Math.max(16, sheets.length + 4));
+  const used = sheets.map((sheet) => {
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load("address");
+    return range;
+  });
+  await context.sync();
+  const parts: { sheet: number; top: number; left: number; rows: number; columns: number; range?: Excel.Range }[] = [];
+  used.forEach((range, i) => {
+    if (range.isNullObject) return;
+    const rect = parseA1(splitAddress(range.address).reference);
+    const step = Math.max(1, Math.floor(CELLS_PER_READ / rect.columns));
+    for (let r = 0; r < rect.rows; r += step) {
+      parts.push({ sheet: i, top: rect.row + r, left: rect.column, rows: Math.min(step, rect.rows - r), columns: rect.columns });
+    }
+  });
+  let cells = 0;
+  for (const part of parts) {
+    if (cells > 0 && cells + part.rows * part.columns > CELLS_PER_READ) {
+      await context.sync(); // only when one request would be too big: bounded by the workbook's size
+      cells = 0;
+    }
+    part.range = sheets[part.sheet].getRangeByIndexes(part.top, part.left, part.rows, part.columns);
+    part.range.load("values,numberFormat");
+    cells += part.rows * part.columns;
+  }
+  if (cells > 0) await context.sync();
+  const grids = sheets.map((sheet, i) => {
+    const own = parts.filter((p) => p.sheet === i);
+    if (own.length === 0) return emptyGrid(sheet.name);
+    const values = own.flatMap((p) => p.range!.values);
+    const formats = own.flatMap((p) => p.range!.numberFormat);
+    return gridFrom(sheet.name, own[0].top, own[0].left, values, formats);
+  });
+  return { grids, hidden: sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name) };
+}
+
+function emptyGrid(name: string): SheetGrid {
+  return { name, values: [], formats: [], top: 0, left: 0 };
+}
+
+function toGrid(name: string, address: string, values: unknown[][], formats: unknown[][]): SheetGrid {
+  const rect = parseA1(splitAddress(address).reference);
+  return gridFrom(name, rect.row, rect.column, values, formats);
+}
+
+/** Office.js gives "" for blank cells, error literals ("#DIV/0!") as strings, and "General" for no format. */
+function gridFrom(name: string, top: number, left: number, values: unknown[][], formats: unknown[][]): SheetGrid {
+  return {
+    name,
+    top,
+    left,
+    values: values.map((row) => row.map(toCell)),
+    formats: formats.map((row) => row.map((f) => (typeof f === "string" && f !== "General" ? f : null))),
+  };
+}
+
+function toCell(value: unknown): Cell {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+// ───────────────────────────── writing ─────────────────────────────
+
+interface Op {
+  bytes: number;
+  run: () => void;
+}
+
+/** Queues the operations and syncs once, or a few times when one request would pass REQUEST_LIMIT. */
+async function runOps(context: Excel.RequestContext, ops: readonly Op[]): Promise<WriteStats> {
+  const stats: WriteStats = { syncs: 0, bytes: 0 };
+  let pending = 0;
+  for (const op of ops) {
+    if (pending > 0 && pending + op.bytes > REQUEST_LIMIT) {
+      await context.sync(); // split only because Excel would refuse a bigger request
+      stats.syncs++;
+      pending = 0;
+    }
+    op.run();
+    pending += op.bytes;
+    stats.bytes += op.bytes;
+  }
+  if (pending > 0) {
+    await context.sync();
+    stats.syncs++;
+  }
+  return stats;
+}
+
+export interface LayoutTarget {
+  layout: SheetLayout;
+  /** A sheet COMA wrote before, to delete in the same request. */
+  replaces: string | null;
+  /** 0-based position for the new sheet (where the replaced one was); null appends. */
+  position: number | null;
+}
+
+/** The operations that write one layout as a new sheet; `activate` makes it the active sheet at the end. */
+export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, activate: boolean): Op[] {
+  const { layout, replaces, position } = target;
+  const worksheets = context.workbook.worksheets;
+  let sheet: Excel.Worksheet;
+  const onSheet = (run: (sheet: Excel.Worksheet) => void, bytes = 2 * PATH_BYTES + SET_BYTES): Op => ({ bytes, run: () => run(sheet) });
+  const sameName = replaces !== null && replaces.toLowerCase() === layout.name.toLowerCase();
+  const ops: Op[] = [
+    {
+      bytes: 3 * PATH_BYTES + 4 * SET_BYTES,
+      run: () => {
+        // Add first, then delete: the old sheet may be the only visible one, which Excel would refuse to delete.
+        sheet = worksheets.add(sameName ? temporaryName() : layout.name);
+        if (replaces !== null) worksheets.getItem(replaces).delete();
+        if (sameName) sheet.name = layout.name;
+        if (position !== null && position >= 0) sheet.position = position;
+      },
+    },
+  ];
+  for (const block of cellBlocks(layout)) {
+    ops.push(
+      onSheet((s) => {
+        const range = s.getRangeByIndexes(block.row, 0, block.rows, block.columns);
+        range.numberFormat = block.formats; // "@" before values: text stays text, never a formula or a date;
+        // the only formulas are the HYPERLINK links back to source rows, which COMA builds itself
+        range.values = block.values;
+      }, block.bytes),
+    );
+  }
+  const rows = layout.values.length;
+  const columns = Math.max(0, ...layout.values.map((r) => r.length));
+  const used = rows > 0 && columns > 0 ? rectAddress({ row: 0, column: 0, rows, columns }) : "A1";
+  ops.push(
+    onSheet((s) => {
+      const all = s.getRange();
+      all.format.font.name = layout.font;
+      all.format.font.size = BASE_FONT_SIZE;
+      all.format.verticalAlignment = "Center";
+    }, 3 * PATH_BYTES + 3 * SET_BYTES),
+  );
+  for (const merge of layout.merges) ops.push(onSheet((s) => s.getRange(merge).merge(false), PATH_BYTES + SET_BYTES + merge.length));
+  for (const group of styleGroups(layout)) ops.push(onSheet((s) => applyStyle(s.getRange(group.range), group), group.bytes));
+  for (const { range, points } of widthRanges(layout.widths)) ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
+  for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
+  ops.push(onSheet((s) => s.getRange(used).format.autofitRows()));
+  for (const [row, points] of mergedRowHeights(layout)) {
+    ops.push(onSheet((s) => void (s.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points)));
+  }
+  if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
+  if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
+  if (activate) {
+    ops.push(
+      onSheet((s) => {
+        s.activate();
+        s.getRange("A1").select();
+      }, PATH_BYTES + 2 * SET_BYTES),
+    );
+  }
+  return ops;
+}
+
+function temporaryName(): string {
+  return `COMA ${Date.now().toString(36)}`;
+}
+
+/** Every style property of one rectangle, through one `format` (and one `font`, one `fill`). */
+function applyStyle(range: Excel.Range, group: StyleGroup): void {
+  const format = range.format;
+  const { fill, color, bold, italic, underline, size, align, wrap, indent, border } = group.props;
+  if (fill) format.fill.color = `#${fill}`;
+  if (color || bold || italic || underline || size) {
+    const font = format.font;
+    if (color) font.color = `#${color}`;
+    if (bold) font.bold = true;
+    if (italic) font.italic = true;
+    if (underline) font.underline = "Single";
+    if (size) font.size = Number(size);
+  }
+  if (align) format.horizontalAlignment = align === "center" ? "Center" : align === "right" ? "Right" : "Left";
+  if (wrap) format.wrapText = true;
+  if (indent) format.indentLevel = Number(indent);
+  if (border) {
+    const { rows, columns } = parseA1(group.range);
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (rows > 1) edges.push("InsideHorizontal");
+    if (columns > 1) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const item = format.borders.getItem(edge);
+      item.style = "Continuous";
+      item.weight = "Thin";
+      item.color = "#000000";
+    }
+  }
+}
+
+/** A4 landscape, one page wide, centred, the table header repeated on every page, page numbers in the footer. */
+function printSetup(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  const page = sheet.pageLayout;
+  page.orientation = layout.print.landscape ? "Landscape" : "Portrait";
+  page.paperSize = "A4";
+  if (layout.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.centerHorizontally = true;
+  page.leftMargin = 36;
+  page.rightMargin = 36;
+  page.topMargin = 43;
+  page.bottomMargin = 43;
+  page.headersFooters.defaultForAllPages.centerFooter = ui("pageFooter");
+  const titles = layout.print.titleRows;
+  if (titles) page.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+}
+
+export interface SummaryWritten {
+  year: number;
+  name: string;
+  /** The sheet COMA had made before for this year, now replaced; null when there was none. */
+  replaced: string | null;
+  headline: string;
+  stats: WriteStats;
+}
+
+/**
+ * Writes the `Tổng hợp BTV <year>` sheet: core places it (replacing only the sheet COMA made for that year)
+ * and lays it out; this queues the delete, the new sheet, every value and format, and activates it, in ONE
+ * sync unless the request would pass REQUEST_LIMIT. The caller checks first that there is a target sheet.
+ */
+export async function writeSummary(
+  context: Excel.RequestContext,
+  grids: readonly SheetGrid[],
+  year: number,
+  date: Date,
+  read: WorkbookRead = readWorkbook(grids),
+  onWriting: (name: string) => void = () => {},
+): Promise<SummaryWritten> {
+  const placement = placeSummary(grids, year);
+  onWriting(placement.name);
+  const model = buildSummary(read, year);
+  const layout = summaryLayout(model, placement.name, date);
+  const position = placement.replaces === null ? null : grids.findIndex((g) => g.name === placement.replaces);
+  const stats = await runOps(context, layoutOps(context, { layout, replaces: placement.replaces, position }, true));
+  return { year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
+}
+
+/** Names for new sheets that no sheet has yet (case-insensitively): `Chỉ tiêu 2025-2030 (2)`. */
+export function freeNames(wanted: readonly string[], taken: readonly string[]): string[] {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  return wanted.map((base) => {
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Adds the template sheets (the 25 targets, the three former communes' results), never over a sheet. */
+export async function insertTemplate(context: Excel.RequestContext): Promise<{ names: string[]; stats: WriteStats }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const layouts = templateLayouts();
+  const names = freeNames(
+    layouts.map((l) => l.name),
+    worksheets.items.map((s) => s.name),
+  );
+  const ops = layouts.flatMap((layout, i) => layoutOps(context, { layout: { ...layout, name: names[i] }, replaces: null, position: null }, i === 0));
+  const stats = await runOps(context, ops);
+  return { names, stats: { syncs: stats.syncs + 1, bytes: stats.bytes } };
+}
+
+// ───────────────────────────── cells ─────────────────────────────
+
+/** Activates the sheet and selects the cell. Throws ItemNotFound when the sheet is gone. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  worksheet.activate();
+  worksheet.getRange(cell).select();
+  await context.sync();
+}
+
+export type FixOutcome = "fixed" | "changed";
+
+/**
+ * Writes the number a text-number problem offers into its cell, only if the cell still holds `expected` (the
+ * text the check read). A text ("@") or percentage format goes back to General, or the number would be read as
+ * text again, or scaled by 100. Two syncs: read the cell, then write it.
+ */
+export async function applyFix(context: Excel.RequestContext, problem: Problem, expected: Cell): Promise<FixOutcome> {
+  if (!problem.fix || !problem.sheet || !problem.cell) throw new Error("applyFix needs a problem with a fix and a cell");
+  const sheet = context.workbook.worksheets.getItem(problem.sheet);
+  const probe = sheet.getRange(problem.cell);
+  probe.load("values,numberFormat");
+  await context.sync();
+  const current = toCell(probe.values[0]?.[0]);
+  if (current !== expected) return "changed";
+  const format = String(probe.numberFormat[0]?.[0] ?? "General");
+  const target = sheet.getRange(problem.cell);
+  if (format === "@" || isPercentFormat(format)) target.numberFormat = [["General"]];
+  target.values = [[problem.fix.value]];
+  await context.sync();
+  return "fixed";
+}
+
+// ───────────────────────────── marks ─────────────────────────────
+
+/** A cell's fill as Excel reports it, enough to put it back exactly (no fill included). */
+export interface SavedFill {
+  color: string | null;
+  pattern?: string | null;
+  patternColor?: string | null;
+  tintAndShade?: number | null;
+  patternTintAndShade?: number | null;
+}
+
+export interface CellMark {
+  sheet: string;
+  cell: string;
+  severity: "error" | "warning";
+  fill: SavedFill;
+}
+
+const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+
+function fillProperties(): string {
+  return supports("1.9") ? "color,pattern,patternColor,tintAndShade,patternTintAndShade" : "color";
+}
+
+function savedFill(fill: Excel.RangeFill): SavedFill {
+  if (!supports("1.9")) return { color: fill.color };
+  return { color: fill.color, pattern: fill.pattern, patternColor: fill.patternColor, tintAndShade: fill.tintAndShade, patternTintAndShade: fill.patternTintAndShade };
+}
+
+function restoreFill(fill: Excel.RangeFill, saved: SavedFill): void {
+  const none = saved.pattern === "None" || saved.pattern === null || (saved.pattern === undefined && /^#?FFFFFF$/i.test(saved.color ?? ""));
+  if (none || !saved.color) {
+    fill.clear();
+    return;
+  }
+  fill.color = saved.color;
+  if (saved.pattern && saved.pattern !== "Solid") {
+    fill.pattern = saved.pattern as Excel.FillPattern;
+    if (saved.patternColor) fill.patternColor = saved.patternColor;
+  }
+  if (typeof saved.tintAndShade === "number" && saved.tintAndShade !== 0) fill.tintAndShade = saved.tintAndShade;
+  if (typeof saved.patternTintAndShade === "number" && saved.patternTintAndShade !== 0) fill.patternTintAndShade = saved.patternTintAndShade;
+}
+
+function isMarkFill(fill: SavedFill): boolean {
+  const colour = (fill.color ?? "").toUpperCase();
+  return (fill.pattern === undefined || fill.pattern === "Solid") && (colour === MARK_FILLS.error || colour === MARK_FILLS.warning);
+}
+
+/** The cells to mark: one per sheet and cell, an error winning over a warning. */
+export function markTargets(problems: readonly Problem[]): Omit<CellMark, "fill">[] {
+  const byCell = new Map<string, Omit<CellMark, "fill">>();
+  for (const p of problems) {
+    if (!p.sheet || !p.cell) continue;
+    const k = key(p.sheet, p.cell);
+    const seen = byCell.get(k);
+    if (!seen || (seen.severity === "warning" && p.severity === "error")) byCell.set(k, { sheet: p.sheet, cell: p.cell, severity: p.severity });
+  }
+  return [...byCell.values()];
+}
+
+function parseMarks(value: unknown): CellMark[] {
+  try {
+    const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+    return Array.isArray(parsed) ? parsed.filter((m): m is CellMark => typeof m?.sheet === "string" && typeof m?.cell === "string" && typeof m?.fill === "object") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Colours the problem cells. In one sync each cell's fill is read (by a probe queued before the write, so it is
+ * the fill before marking) and the mark is written; a second sync keeps the previous fills in a workbook
+ * setting. `known` are the marks this pane made (null after a reload: then the setting is read in the same
+ * first sync). A cell marked before keeps its first remembered fill, and stale marks are put back.
+ */
+export async function markProblems(context: Excel.RequestContext, problems: readonly Problem[], known: readonly CellMark[] | null): Promise<CellMark[]> {
+  const targets = markTargets(problems);
+  if (targets.length === 0) {
+    await unmarkProblems(context, known);
+    return [];
+  }
+  const wanted = new Set(targets.map((t) => key(t.sheet, t.cell)));
+  const sheetOf = sheetCache(context);
+  const setting = known === null ? context.workbook.settings.getItemOrNullObject(MARK_SETTING) : null;
+  setting?.load("value");
+  for (const mark of known ?? []) {
+    if (!wanted.has(key(mark.sheet, mark.cell))) restoreFill(sheetOf(mark.sheet).getRange(mark.cell).format.fill, mark.fill);
+  }
+  const probes = targets.map((t) => {
+    const probe = sheetOf(t.sheet).getRange(t.cell);
+    probe.format.fill.load(fillProperties());
+    return probe;
+  });
+  for (const t of targets) {
+    const fill = sheetOf(t.sheet).getRange(t.cell).format.fill;
+    fill.clear(); // a solid mark even over a patterned fill
+    fill.color = MARK_FILLS[t.severity];
+  }
+  await context.sync();
+  const prior = new Map((known ?? (setting && !setting.isNullObject ? parseMarks(setting.value) : [])).map((m) => [key(m.sheet, m.cell), m]));
+  if (known === null) {
+    for (const mark of prior.values()) {
+      if (!wanted.has(key(mark.sheet, mark.cell))) restoreFill(sheetOf(mark.sheet).getRange(mark.cell).format.fill, mark.fill);
+    }
+  }
+  const marks = targets.map((t, i) => ({ ...t, fill: prior.get(key(t.sheet, t.cell))?.fill ?? savedFill(probes[i].format.fill) }));
+  context.workbook.settings.add(MARK_SETTING, JSON.stringify(marks));
+  await context.sync();
+  return marks;
+}
+
+function sheetCache(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const sheets = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    let sheet = sheets.get(name);
+    if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
+    return sheet;
+  };
+}
+
+export interface UnmarkResult {
+  restored: number;
+  /** Cells whose fill the user changed after marking: left as they are. */
+  kept: number;
+}
+
+/**
+ * Puts back the fill each marked cell had, no fill included, except where the user has since given the cell
+ * another fill. Reads the current fills in one sync and writes in a second (after a reload of the pane, the
+ * remembered fills are read from the workbook setting in a sync before).
+ */
+export async function unmarkProblems(context: Excel.RequestContext, known: readonly CellMark[] | null): Promise<UnmarkResult> {
+  const setting = context.workbook.settings.getItemOrNullObject(MARK_SETTING);
+  setting.load("value");
+  let marks = known;
+  if (marks === null) {
+    await context.sync();
+    marks = setting.isNullObject ? [] : parseMarks(setting.value);
+  }
+  const sheetOf = sheetCache(context);
+  const probes = marks.map((m) => {
+    const probe = sheetOf(m.sheet).getRange(m.cell);
+    probe.format.fill.load(fillProperties());
+    return probe;
+  });
+  if (known !== null || probes.length > 0) await context.sync();
+  let restored = 0;
+  marks.forEach((mark, i) => {
+    if (!isMarkFill(savedFill(probes[i].format.fill))) return;
+    restoreFill(sheetOf(mark.sheet).getRange(mark.cell).format.fill, mark.fill);
+    restored++;
+  });
+  if (!setting.isNullObject) setting.delete();
+  if (restored > 0 || !setting.isNullObject) await context.sync();
+  return { restored, kept: marks.length - restored };
+}

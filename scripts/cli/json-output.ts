@@ -1,0 +1,52 @@
+import * as z from "zod/mini";
+import { GROUPS, STATUSES } from "../../core";
+import { MESSAGES } from "../../core/messages";
+
+/** The JSON the command line prints (contract §5): one schema per output, the types inferred from them. */
+const figure = z.nullable(z.number());
+
+export const ProblemJsonSchema = z.strictObject({
+  severity: z.enum(["error", "warning"]),
+  sheet: z.nullable(z.string()),
+  cell: z.nullable(z.string()),
+  /** Indicator code of the row, when there is one. */
+  code: z.nullable(z.string()),
+  message: z.string(),
+  rule: z.enum(Object.keys(MESSAGES) as [keyof typeof MESSAGES, ...(keyof typeof MESSAGES)[]]),
+});
+
+export const ValidateJsonSchema = z.strictObject({
+  file: z.string(),
+  ok: z.boolean(),
+  sheets: z.array(z.string()),
+  indicators: z.number(),
+  problems: z.array(ProblemJsonSchema),
+});
+
+export const IndicatorJsonSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  baseline: figure,
+  target: z.string(),
+  actual: figure,
+  attainment: figure,
+  progress: figure,
+  delta: figure,
+  change: figure,
+  status: z.enum(STATUSES),
+});
+
+export const SummaryJsonSchema = z.strictObject({
+  year: z.number(),
+  output: z.string(),
+  headline: z.string(),
+  problems: z.number(),
+  indicators: z.array(IndicatorJsonSchema),
+  groups: z.array(z.strictObject({ group: z.enum(GROUPS), total: z.number(), exceeded: z.number(), met: z.number(), notMet: z.number(), noData: z.number() })),
+});
+
+export type ProblemJson = z.infer<typeof ProblemJsonSchema>;
+export type ValidateJson = z.infer<typeof ValidateJsonSchema>;
+export type IndicatorJson = z.infer<typeof IndicatorJsonSchema>;
+export type SummaryJson = z.infer<typeof SummaryJsonSchema>;

@@ -1,0 +1,287 @@
+import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Worksheet } from "exceljs";
+import * as fs from "node:fs";
+import type { Cell, CellStyle, SheetGrid, SheetLayout } from "../../core";
+import { hyperlinkFormula, parseA1 } from "../../core/a1";
+import { writeFileAtomically } from "./atomic-write";
+import "./zip-utf8";
+import { checkFileSize, checkWorkbookBytes } from "./file-limits";
+import { CliError, LABELS } from "../cli/messages";
+import { BASE_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeights } from "./row-heights";
+import { deflateStoredZip } from "./zip-deflate";
+
+/**
+ * The workbook port for Node, twin of the Office.js adapter: reads sheets as plain grids for core and writes
+ * the SheetLayouts core builds. Core never sees exceljs.
+ */
+
+export interface LoadedWorkbook {
+  workbook: Workbook;
+  grids: SheetGrid[];
+}
+
+/** Every worksheet of an .xlsx file (hidden ones too) as grids, after the size checks. */
+export async function readWorkbookFile(file: string): Promise<SheetGrid[]> {
+  return (await loadWorkbookFile(file)).grids;
+}
+
+export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
+  const bytes = readBytes(file);
+  checkWorkbookBytes(bytes, file);
+  const workbook = new Workbook();
+  try {
+    await quietly(() => workbook.xlsx.load(bytes as unknown as ArrayBuffer));
+  } catch {
+    throw new CliError("corrupt", { file });
+  }
+  if (workbook.worksheets.length === 0) throw new CliError("not-xlsx", { file });
+  return { workbook, grids: workbookGrids(workbook) };
+}
+
+/** exceljs warns on the console (sheet names over 31 characters); the CLI speaks only in its own sentences. */
+async function quietly<T>(task: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await task();
+  } finally {
+    console.warn = warn;
+  }
+}
+
+function readBytes(file: string): Buffer {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new CliError("is-directory", { file });
+  checkFileSize(stat.size, file);
+  return fs.readFileSync(file);
+}
+
+export function workbookGrids(workbook: Workbook): SheetGrid[] {
+  const date1904 = !!workbook.properties?.date1904;
+  return workbook.worksheets.map((sheet) => sheetGrid(sheet, date1904));
+}
+
+/** A sheet's values from its top-left used cell; merged cells hold their value in the master only. */
+export function sheetGrid(sheet: Worksheet, date1904 = false): SheetGrid {
+  const used: { row: number; column: number; value: Cell; format: string | null }[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, column) => {
+      const value = cell.type === ValueType.Merge ? null : plainValue(cell.value, date1904);
+      if (value !== null) used.push({ row: rowNumber - 1, column: column - 1, value, format: numberFormat(cell) });
+    });
+  });
+  if (used.length === 0) return { name: sheet.name, values: [], formats: [], top: 0, left: 0 };
+  // Loops, not Math.min(...spread): a large sheet has more cells than the call stack has room for arguments.
+  let [top, left, bottom] = [Infinity, Infinity, 0];
+  for (const u of used) [top, left, bottom] = [Math.min(top, u.row), Math.min(left, u.column), Math.max(bottom, u.row)];
+  const values: Cell[][] = Array.from({ length: bottom - top + 1 }, () => []);
+  const formats: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () => []);
+  for (const u of used) {
+    const r = u.row - top;
+    const c = u.column - left;
+    while (values[r].length < c) {
+      values[r].push(null);
+      formats[r].push(null);
+    }
+    values[r][c] = u.value;
+    formats[r][c] = u.format;
+  }
+  return { name: sheet.name, values, formats, top, left };
+}
+
+function numberFormat(cell: ExcelCell): string | null {
+  const format = cell.numFmt;
+  return !format || format === "General" ? null : format;
+}
+
+/** What the cell shows, as core reads it: cached formula results, plain text of rich text and links, date serials. */
+function plainValue(value: unknown, date1904: boolean): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateSerial(value, date1904);
+  if (typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if ("error" in v) return { error: String(v.error) };
+  if ("formula" in v || "sharedFormula" in v) return plainValue(v.result, date1904);
+  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((run) => String(run.text ?? "")).join("");
+  if ("text" in v) return plainValue(v.text, date1904);
+  return null;
+}
+
+/** exceljs turns date-formatted serials into UTC dates; this undoes it. */
+function dateSerial(date: Date, date1904: boolean): number {
+  return date.getTime() / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
+}
+
+/**
+ * Writes each layout as a new sheet at the end of the workbook. Strings are always written as strings. Cells of one
+ * style share one style object, as after exceljs reads a file: give a cell a new `style` rather than change its own.
+ */
+export function writeLayouts(workbook: Workbook, layouts: readonly SheetLayout[]): Worksheet[] {
+  return layouts.map((layout) => writeLayout(workbook, layout));
+}
+
+function writeLayout(workbook: Workbook, layout: SheetLayout): Worksheet {
+  const sheet = workbook.addWorksheet(layout.name, {
+    properties: { defaultRowHeight: DEFAULT_ROW_HEIGHT },
+    views: [layout.freezeRows > 0 ? { state: "frozen", xSplit: 0, ySplit: layout.freezeRows } : { state: "normal" }],
+    pageSetup: pageSetup(layout),
+    headerFooter: { oddFooter: `&C${LABELS.pageFooter}` },
+  });
+  const width = layout.values.reduce((most, row) => Math.max(most, row.length), layout.widths.length);
+  const columnFont = { name: layout.font, size: BASE_FONT_SIZE };
+  for (let c = 0; c < width; c++) {
+    const column = sheet.getColumn(c + 1);
+    if (layout.widths[c] !== undefined) column.width = layout.widths[c];
+    column.font = columnFont;
+  }
+  for (const c of layout.hiddenColumns) sheet.getColumn(c + 1).hidden = true;
+  const styles = cellStyles(layout);
+  const excelStyle = excelStyles(layout.font);
+  layout.values.forEach((values, r) => {
+    const row = sheet.getRow(r + 1);
+    values.forEach((value, c) => {
+      const cell = row.getCell(c + 1);
+      // exceljs writes a formula only from {formula}: a string that starts with "=" stays text.
+      if (value !== null) cell.value = value;
+      cell.style = excelStyle(styles[r][c], layout.formats[r]?.[c] ?? null);
+    });
+  });
+  // Each cell keeps its own style: exceljs would otherwise point the covered cells at the master's style object.
+  for (const merge of layout.merges) sheet.mergeCellsWithoutStyle(merge);
+  for (const link of layout.links) writeLink(sheet.getCell(link.cell), link.sheet, link.address);
+  for (const [row, height] of rowHeights(layout, styles)) sheet.getRow(row + 1).height = height;
+  return sheet;
+}
+
+function pageSetup(layout: SheetLayout): Partial<PageSetup> {
+  const { landscape, fitToWidth, titleRows } = layout.print;
+  return {
+    paperSize: 9, // A4
+    orientation: landscape ? "landscape" : "portrait",
+    fitToPage: fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows && { printTitlesRow: `${titleRows[0]}:${titleRows[1]}` }),
+  };
+}
+
+const NO_STYLE: CellStyle = {};
+
+/**
+ * The style of every cell of the layout, later ranges adding to earlier ones. Equal styles are one shared object
+ * (never to be mutated): a summary of thousands of rows holds a few dozen styles, not one per cell.
+ */
+export function cellStyles(layout: SheetLayout): CellStyle[][] {
+  const styles: CellStyle[][] = layout.values.map((row) => new Array<CellStyle>(row.length).fill(NO_STYLE));
+  const table = new StyleTable();
+  for (const { range, style } of layout.styles) {
+    const over = table.intern(style);
+    const rect = parseA1(range);
+    const lastRow = Math.min(rect.row + rect.rows, styles.length);
+    for (let r = rect.row; r < lastRow; r++) {
+      const lastColumn = Math.min(rect.column + rect.columns, styles[r].length);
+      for (let c = rect.column; c < lastColumn; c++) styles[r][c] = table.combine(styles[r][c], over);
+    }
+  }
+  return styles;
+}
+
+/** Distinct styles by content, and what one style added to another gives, computed once per pair. */
+class StyleTable {
+  private readonly byKey = new Map<string, CellStyle>([[styleKey(NO_STYLE), NO_STYLE]]);
+  /** Layouts pass the same style object for every row: looking it up is cheaper than building its key. */
+  private readonly byObject = new Map<CellStyle, CellStyle>();
+  private readonly sums = new Map<CellStyle, Map<CellStyle, CellStyle>>();
+
+  intern(style: CellStyle): CellStyle {
+    let known = this.byObject.get(style);
+    if (known) return known;
+    const key = styleKey(style);
+    known = this.byKey.get(key);
+    if (!known) this.byKey.set(key, (known = style));
+    this.byObject.set(style, known);
+    return known;
+  }
+
+  /** `over` added to `under`; both interned. */
+  combine(under: CellStyle, over: CellStyle): CellStyle {
+    let byOver = this.sums.get(under);
+    if (!byOver) this.sums.set(under, (byOver = new Map()));
+    let sum = byOver.get(over);
+    if (!sum) byOver.set(over, (sum = this.intern({ ...under, ...over })));
+    return sum;
+  }
+}
+
+const styleKey = (s: CellStyle) =>
+  `${s.bold ?? ""}|${s.italic ?? ""}|${s.underline ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.color ?? ""}|${s.align ?? ""}|${s.wrap ?? ""}|${s.border ?? ""}|${s.indent ?? ""}`;
+
+const THIN = { style: "thin" } as const;
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
+
+/**
+ * The exceljs style of a layout style and number format, one object per distinct pair. exceljs renders a cell's
+ * style to XML on save unless it has seen that very object before: sharing turns one render per cell into one per style.
+ */
+function excelStyles(fontName: string): (style: CellStyle, numFmt: string | null) => Partial<Style> {
+  const made = new Map<CellStyle, Map<string | null, Partial<Style>>>();
+  return (style, numFmt) => {
+    let byFormat = made.get(style);
+    if (!byFormat) made.set(style, (byFormat = new Map()));
+    let excel = byFormat.get(numFmt);
+    if (!excel) byFormat.set(numFmt, (excel = excelStyle(fontName, style, numFmt)));
+    return excel;
+  };
+}
+
+function excelStyle(fontName: string, style: CellStyle, numFmt: string | null): Partial<Style> {
+  const font: Partial<Font> = { name: fontName, size: style.size ?? BASE_FONT_SIZE };
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.underline) font.underline = true;
+  if (style.color) font.color = argb(style.color);
+  const alignment: Partial<Alignment> = { vertical: "middle" };
+  if (style.align) alignment.horizontal = style.align;
+  if (style.wrap) alignment.wrapText = true;
+  if (style.indent) alignment.indent = style.indent;
+  const excel: Partial<Style> = { font, alignment };
+  if (numFmt) excel.numFmt = numFmt;
+  if (style.fill) excel.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) } as Fill;
+  if (style.border) excel.border = BORDER;
+  return excel;
+}
+
+/**
+ * A link to a cell of this workbook. exceljs writes `hyperlink: "#Sheet!A5"` as an external relationship, which
+ * Excel tries to open as a file; a HYPERLINK formula with its cached text works in Excel and LibreOffice.
+ */
+function writeLink(cell: ExcelCell, sheet: string, address: string): void {
+  const text = cell.value === null || cell.value === undefined ? address : String(cell.value);
+  cell.value = { formula: hyperlinkFormula(sheet, address, text), result: text };
+}
+
+/** Writes the workbook whole or not at all (temporary file in the same folder, then rename). */
+export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
+  shareEmptyRowStyles(workbook);
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  writeFileAtomically(file, deflateStoredZip(Buffer.from(stored)));
+}
+
+/**
+ * exceljs gives every row its own empty style object, and on save renders each one to XML only to find the default
+ * style, unless it has met that very object before: one shared object saves a render per row (a fifth of the save
+ * of a 14,000-row workbook).
+ */
+function shareEmptyRowStyles(workbook: Workbook): void {
+  const empty = {};
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) => {
+      const styled = row as unknown as { style: object }; // exceljs has it, its types don't
+      if (Object.keys(styled.style).length === 0) styled.style = empty;
+    });
+  }
+}
