@@ -3,7 +3,18 @@ import { attainment, change, evaluatedValue, meets, progress, status, yearsBetwe
 
 /** The figures of one indicator for one year (contract §2 and the JSON of §5). */
 export interface IndicatorResult {
+  /** v(y), the year's value as entered (in the row's unit). */
+  value: number | null;
+  /** v(y − 1); for 2026 the baseline of a `Năm` row. */
+  previous: number | null;
+  /** The evaluated value a (a sum for `Cộng dồn`, a rate in %/year for `Tăng bình quân`). */
   actual: number | null;
+  /** e(y), where the row should stand by the year on the even path from the baseline to the 2030 target. */
+  expected: number | null;
+  /** `Kế hoạch <năm>` as written, or null. */
+  plan: string | null;
+  /** Attainment of v(y) against the plan read as a target. */
+  planAttainment: number | null;
   attainment: number | null;
   progress: number | null;
   delta: number | null;
@@ -13,7 +24,7 @@ export interface IndicatorResult {
   gaps: number[];
 }
 
-const NO_FIGURES: IndicatorResult = { actual: null, attainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu", gaps: [] };
+const NO_FIGURES: IndicatorResult = { value: null, previous: null, actual: null, expected: null, plan: null, planAttainment: null, attainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu", gaps: [] };
 
 export function evaluateIndicator(indicator: Indicator, year: number): IndicatorResult {
   const { target, method, invalid } = indicator;
@@ -27,7 +38,12 @@ export function evaluateIndicator(indicator: Indicator, year: number): Indicator
   // A cumulative figure is measured from 0, as its progress is: the baseline is the previous term's total.
   const from = method === "Cộng dồn" ? 0 : baseline;
   const result: IndicatorResult = {
+    value: indicator.values[year] ?? null,
+    previous: null,
     actual: a,
+    expected: null,
+    plan: null,
+    planAttainment: null,
     attainment: attainment(target, a, baseline),
     progress: progress(target, method, a, baseline),
     delta: a === null || from === null || noGrowthBase ? null : a - from,

@@ -14,6 +14,7 @@ export * from "./summary-layout";
 export * from "./template-layout";
 export * from "./marker";
 export * from "./placement";
+export * from "./summary-plan";
 export * from "./format";
 export { fold, cellAddress, columnLetters } from "./text";
 export { CATALOGUE } from "./catalogue/targets";

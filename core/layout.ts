@@ -20,6 +20,26 @@ export interface CellStyle {
 
 export type LayoutValue = string | number | null;
 
+/** Consecutive rows of one height in points (1-based, inclusive): rows not listed keep the default height. */
+export interface RowHeightRun {
+  from: number;
+  to: number;
+  height: number;
+}
+
+/**
+ * A native bar chart drawn over cells of the same sheet: one category per row of `categories`, one series per
+ * status, stacked. Ranges are A1 references in this sheet; colours are RGB hex without "#".
+ */
+export interface ChartSpec {
+  /** The cells the chart covers, e.g. `A17:K32`. */
+  anchor: string;
+  title: string;
+  /** The category labels (the groups), e.g. `B12:B14`. */
+  categories: string;
+  series: { name: string; values: string; color: string }[];
+}
+
 export interface SheetLayout {
   name: string;
   font: string;
@@ -36,6 +56,9 @@ export interface SheetLayout {
   links: { cell: string; sheet: string; address: string }[];
   freezeRows: number;
   print: { landscape: boolean; fitToWidth: boolean; titleRows: [number, number] | null };
+  /** Row heights fitted to the text, as runs of equal height. */
+  rowHeights: RowHeightRun[];
+  chart: ChartSpec | null;
 }
 
 /** Text an adapter must never let Excel read as a formula (contract §4). */
@@ -50,7 +73,7 @@ export class LayoutBuilder {
   private readonly layout: Omit<SheetLayout, "values" | "formats">;
 
   constructor(name: string, private readonly width: number, font = "Times New Roman") {
-    this.layout = { name, font, merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null } };
+    this.layout = { name, font, merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null }, rowHeights: [], chart: null };
   }
 
   get rowCount(): number {

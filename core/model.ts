@@ -17,8 +17,10 @@ export const FINAL_YEAR = 2030;
 export const isFinal = (year: number) => year >= FINAL_YEAR;
 export const YEARS = [2026, 2027, 2028, 2029, 2030] as const;
 
-export const STATUSES = ["Vượt", "Đạt", "Chưa đạt", "Không đạt", "Thiếu số liệu"] as const;
+export const STATUSES = ["Vượt", "Đạt", "Đúng tiến độ", "Chậm tiến độ", "Chưa đạt", "Không đạt", "Thiếu số liệu"] as const;
 export type Status = (typeof STATUSES)[number];
+/** Worst first: the order of roll-ups (a target is as good as its weakest sub-metric) and of the behind-schedule list. */
+export const WORST_FIRST: readonly Status[] = ["Không đạt", "Chậm tiến độ", "Chưa đạt", "Thiếu số liệu", "Đúng tiến độ", "Đạt", "Vượt"];
 
 export type Severity = "error" | "warning";
 
@@ -32,6 +34,13 @@ export interface Problem {
   message: string;
   /** A number the user can write into the cell with one click (text numbers). */
   fix?: { value: number };
+}
+
+/** A `Kế hoạch <năm>` cell: the year's plan as written, and read as a target (a plain number is a min). */
+export interface PlanCell {
+  text: string;
+  /** Null when the cell did not parse (an error at its cell). */
+  target: Target | null;
 }
 
 /** One coded row of a target sheet, with the figures core could read from it. */
@@ -49,6 +58,8 @@ export interface Indicator {
   targetText: string;
   baseline: number | null;
   values: Partial<Record<number, number | null>>;
+  /** `Kế hoạch <năm>` by year, only where the sheet has a non-blank plan cell. */
+  plans: Partial<Record<number, PlanCell>>;
   note: string;
   sheet: string;
   /** 1-based row in the sheet. */

@@ -1,10 +1,9 @@
-import { GROUPS, isFinal, type Group, type Status } from "./model";
+import { GROUPS, isFinal, WORST_FIRST, type Group, type Status } from "./model";
 
-/** Worst first: a target is as good as its weakest sub-metric. */
-const SEVERITY: Record<Status, number> = { "Không đạt": 0, "Chưa đạt": 0, "Thiếu số liệu": 1, Đạt: 2, Vượt: 3 };
+const SEVERITY = new Map(WORST_FIRST.map((s, i) => [s, i]));
 
 export function worstStatus(statuses: readonly Status[]): Status {
-  return statuses.reduce((worst, s) => (SEVERITY[s] < SEVERITY[worst] ? s : worst));
+  return statuses.reduce((worst, s) => (SEVERITY.get(s)! < SEVERITY.get(worst)! ? s : worst));
 }
 
 export interface GroupCount {
@@ -12,6 +11,9 @@ export interface GroupCount {
   total: number;
   exceeded: number;
   met: number;
+  onTrack: number;
+  behind: number;
+  /** `Chưa đạt` + `Không đạt`. */
   notMet: number;
   noData: number;
 }
@@ -37,7 +39,7 @@ export function countByGroup(targets: readonly TargetStatus[]): GroupCount[] {
   return GROUPS.map((group) => {
     const statuses = targets.filter((t) => t.group === group).map((t) => t.status);
     const count = (...wanted: Status[]) => statuses.filter((s) => wanted.includes(s)).length;
-    return { group, total: statuses.length, exceeded: count("Vượt"), met: count("Đạt"), notMet: count("Chưa đạt", "Không đạt"), noData: count("Thiếu số liệu") };
+    return { group, total: statuses.length, exceeded: count("Vượt"), met: count("Đạt"), onTrack: count("Đúng tiến độ"), behind: count("Chậm tiến độ"), notMet: count("Chưa đạt", "Không đạt"), noData: count("Thiếu số liệu") };
   });
 }
 

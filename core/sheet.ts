@@ -125,6 +125,7 @@ class SheetReader {
       targetText: targetCell === undefined || targetCell === null || typeof targetCell === "object" ? "" : String(targetCell).trim(),
       baseline,
       values,
+      plans: {},
       note: this.text(r, "note"),
       sheet: this.grid.name,
       row: this.top + r + 1,

@@ -12,6 +12,8 @@ export function summarySheetName(year: number): string {
 export const STATUS_STYLES: Record<Status, CellStyle> = {
   Vượt: { fill: "C6EFCE", color: "006100", bold: true },
   Đạt: { fill: "E2EFDA", color: "375623" },
+  "Đúng tiến độ": { fill: "DDEBF7", color: "1F4E78" },
+  "Chậm tiến độ": { fill: "FCE4D6", color: "833C0B", bold: true },
   "Chưa đạt": { fill: "FFC7CE", color: "9C0006" },
   "Không đạt": { fill: "FFC7CE", color: "9C0006", bold: true },
   "Thiếu số liệu": { fill: "FFEB9C", color: "7F6000", italic: true },

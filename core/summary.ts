@@ -1,5 +1,5 @@
 import { evaluateIndicator, type IndicatorResult } from "./evaluate";
-import { BASE_YEAR, YEARS, type Group, type Indicator } from "./model";
+import { BASE_YEAR, YEARS, type Group, type Indicator, type Method } from "./model";
 import { countByGroup, headline, rollUp, type GroupCount } from "./rollup";
 import type { WorkbookRead } from "./sheet";
 
@@ -13,6 +13,7 @@ export interface SummaryRow extends IndicatorResult {
   baseline: number | null;
   /** The target expression as written in the source. */
   target: string;
+  method: Method;
   sheet: string;
   row: number;
   /** A target whose figures are in its sub-metrics: its status is theirs, rolled up. */
@@ -25,8 +26,16 @@ export interface SummaryModel {
   headline: string;
   groups: GroupCount[];
   rows: SummaryRow[];
-  /** Rows not on track (Chưa đạt / Không đạt), worst attainment first. */
+  /** Rows that are `Chậm tiến độ`, `Chưa đạt` or `Không đạt`, worst first by their distance from e(y). */
   behind: SummaryRow[];
+  /** Indicator rows (not parents) and how many of them have a value for the year. */
+  coverage: { rows: number; withValue: number };
+  /** `So với kế hoạch năm <y>: …` when the sheets hold plans for the year, else null. */
+  planHeadline: string | null;
+  /** True when any row has a plan for the year: the plan columns are shown. */
+  hasPlans: boolean;
+  /** Data problems the figures skipped: error cells, and the codes counted `Thiếu số liệu` because of them. */
+  skipped: { cells: number; codes: string[] };
 }
 
 const CODES = new Intl.Collator("vi", { numeric: true });
@@ -46,12 +55,14 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
   const behind = rows
     .filter((r) => !r.isParent && (r.status === "Chưa đạt" || r.status === "Không đạt"))
     .sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity) || CODES.compare(a.code, b.code));
-  return { year, headline: headline(year, groups), groups, rows, behind };
+  const indicatorRows = rows.filter((r) => !r.isParent);
+  const coverage = { rows: indicatorRows.length, withValue: indicatorRows.filter((r) => r.value !== null).length };
+  const skipped = { cells: read.problems.filter((p) => p.severity === "error" && p.cell !== null).length, codes: [] };
+  return { year, headline: headline(year, groups), groups, rows, behind, coverage, planHeadline: null, hasPlans: false, skipped };
 }
 
 function toRow(indicator: Indicator, result: IndicatorResult): SummaryRow {
   const { code, root, group, name, unit, targetText, sheet, row, isParent } = indicator;
   const baseline = indicator.invalid.has("baseline") ? null : indicator.baseline;
-  const { actual, attainment, progress, delta, change, status, gaps } = result;
-  return { code, root, group, name, unit, baseline, target: targetText, actual, attainment, progress, delta, change, status, gaps, sheet, row, isParent };
+  return { ...result, code, root, group, name, unit, baseline, target: targetText, sheet, row, isParent, method: indicator.method };
 }

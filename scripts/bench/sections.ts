@@ -119,7 +119,7 @@ function gridLayout(grid: SheetGrid | SheetLayout): SheetLayout {
     const v = row[c] ?? null;
     return typeof v === "object" && v !== null ? null : typeof v === "boolean" ? String(v) : v;
   }));
-  return { name: grid.name, font: "Times New Roman", values, formats: values.map((row) => row.map(() => null)), merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null } };
+  return { name: grid.name, font: "Times New Roman", values, formats: values.map((row) => row.map(() => null)), merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null }, rowHeights: [], chart: null };
 }
 
 export async function officeRoundTrips(): Promise<Figure[]> {

@@ -69,6 +69,7 @@ export const indicator: fc.Arbitrary<Indicator> = fc
     unit: "",
     targetText: "",
     values: Object.fromEntries(YEARS.map((y, i) => [y, values[i]])),
+    plans: {},
     note: "",
     sheet: "S",
     row: 1,

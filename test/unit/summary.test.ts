@@ -51,9 +51,9 @@ describe("the summary of a year", () => {
   it("should roll sub-metrics up to their target, the worst winning", () => {
     expect(row(summary, "KT3")).toMatchObject({ isParent: true, status: "Chưa đạt", actual: null });
     expect(summary.groups).toEqual([
-      { group: "KT", total: 2, exceeded: 1, met: 0, notMet: 1, noData: 0 },
-      { group: "XH", total: 2, exceeded: 0, met: 0, notMet: 1, noData: 1 },
-      { group: "XD", total: 1, exceeded: 0, met: 0, notMet: 1, noData: 0 },
+      { group: "KT", total: 2, exceeded: 1, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 0 },
+      { group: "XH", total: 2, exceeded: 0, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 1 },
+      { group: "XD", total: 1, exceeded: 0, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 0 },
     ]);
   });
 
