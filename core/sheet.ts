@@ -10,11 +10,21 @@ import { cellAddress, fold } from "./text";
 /** Rows above this are refused with their count: the template has 60, a large commune sheet a few hundred. */
 export const MAX_SHEET_ROWS = 20_000;
 
+/** A target or sub-metric of the resolution that no target sheet holds (checks against the resolution). */
+export interface MissingTarget {
+  code: string;
+  root: string;
+  group: Group;
+  name: string;
+}
+
 export interface WorkbookRead {
   /** Names of the sheets read as target sheets, in workbook order. */
   sheets: string[];
   indicators: Indicator[];
   problems: Problem[];
+  /** Catalogue codes found in no target sheet, when the workbook is checked against the resolution; they count as `Thiếu số liệu`. */
+  missing: MissingTarget[];
 }
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
@@ -22,7 +32,7 @@ const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
 /** Reads every target sheet of a workbook: indicators in sheet order and every problem at its cell. */
 export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
-  const result: WorkbookRead = { sheets: [], indicators: [], problems: [] };
+  const result: WorkbookRead = { sheets: [], indicators: [], problems: [], missing: [] };
   const seen = new Map<string, Indicator>();
   for (const grid of grids) {
     if (isGeneratedSheet(grid.values)) continue;

@@ -244,7 +244,7 @@ describe("no rule gives NaN or ±Infinity as a figure", () => {
   it("should build a summary of random indicators with finite figures, consistent counts and no NaN in words", () => {
     fc.assert(
       fc.property(fc.array(indicator, { maxLength: 12 }), fc.option(year, { nil: undefined }), (indicators, y) => {
-        const summary = buildSummary({ sheets: ["S"], indicators, problems: [] }, y);
+        const summary = buildSummary({ sheets: ["S"], indicators, problems: [], missing: [] }, y);
         for (const row of summary.rows) for (const key of NUMERIC) expect(finiteOrNull(row[key]), key).toBe(true);
         expect(summary.headline).not.toMatch(/NaN|undefined|Infinity|∞/);
         const roots = new Set(indicators.filter((i) => !i.isParent).map((i) => i.root));
