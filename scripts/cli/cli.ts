@@ -140,13 +140,13 @@ interface Inputs {
   several: boolean;
 }
 
-/** Files as given, a folder standing for its .xlsx files (not the summaries COMA wrote nor Excel's lock files). */
+/** Files as given, a folder standing for its .xlsx and .xlsm files (not the summaries COMA wrote nor Excel's lock files). */
 function inputs(args: string[]): Inputs {
   const files = args.flatMap((arg) => {
     if (!isFolder(arg)) return [arg];
     const files = fs
       .readdirSync(arg)
-      .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".") && !/-tong-hop-btv-\d{4}\.xlsx$/i.test(name))
+      .filter((name) => /\.xls[xm]$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".") && !/-tong-hop-btv-\d{4}\.xls[xm]$/i.test(name))
       .sort((a, b) => a.localeCompare(b, "vi"))
       .map((name) => path.join(arg, name));
     if (files.length === 0) throw new CliError("empty-folder", { folder: arg });

@@ -1,21 +1,10 @@
-import { Workbook } from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  buildSummary,
-  CATALOGUE,
-  defaultYear,
-  message,
-  placeSummary,
-  readWorkbook,
-  summaryLayout,
-  templateLayouts,
-  type Problem,
-  type SummaryModel,
-} from "../../core";
-import { loadWorkbookFile, saveWorkbook, writeLayouts } from "../workbook/workbook-file";
+import { CATALOGUE, message, planSummary, readWorkbook, templateLayouts, type Problem, type SummaryModel } from "../../core";
+import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError, type OpenedWorkbook } from "../workbook";
+import { writeFileAtomically } from "../workbook/atomic-write";
 import type { IndicatorJson, ProblemJson, SummaryJson, ValidateJson } from "./json-output";
-import { CliError, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
+import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
 /** The three jobs of the command line on one file each, returning what `--json` prints. */
 
@@ -30,10 +19,13 @@ export interface TemplateResult {
 
 export async function writeTemplate(output: string, { overwrite }: { overwrite: boolean }): Promise<TemplateResult> {
   if (!overwrite && fs.existsSync(output)) throw new CliError("template-exists", { file: output });
+  // exceljs builds new workbooks only, and takes a tenth of a second to load: validate and summary never load it.
+  const { Workbook } = await import("exceljs");
+  const { saveWorkbook, writeLayouts } = await import("../workbook/workbook-file");
   const workbook = new Workbook();
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
-  await save(workbook, output);
+  await writing(output, () => saveWorkbook(workbook, output));
   const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message("report-conflict", { note: e.notes.join(" ") }) }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
@@ -46,7 +38,7 @@ export interface ValidateResult {
 }
 
 export async function validateFile(file: string): Promise<ValidateResult> {
-  const { grids } = await loadWorkbookFile(file);
+  const { grids } = readWorkbookFile(file);
   const read = readWorkbook(grids);
   const problems = read.problems.map(problemJson);
   const ok = !problems.some((p) => p.severity === "error");
@@ -72,22 +64,19 @@ export interface SummaryOptions {
   date: Date;
 }
 
-/** Writes FILE plus the summary sheet to a new file; the source is only read. */
+/** Writes FILE plus the summary sheet to a new file, exactly core's plan; the source is only read. */
 export async function summarizeFile(file: string, options: SummaryOptions): Promise<SummaryResult> {
-  const { workbook, grids } = await loadWorkbookFile(file);
-  const read = readWorkbook(grids);
-  if (read.sheets.length === 0) throw new StopError(message("no-target-sheet"), 1);
-  const year = options.year ?? defaultYear(read.indicators);
-  const output = options.output ?? defaultSummaryFile(file, year);
+  const workbook = readWorkbookFile(file);
+  const plan = planSummary(placementGrids(workbook), { year: options.year, date: options.date });
+  if (plan === null) throw new StopError(message("no-target-sheet"), 1);
+  const { model, placement, read } = plan;
+  const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
-  const model = buildSummary(read, year);
-  const placement = placeSummary(grids, year);
-  if (placement.replaces !== null) workbook.removeWorksheet(workbook.getWorksheet(placement.replaces)!.id);
-  writeLayouts(workbook, [summaryLayout(model, placement.name, options.date)]);
-  await save(workbook, output);
+  const bytes = refusals(file, () => amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter }));
+  await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
   return {
-    json: { year, output, headline: model.headline, problems: problems.length, indicators: model.rows.map(indicatorJson), groups: model.groups },
+    json: { year: model.year, output, headline: model.headline, problems: problems.length, indicators: model.rows.map(indicatorJson), groups: model.groups },
     model,
     problems,
     sheet: placement.name,
@@ -95,9 +84,29 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   };
 }
 
-/** `<name>-tong-hop-btv-<year>.xlsx` beside the source. */
+/** The user's workbook read through the workbook-file layer, after the size check on the file itself. */
+export function readWorkbookFile(file: string): OpenedWorkbook {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new CliError("is-directory", { file });
+  if (stat.size > LIMITS.fileBytes) throw new CliError("file-too-large", { file, size: stat.size, limit: LIMITS.fileBytes });
+  const bytes = fs.readFileSync(file);
+  return refusals(file, () => openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+}
+
+/** The layer's refusals as the command line's sentences (exit 2). */
+function refusals<T>(file: string, task: () => T): T {
+  try {
+    return task();
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new CliError(error.code, { file, ...error.params });
+    throw error;
+  }
+}
+
+/** `<name>-tong-hop-btv-<year>.xlsx` beside the source; `.xlsm` for a workbook with macros, which Excel opens only so. */
 export function defaultSummaryFile(file: string, year: number): string {
-  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-tong-hop-btv-${year}.xlsx`);
+  const extension = path.extname(file).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-tong-hop-btv-${year}${extension}`);
 }
 
 /** True for one path, and for two names of one file (a hard link, or case on a case-insensitive disk). */
@@ -111,9 +120,9 @@ export function isSameFile(a: string, b: string): boolean {
   }
 }
 
-async function save(workbook: Workbook, output: string): Promise<void> {
+async function writing(output: string, write: () => unknown): Promise<void> {
   try {
-    await saveWorkbook(workbook, output);
+    await write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new CliError("write-failed", { file: output, reason: WRITE_REASONS[code] ?? UNKNOWN_WRITE_REASON });

@@ -1,117 +1,17 @@
-import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Worksheet } from "exceljs";
-import * as fs from "node:fs";
-import type { Cell, CellStyle, SheetGrid, SheetLayout } from "../../core";
-import { hyperlinkFormula, parseA1 } from "../../core/a1";
+import { type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Workbook, type Worksheet } from "exceljs";
+import type { CellStyle, SheetLayout } from "../../core";
+import { hyperlinkFormula } from "../../core/a1";
 import { writeFileAtomically } from "./atomic-write";
 import "./zip-utf8";
-import { checkFileSize, checkWorkbookBytes } from "./file-limits";
-import { CliError, LABELS } from "../cli/messages";
+import { LABELS } from "../cli/messages";
+import { cellStyles } from "./layout-styles";
 import { BASE_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeights } from "./row-heights";
 import { deflateStoredZip } from "./zip-deflate";
 
 /**
- * The workbook port for Node, twin of the Office.js adapter: reads sheets as plain grids for core and writes
- * the SheetLayouts core builds. Core never sees exceljs.
+ * New workbooks built with exceljs: the template and test fixtures. A user's workbook is never written here: the
+ * workbook-file layer (read-workbook.ts, amend.ts) reads it and amends it part by part.
  */
-
-export interface LoadedWorkbook {
-  workbook: Workbook;
-  grids: SheetGrid[];
-}
-
-/** Every worksheet of an .xlsx file (hidden ones too) as grids, after the size checks. */
-export async function readWorkbookFile(file: string): Promise<SheetGrid[]> {
-  return (await loadWorkbookFile(file)).grids;
-}
-
-export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
-  const bytes = readBytes(file);
-  checkWorkbookBytes(bytes, file);
-  const workbook = new Workbook();
-  try {
-    await quietly(() => workbook.xlsx.load(bytes as unknown as ArrayBuffer));
-  } catch {
-    throw new CliError("corrupt", { file });
-  }
-  if (workbook.worksheets.length === 0) throw new CliError("not-xlsx", { file });
-  return { workbook, grids: workbookGrids(workbook) };
-}
-
-/** exceljs warns on the console (sheet names over 31 characters); the CLI speaks only in its own sentences. */
-async function quietly<T>(task: () => Promise<T>): Promise<T> {
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    return await task();
-  } finally {
-    console.warn = warn;
-  }
-}
-
-function readBytes(file: string): Buffer {
-  const stat = fs.statSync(file);
-  if (stat.isDirectory()) throw new CliError("is-directory", { file });
-  checkFileSize(stat.size, file);
-  return fs.readFileSync(file);
-}
-
-export function workbookGrids(workbook: Workbook): SheetGrid[] {
-  const date1904 = !!workbook.properties?.date1904;
-  return workbook.worksheets.map((sheet) => sheetGrid(sheet, date1904));
-}
-
-/** A sheet's values from its top-left used cell; merged cells hold their value in the master only. */
-export function sheetGrid(sheet: Worksheet, date1904 = false): SheetGrid {
-  const used: { row: number; column: number; value: Cell; format: string | null }[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    row.eachCell((cell, column) => {
-      const value = cell.type === ValueType.Merge ? null : plainValue(cell.value, date1904);
-      if (value !== null) used.push({ row: rowNumber - 1, column: column - 1, value, format: numberFormat(cell) });
-    });
-  });
-  if (used.length === 0) return { name: sheet.name, values: [], formats: [], top: 0, left: 0 };
-  // Loops, not Math.min(...spread): a large sheet has more cells than the call stack has room for arguments.
-  let [top, left, bottom] = [Infinity, Infinity, 0];
-  for (const u of used) [top, left, bottom] = [Math.min(top, u.row), Math.min(left, u.column), Math.max(bottom, u.row)];
-  const values: Cell[][] = Array.from({ length: bottom - top + 1 }, () => []);
-  const formats: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () => []);
-  for (const u of used) {
-    const r = u.row - top;
-    const c = u.column - left;
-    while (values[r].length < c) {
-      values[r].push(null);
-      formats[r].push(null);
-    }
-    values[r][c] = u.value;
-    formats[r][c] = u.format;
-  }
-  return { name: sheet.name, values, formats, top, left };
-}
-
-function numberFormat(cell: ExcelCell): string | null {
-  const format = cell.numFmt;
-  return !format || format === "General" ? null : format;
-}
-
-/** What the cell shows, as core reads it: cached formula results, plain text of rich text and links, date serials. */
-function plainValue(value: unknown, date1904: boolean): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateSerial(value, date1904);
-  if (typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
-  if ("error" in v) return { error: String(v.error) };
-  if ("formula" in v || "sharedFormula" in v) return plainValue(v.result, date1904);
-  if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((run) => String(run.text ?? "")).join("");
-  if ("text" in v) return plainValue(v.text, date1904);
-  return null;
-}
-
-/** exceljs turns date-formatted serials into UTC dates; this undoes it. */
-function dateSerial(date: Date, date1904: boolean): number {
-  return date.getTime() / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
-}
 
 /**
  * Writes each layout as a new sheet at the end of the workbook. Strings are always written as strings. Cells of one
@@ -167,57 +67,6 @@ function pageSetup(layout: SheetLayout): Partial<PageSetup> {
     ...(titleRows && { printTitlesRow: `${titleRows[0]}:${titleRows[1]}` }),
   };
 }
-
-const NO_STYLE: CellStyle = {};
-
-/**
- * The style of every cell of the layout, later ranges adding to earlier ones. Equal styles are one shared object
- * (never to be mutated): a summary of thousands of rows holds a few dozen styles, not one per cell.
- */
-export function cellStyles(layout: SheetLayout): CellStyle[][] {
-  const styles: CellStyle[][] = layout.values.map((row) => new Array<CellStyle>(row.length).fill(NO_STYLE));
-  const table = new StyleTable();
-  for (const { range, style } of layout.styles) {
-    const over = table.intern(style);
-    const rect = parseA1(range);
-    const lastRow = Math.min(rect.row + rect.rows, styles.length);
-    for (let r = rect.row; r < lastRow; r++) {
-      const lastColumn = Math.min(rect.column + rect.columns, styles[r].length);
-      for (let c = rect.column; c < lastColumn; c++) styles[r][c] = table.combine(styles[r][c], over);
-    }
-  }
-  return styles;
-}
-
-/** Distinct styles by content, and what one style added to another gives, computed once per pair. */
-class StyleTable {
-  private readonly byKey = new Map<string, CellStyle>([[styleKey(NO_STYLE), NO_STYLE]]);
-  /** Layouts pass the same style object for every row: looking it up is cheaper than building its key. */
-  private readonly byObject = new Map<CellStyle, CellStyle>();
-  private readonly sums = new Map<CellStyle, Map<CellStyle, CellStyle>>();
-
-  intern(style: CellStyle): CellStyle {
-    let known = this.byObject.get(style);
-    if (known) return known;
-    const key = styleKey(style);
-    known = this.byKey.get(key);
-    if (!known) this.byKey.set(key, (known = style));
-    this.byObject.set(style, known);
-    return known;
-  }
-
-  /** `over` added to `under`; both interned. */
-  combine(under: CellStyle, over: CellStyle): CellStyle {
-    let byOver = this.sums.get(under);
-    if (!byOver) this.sums.set(under, (byOver = new Map()));
-    let sum = byOver.get(over);
-    if (!sum) byOver.set(over, (sum = this.intern({ ...under, ...over })));
-    return sum;
-  }
-}
-
-const styleKey = (s: CellStyle) =>
-  `${s.bold ?? ""}|${s.italic ?? ""}|${s.underline ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.color ?? ""}|${s.align ?? ""}|${s.wrap ?? ""}|${s.border ?? ""}|${s.indent ?? ""}`;
 
 const THIN = { style: "thin" } as const;
 const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };

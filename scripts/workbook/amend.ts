@@ -1,0 +1,268 @@
+import { deflateSync } from "fflate";
+import type { CellStyle, SheetLayout } from "../../core";
+import { cellStyles, NO_STYLE } from "./layout-styles";
+import { readRelationships, relationshipsPart, relativeTarget } from "./package";
+import type { OpenedWorkbook, WorkbookSheet } from "./read-workbook";
+import { chartXml, drawingXml } from "./write-chart";
+import { absoluteReference, worksheetXml } from "./write-sheet";
+import { appendStyles, EMPTY_STYLES, escapeRegExp, type StyleRequest } from "./write-styles";
+import { writeZip, type ZipPart } from "./zip";
+import { decodeText, escapeAttribute, escapeText } from "./xml";
+
+export interface AmendOptions {
+  layout: SheetLayout;
+  /** The name of the sheet COMA made before and this one replaces; null to add a sheet. */
+  replaces: string | null;
+  /** The page footer in header-footer codes (`&CTrang &P/&N`). */
+  footer: string;
+}
+
+const TYPES = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+};
+const TRANSITIONAL_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+const ENCODER = new TextEncoder();
+
+/**
+ * The workbook's bytes with the layout as one more sheet (or in place of the sheet COMA made before): new parts for
+ * the sheet, its drawing and chart; `[Content_Types].xml`, the workbook part, its relationships and the styles part
+ * amended; every other part copied as it was, without being inflated. When it replaces, the sheet keeps its place,
+ * part and sheetId (no defined name or sheet index moves), and the parts only it used (its old drawing and chart) go.
+ */
+export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): Uint8Array {
+  const { zip, workbookPart, strict } = workbook;
+  const { layout } = options;
+  const relNs = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
+  const relType = (kind: string) => `${strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships" : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}/${kind}`;
+  const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
+  const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()));
+  const freePart = (stem: string) => {
+    for (let n = 1; ; n++) {
+      const name = `${folder}${stem}${n}.xml`;
+      if (!taken.has(name.toLowerCase())) {
+        taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  };
+
+  const old = options.replaces === null ? null : (workbook.sheets.find((s) => s.name === options.replaces && s.kind === "worksheet" && s.part) ?? null);
+  const removed = old ? partsOnlyUsedBy(workbook, old.part!) : new Set<string>();
+  const sheetPart = old ? old.part! : freePart("worksheets/sheet");
+  const sheetIndex = old ? workbook.sheets.indexOf(old) : workbook.sheets.length;
+  const written = new Map<string, Uint8Array>();
+  const overrides = new Map<string, string>();
+
+  // Styles: appended to the workbook's own part, or a new part when it has none.
+  const stylesRel = workbook.relationships.find((r) => r.kind === "styles" && !r.external && zip.entry(r.target));
+  const stylesPart = stylesRel ? stylesRel.target : freePart("styles");
+  const stylesXml = stylesRel ? zip.inflate(zip.entry(stylesPart)!) : ENCODER.encode(EMPTY_STYLES);
+  const { cells, requests } = styleRequests(layout);
+  const appended = appendStyles(stylesXml, layout.font, [{ style: NO_STYLE, numFmt: null }, ...requests]);
+  written.set(stylesPart, ENCODER.encode(appended.xml));
+  if (!stylesRel) overrides.set(stylesPart, TYPES.styles);
+  const xfs = appended.xfs.slice(1);
+  const sheetStyles = { cells: cells.map((row) => row.map((i) => xfs[i])), column: appended.xfs[0] };
+
+  // The sheet, and its chart when the layout has one.
+  let drawingId: string | null = null;
+  if (layout.chart) {
+    const drawingPart = freePart("drawings/drawing");
+    const chartPart = freePart("charts/chart");
+    drawingId = "rId1";
+    written.set(relationshipsPart(sheetPart), relationshipsXml([{ id: drawingId, type: relType("drawing"), target: relativeTarget(sheetPart, drawingPart) }]));
+    written.set(drawingPart, ENCODER.encode(drawingXml(layout.chart, "rId1")));
+    written.set(relationshipsPart(drawingPart), relationshipsXml([{ id: "rId1", type: relType("chart"), target: relativeTarget(drawingPart, chartPart) }]));
+    written.set(chartPart, ENCODER.encode(chartXml(layout.chart, layout)));
+    overrides.set(drawingPart, TYPES.drawing).set(chartPart, TYPES.chart);
+  }
+  written.set(sheetPart, ENCODER.encode(worksheetXml(layout, sheetStyles, options.footer, drawingId)));
+  if (!old) overrides.set(sheetPart, TYPES.worksheet);
+
+  // The workbook part and its relationships.
+  const calcChain = old ? workbook.relationships.find((r) => r.kind === "calcChain" && !r.external) : undefined;
+  if (calcChain) removed.add(calcChain.target.toLowerCase());
+  const workbookRels = relationshipsPart(workbookPart);
+  let relsXml = zip.entry(workbookRels) ? decodeText(zip.inflate(zip.entry(workbookRels)!)) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const ids = new Set(workbook.relationships.map((r) => r.id));
+  const freeId = () => {
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    ids.add(`rId${n}`);
+    return `rId${n}`;
+  };
+  let sheetRelId = old?.relationshipId ?? "";
+  if (!old) {
+    sheetRelId = freeId();
+    relsXml = addRelationship(relsXml, sheetRelId, relType("worksheet"), relativeTarget(workbookPart, sheetPart));
+  }
+  if (!stylesRel) relsXml = addRelationship(relsXml, freeId(), relType("styles"), relativeTarget(workbookPart, stylesPart));
+  if (calcChain) relsXml = removeRelationship(relsXml, calcChain.id);
+  written.set(workbookRels, ENCODER.encode(relsXml));
+
+  let workbookXml = decodeText(zip.inflate(zip.entry(workbookPart)!));
+  workbookXml = old ? renameSheet(workbookXml, old, layout.name) : addSheet(workbookXml, layout.name, nextSheetId(workbook.sheets), sheetRelId, relNs);
+  workbookXml = printTitles(workbookXml, sheetIndex, layout);
+  written.set(workbookPart, ENCODER.encode(workbookXml));
+
+  const contentTypes = zip.entries.find((e) => e.name.toLowerCase() === "[content_types].xml")!;
+  written.set(contentTypes.name, ENCODER.encode(amendContentTypes(decodeText(zip.inflate(contentTypes)), overrides, removed)));
+
+  const parts: ZipPart[] = [];
+  const writtenByKey = new Map([...written].map(([name, content]) => [name.toLowerCase(), { name, content }]));
+  for (const entry of zip.entries) {
+    const key = entry.name.toLowerCase();
+    if (removed.has(key) && !writtenByKey.has(key)) continue;
+    const replacement = writtenByKey.get(key);
+    writtenByKey.delete(key);
+    parts.push(replacement ? { name: entry.name, content: replacement.content } : { kept: entry, from: zip });
+  }
+  for (const { name, content } of writtenByKey.values()) parts.push({ name, content });
+  return writeZip(parts, (data) => deflateSync(data, { level: 6 }));
+}
+
+/** Each cell's index into the distinct (style, number format) pairs of the layout. */
+function styleRequests(layout: SheetLayout): { cells: number[][]; requests: StyleRequest[] } {
+  const styles = cellStyles(layout);
+  const requests: StyleRequest[] = [];
+  const byStyle = new Map<CellStyle, Map<string | null, number>>();
+  const cells = layout.values.map((row, r) =>
+    row.map((_, c) => {
+      const style = styles[r]?.[c] ?? NO_STYLE;
+      const numFmt = layout.formats[r]?.[c] ?? null;
+      let byFormat = byStyle.get(style);
+      if (!byFormat) byStyle.set(style, (byFormat = new Map()));
+      let index = byFormat.get(numFmt);
+      if (index === undefined) {
+        byFormat.set(numFmt, (index = requests.length));
+        requests.push({ style, numFmt });
+      }
+      return index;
+    }),
+  );
+  return { cells, requests };
+}
+
+/**
+ * The parts that only the sheet being replaced reaches through relationships (its drawing, chart, comments), and
+ * their relationship parts: the parts any other part refers to stay.
+ */
+function partsOnlyUsedBy(workbook: OpenedWorkbook, sheetPart: string): Set<string> {
+  const { zip } = workbook;
+  const sources = zip.entries
+    .filter((e) => /(^|\/)_rels\/[^/]+\.rels$/i.test(e.name))
+    .map((e) => e.name.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2"));
+  const targets = new Map(sources.map((source) => [source.toLowerCase(), readRelationships(zip, source).filter((r) => !r.external).map((r) => r.target.toLowerCase())]));
+  const reached = new Set<string>();
+  const queue = [sheetPart.toLowerCase()];
+  for (let part = queue.shift(); part !== undefined; part = queue.shift()) {
+    for (const target of targets.get(part) ?? []) {
+      if (!reached.has(target) && target !== sheetPart.toLowerCase()) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  for (const [source, list] of targets) {
+    if (source === sheetPart.toLowerCase() || reached.has(source)) continue;
+    for (const target of list) reached.delete(target);
+  }
+  const removed = new Set<string>([relationshipsPart(sheetPart).toLowerCase()]);
+  for (const part of reached) removed.add(part).add(relationshipsPart(part));
+  return removed;
+}
+
+function relationshipsXml(relationships: { id: string; type: string; target: string }[]): Uint8Array {
+  const body = relationships.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttribute(r.target)}"/>`).join("");
+  return ENCODER.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`);
+}
+
+/** Inserts `element` before the closing tag of `tag` (any prefix), opening a self-closed element if need be. */
+function insertBeforeClose(xml: string, tag: string, element: (prefix: string) => string): string | null {
+  const close = new RegExp(`</([A-Za-z_][\\w.-]*:)?${tag}\\s*>`).exec(xml);
+  if (close) return `${xml.slice(0, close.index)}${element(close[1] ?? "")}${xml.slice(close.index)}`;
+  const selfClosed = new RegExp(`<([A-Za-z_][\\w.-]*:)?${tag}(\\s[^>]*?)?/>`).exec(xml);
+  if (!selfClosed) return null;
+  const prefix = selfClosed[1] ?? "";
+  return `${xml.slice(0, selfClosed.index)}<${prefix}${tag}${selfClosed[2] ?? ""}>${element(prefix)}</${prefix}${tag}>${xml.slice(selfClosed.index + selfClosed[0].length)}`;
+}
+
+function addRelationship(xml: string, id: string, type: string, target: string): string {
+  const added = insertBeforeClose(xml, "Relationships", (p) => `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`);
+  if (added === null) throw new Error("workbook relationships without a Relationships element");
+  return added;
+}
+
+function removeRelationship(xml: string, id: string): string {
+  return xml.replace(new RegExp(`<([A-Za-z_][\\w.-]*:)?Relationship\\s[^>]*\\bId\\s*=\\s*["']${escapeRegExp(id)}["'][^>]*?(/>|>\\s*</([A-Za-z_][\\w.-]*:)?Relationship\\s*>)`), "");
+}
+
+function nextSheetId(sheets: readonly WorkbookSheet[]): number {
+  return sheets.reduce((most, s) => Math.max(most, s.sheetId), 0) + 1;
+}
+
+/**
+ * The new `<sheet>` at the end of `<sheets>`, with the prefix the workbook binds to the relationships namespace, or
+ * `r` declared on the element itself when the workbook binds none.
+ */
+function addSheet(xml: string, name: string, sheetId: number, relId: string, relNs: string): string {
+  const bound = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${escapeRegExp(relNs)}["']`).exec(xml)?.[1];
+  const id = bound ? `${bound}:id="${relId}"` : `xmlns:r="${relNs}" r:id="${relId}"`;
+  const added = insertBeforeClose(xml, "sheets", (p) => `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${id}/>`);
+  if (added === null) throw new Error("workbook without sheets");
+  return added;
+}
+
+/** The replaced sheet's `<sheet>` element with the new name, visible. */
+function renameSheet(xml: string, old: WorkbookSheet, name: string): string {
+  const sheets = new RegExp(`<([A-Za-z_][\\w.-]*:)?sheet\\s[^>]*>`, "g");
+  return xml.replace(sheets, (element) => {
+    const id = /\s[A-Za-z_][\w.-]*:id\s*=\s*(["'])(.*?)\1/.exec(element)?.[2];
+    if (id !== old.relationshipId) return element;
+    return element.replace(/(\sname\s*=\s*)(["'])[^"']*\2/, `$1"${escapeAttribute(name)}"`).replace(/\sstate\s*=\s*(["'])[^"']*\1/, "");
+  });
+}
+
+/** The print title rows as the sheet's `_xlnm.Print_Titles`, after removing the built-in names the old sheet had. */
+function printTitles(xml: string, index: number, layout: SheetLayout): string {
+  const local = new RegExp(`<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`, "g");
+  const local2 = new RegExp(`<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`, "g");
+  let out = xml.replace(local, "").replace(local2, "");
+  const rows = layout.print.titleRows;
+  if (!rows) return out;
+  const reference = `${absoluteReference(layout.name, "A1").split("!")[0]}!$${rows[0]}:$${rows[1]}`;
+  const name = (p: string) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(reference)}</${p}definedName>`;
+  const inserted = /<([A-Za-z_][\w.-]*:)?definedNames[\s>/]/.test(out) ? insertBeforeClose(out, "definedNames", name) : null;
+  if (inserted !== null) return inserted;
+  // No defined names yet: the list goes where the schema puts it, after the sheets and any external references.
+  const after = /<\/([A-Za-z_][\w.-]*:)?(externalReferences|functionGroups|sheets)\s*>/g;
+  let last: RegExpExecArray | null = null;
+  for (let m = after.exec(out); m; m = after.exec(out)) last = m;
+  if (!last) return out;
+  const prefix = last[1] ?? "";
+  const at = last.index + last[0].length;
+  out = `${out.slice(0, at)}<${prefix}definedNames>${name(prefix)}</${prefix}definedNames>${out.slice(at)}`;
+  return out;
+}
+
+/** New parts get an Override; removed parts lose theirs; nothing else changes (the workbook's own type stays). */
+function amendContentTypes(xml: string, added: Map<string, string>, removed: Set<string>): string {
+  let out = xml.replace(/<([A-Za-z_][\w.-]*:)?Override\s[^>]*?PartName\s*=\s*(["'])\/?([^"']*)\2[^>]*?(\/>|>\s*<\/([A-Za-z_][\w.-]*:)?Override\s*>)/g, (element, _p, _q, part: string) =>
+    removed.has(decodedPart(part).toLowerCase()) || added.has(decodedPart(part)) ? "" : element,
+  );
+  const overrides = (p: string) => [...added].map(([part, type]) => `<${p}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`).join("");
+  out = insertBeforeClose(out, "Types", overrides) ?? out;
+  return out;
+}
+
+function decodedPart(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

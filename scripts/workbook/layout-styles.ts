@@ -1,0 +1,53 @@
+import type { CellStyle, SheetLayout } from "../../core";
+import { parseA1 } from "../../core/a1";
+
+export const NO_STYLE: CellStyle = {};
+
+/**
+ * The style of every cell of the layout, later ranges adding to earlier ones. Equal styles are one shared object
+ * (never to be mutated): a summary of thousands of rows holds a few dozen styles, not one per cell.
+ */
+export function cellStyles(layout: SheetLayout): CellStyle[][] {
+  const styles: CellStyle[][] = layout.values.map((row) => new Array<CellStyle>(row.length).fill(NO_STYLE));
+  const table = new StyleTable();
+  for (const { range, style } of layout.styles) {
+    const over = table.intern(style);
+    const rect = parseA1(range);
+    const lastRow = Math.min(rect.row + rect.rows, styles.length);
+    for (let r = rect.row; r < lastRow; r++) {
+      const lastColumn = Math.min(rect.column + rect.columns, styles[r].length);
+      for (let c = rect.column; c < lastColumn; c++) styles[r][c] = table.combine(styles[r][c], over);
+    }
+  }
+  return styles;
+}
+
+/** Distinct styles by content, and what one style added to another gives, computed once per pair. */
+class StyleTable {
+  private readonly byKey = new Map<string, CellStyle>([[styleKey(NO_STYLE), NO_STYLE]]);
+  /** Layouts pass the same style object for every row: looking it up is cheaper than building its key. */
+  private readonly byObject = new Map<CellStyle, CellStyle>();
+  private readonly sums = new Map<CellStyle, Map<CellStyle, CellStyle>>();
+
+  intern(style: CellStyle): CellStyle {
+    let known = this.byObject.get(style);
+    if (known) return known;
+    const key = styleKey(style);
+    known = this.byKey.get(key);
+    if (!known) this.byKey.set(key, (known = style));
+    this.byObject.set(style, known);
+    return known;
+  }
+
+  /** `over` added to `under`; both interned. */
+  combine(under: CellStyle, over: CellStyle): CellStyle {
+    let byOver = this.sums.get(under);
+    if (!byOver) this.sums.set(under, (byOver = new Map()));
+    let sum = byOver.get(over);
+    if (!sum) byOver.set(over, (sum = this.intern({ ...under, ...over })));
+    return sum;
+  }
+}
+
+const styleKey = (s: CellStyle) =>
+  `${s.bold ?? ""}|${s.italic ?? ""}|${s.underline ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.color ?? ""}|${s.align ?? ""}|${s.wrap ?? ""}|${s.border ?? ""}|${s.indent ?? ""}`;
