@@ -89,8 +89,8 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   if (bytes.length < 4 || viewOf(bytes).getUint32(0, true) !== LOCAL_HEADER) throw new WorkbookFileError("not-xlsx", {});
   const entries = centralDirectory(bytes);
   if (!entries || entries.length === 0) throw damaged();
-  // Before any inflating: a zip of thousands of parts, or one without the package's content types, is no spreadsheet.
-  if (entries.length > LIMITS.parts || !entries.some((e) => e.name.toLowerCase() === "[content_types].xml")) throw new WorkbookFileError("not-xlsx", {});
+  // A zip without the package's content types is no workbook (nor any Office document).
+  if (!entries.some((e) => e.name.toLowerCase() === "[content_types].xml")) throw new WorkbookFileError("not-xlsx", {});
   let total = 0;
   for (const e of entries) {
     total += e.size;
@@ -125,7 +125,9 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
     size = readSafeNumber(view, zip64 + 40) ?? -1;
     offset = readSafeNumber(view, zip64 + 48) ?? -1;
   }
-  if (count < 0 || size < 0 || offset < 0 || offset + size > end || count > LIMITS.parts + 1) return null;
+  if (count < 0 || size < 0 || offset < 0 || offset + size > end) return null;
+  // Before reading the directory: a zip of tens of thousands of tiny parts is no spreadsheet.
+  if (count > LIMITS.parts) throw new WorkbookFileError("not-xlsx", {});
   const entries: ZipEntry[] = [];
   for (let at = offset; entries.length < count; ) {
     if (at + 46 > offset + size || view.getUint32(at, true) !== CENTRAL_HEADER) return null;
