@@ -1,14 +1,40 @@
-import { Workbook } from "exceljs";
 import { isDeepStrictEqual } from "node:util";
 import { generatedYear, isGeneratedSheet, type SheetGrid } from "../../core";
-import { workbookGrids } from "../workbook/workbook-file";
+import { openWorkbook, type OpenedWorkbook } from "../workbook";
+
+/** The parts the summary amends; every other part of the source must reach the output byte for byte. */
+const AMENDED = new Set(["[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
 
 /**
- * "Never change what it was not asked to": every sheet of the source reads the same in the output, except a
- * summary COMA made before (replaced); every sheet the output adds is a summary COMA made.
+ * "Never change what it was not asked to": every part of the source is in the output with the same uncompressed
+ * bytes, except the amended ones and those of a summary COMA made before (replaced); every sheet of the source reads
+ * the same; every sheet the output adds is a summary COMA made.
  */
 export async function sameSourceSheets(source: Buffer, output: Buffer, year: number): Promise<string[]> {
-  const [before, after] = await Promise.all([grids(source), grids(output)]);
+  const [before, after] = [openWorkbook(source), openWorkbook(output)];
+  return [...changedParts(before, after, year), ...changedSheets(before.grids.map(wellFormed), after.grids.map(wellFormed), year)];
+}
+
+function changedParts(before: OpenedWorkbook, after: OpenedWorkbook, year: number): string[] {
+  const previous = before.grids.find((g) => generatedYear(g.values) === year);
+  const replaced = previous ? before.sheets.find((s) => s.kind === "worksheet" && s.name === previous.name) : undefined;
+  const failures: string[] = [];
+  for (const entry of before.zip.entries) {
+    const name = entry.name.toLowerCase();
+    if (AMENDED.has(name)) continue;
+    const copy = after.zip.entry(entry.name);
+    if (!copy) {
+      // Replacing a summary drops the parts only it used (its drawing, chart) and the calculation chain.
+      if (!replaced) failures.push(`output: part ${entry.name} is missing`);
+      continue;
+    }
+    if (replaced && (name === replaced.part?.toLowerCase() || name.startsWith(`${replaced.part?.toLowerCase().replace(/[^/]+$/, "")}_rels/`))) continue;
+    if (!Buffer.from(before.zip.inflate(entry)).equals(Buffer.from(after.zip.inflate(copy)))) failures.push(`output: part ${entry.name} changed`);
+  }
+  return failures;
+}
+
+function changedSheets(before: SheetGrid[], after: SheetGrid[], year: number): string[] {
   const failures: string[] = [];
   const byName = new Map(after.map((g) => [g.name, g]));
   for (const sheet of before) {
@@ -28,13 +54,10 @@ export async function sameSourceSheets(source: Buffer, output: Buffer, year: num
 }
 
 /** Lone surrogates (half an emoji) cannot be written as XML at all: both sides read them as U+FFFD. */
-async function grids(bytes: Buffer): Promise<SheetGrid[]> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbookGrids(workbook).map((grid) => ({ ...grid, values: grid.values.map((row) => row.map((v) => (typeof v === "string" ? wellFormed(v) : v))) }));
+function wellFormed(grid: SheetGrid): SheetGrid {
+  const fix = (text: string): string => (text as string & { toWellFormed(): string }).toWellFormed();
+  return { ...grid, values: grid.values.map((row) => row.map((v) => (typeof v === "string" ? fix(v) : v))) };
 }
-
-const wellFormed = (text: string): string => (text as string & { toWellFormed(): string }).toWellFormed();
 
 function firstDifference(a: SheetGrid, b: SheetGrid): string {
   const rows = Math.max(a.values.length, b.values.length);

@@ -36,7 +36,7 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
   let column = -1;
   let type = "n";
   let style = 0;
-  let text: string[] | null = null;
+  let text: string | null = null;
   let value: string | null = null;
   let inline: string[] | null = null;
   let phonetic = 0;
@@ -58,7 +58,7 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
           return;
         }
         case "v":
-          if (inSheetData) text = [];
+          if (inSheetData) text = "";
           return;
         case "is":
           if (inSheetData) inline = [];
@@ -67,7 +67,7 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
           phonetic++;
           return;
         case "t":
-          if (inline && phonetic === 0) text = [];
+          if (inline && phonetic === 0) text = "";
           return;
         case "mergeCell":
           if (a.ref) merges.push(mergeRange(a.ref));
@@ -75,7 +75,7 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
       }
     },
     text(chunk) {
-      text?.push(chunk);
+      if (text !== null) text += chunk;
     },
     close(element) {
       switch (element) {
@@ -83,11 +83,11 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
           inSheetData = false;
           return;
         case "v":
-          if (text) value = text.join("");
+          if (text !== null) value = text;
           text = null;
           return;
         case "t":
-          if (inline && text) inline.push(text.join(""));
+          if (inline && text !== null) inline.push(text);
           text = null;
           return;
         case "rPh":
@@ -133,15 +133,30 @@ function cellValue(type: string, value: string | null, inline: string[] | null, 
   }
 }
 
-const A1 = /^\$?([A-Za-z]{1,3})\$?(\d*)$/;
-
-/** `B12` → row 11, column 1 (0-based); a reference without row keeps the row element's. */
+/**
+ * `B12` → row 11, column 1 (0-based); a reference without row keeps the row element's (-1). Read by character codes:
+ * a sheet has a reference per cell.
+ */
 function cellPosition(reference: string): { row: number; column: number } | null {
-  const match = A1.exec(reference.trim());
-  if (!match) return null;
+  let at = 0;
   let column = 0;
-  for (const letter of match[1].toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
-  return { row: match[2] === "" ? -1 : Number(match[2]) - 1, column: column - 1 };
+  let row = 0;
+  const length = reference.length;
+  if (reference.charCodeAt(at) === 36) at++; // $
+  const lettersStart = at;
+  for (let code = reference.charCodeAt(at); at < length; code = reference.charCodeAt(++at)) {
+    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
+    else break;
+  }
+  if (at === lettersStart || at - lettersStart > 3) return null;
+  if (reference.charCodeAt(at) === 36) at++;
+  const digitsStart = at;
+  for (let code = reference.charCodeAt(at); at < length; code = reference.charCodeAt(++at)) {
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + code - 48;
+  }
+  return { row: at === digitsStart ? -1 : row - 1, column: column - 1 };
 }
 
 function mergeRange(reference: string): Merge {
@@ -166,11 +181,13 @@ function mergeRange(reference: string): Merge {
 function blankCovered(used: UsedCell[], merges: Merge[]): UsedCell[] {
   const spans = merges.filter((m) => m.lastRow > m.row || m.lastColumn > m.column).sort((a, b) => a.row - b.row);
   if (spans.length === 0) return used;
-  const cells = [...used].sort((a, b) => a.row - b.row || a.column - b.column);
+  const [first, last] = [spans[0].row, spans.reduce((most, m) => Math.max(most, m.lastRow), 0)];
+  const outside = used.filter((u) => u.row < first || u.row > last);
+  const inside = used.filter((u) => u.row >= first && u.row <= last).sort((a, b) => a.row - b.row || a.column - b.column);
   let active: Merge[] = [];
   let next = 0;
   let currentRow = -1;
-  return cells.filter((u) => {
+  const kept = inside.filter((u) => {
     if (u.row !== currentRow) {
       currentRow = u.row;
       while (next < spans.length && spans[next].row <= currentRow) active.push(spans[next++]);
@@ -178,6 +195,7 @@ function blankCovered(used: UsedCell[], merges: Merge[]): UsedCell[] {
     }
     return !active.some((m) => u.column >= m.column && u.column <= m.lastColumn && (u.row !== m.row || u.column !== m.column));
   });
+  return kept.length === inside.length ? used : [...kept, ...outside];
 }
 
 function toGrid(name: string, used: UsedCell[]): SheetGrid {

@@ -20,8 +20,11 @@ const STORED = 0;
 const DEFLATE = 8;
 const ENCRYPTED = 0x0001;
 const UTF8_NAMES = 0x0800;
-/** Compressed bytes fed to the inflater at a time: a bomb's 1:1000 gives at most 16 MB before the cap stops it. */
-const INFLATE_CHUNK = 16 * 1024;
+/**
+ * Compressed bytes fed to the inflater at a time: a bomb's 1:1000 gives at most 64 MB before the cap stops it;
+ * smaller chunks cost time on every real part (16 KB: 93 ms for a 7 MB sheet, 64 KB: 59 ms).
+ */
+const INFLATE_CHUNK = 64 * 1024;
 
 export interface ZipEntry {
   name: string;

@@ -2,8 +2,8 @@ import { Workbook } from "exceljs";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { templateLayouts } from "../../core";
-import { workbookGrids, writeLayouts } from "../../scripts/workbook/workbook-file";
-import { checkWorkbookBytes } from "../../scripts/workbook/file-limits";
+import { writeLayouts } from "../../scripts/workbook/workbook-file";
+import { openWorkbook } from "../../scripts/workbook";
 import { deflateStoredZip } from "../../scripts/workbook/zip-deflate";
 
 /** Each part of a zip by name: its method, and its content read through the central directory. */
@@ -34,10 +34,7 @@ describe("deflating the zip exceljs stored", () => {
     expect(deflated.length).toBeLessThan(stored.length / 3);
     expect(contents(deflated)).toEqual(contents(stored));
     for (const [name, { method }] of parts(deflated)) expect([name, method]).toEqual([name, name.endsWith("/") ? 0 : 8]);
-    expect(() => checkWorkbookBytes(deflated, "mau.xlsx")).not.toThrow();
-    const reread = new Workbook();
-    await reread.xlsx.load(deflated as unknown as ArrayBuffer);
-    expect(workbookGrids(reread)).toEqual(workbookGrids(workbook));
+    expect(openWorkbook(deflated).grids).toEqual(openWorkbook(stored).grids);
   });
 
   it("should refuse a zip whose parts are already compressed", async () => {
