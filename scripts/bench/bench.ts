@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { verdict, type Figure } from "./measure";
-import { bundleSizes, cliSummary, coreNational, functionsThroughput, officeRoundTrips } from "./sections";
+import { bundleSizes, cliProcess, cliSummary, coreNational, functionsThroughput, officeRoundTrips } from "./sections";
 
 /**
  * `npm run bench`: the speed and scale figures of issue 6, measured on this machine in one run. Prints one JSON
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   record(coreNational());
   record(functionsThroughput());
   record(await cliSummary());
+  record(await cliProcess());
   record(await officeRoundTrips());
   record(bundleSizes(root));
   console.log("");

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { buildSummary, readWorkbook, type SheetGrid, type SheetLayout } from "../../core";
+import { buildSummary, MAX_SHEET_ROWS, readWorkbook } from "../../core";
 import { checkWorkbook, generateSummary } from "../../addin/actions";
 import { attainment, status } from "../../functions/functions";
 import { mockExcel } from "../../test/support/office-mock";
@@ -13,6 +13,7 @@ import { writeLayouts } from "../workbook/workbook-file";
 import { summarizeFile } from "../cli/commands";
 import { medianMs, perSecond, round, type Figure } from "./measure";
 import { filledTemplate, largeSheet } from "./workbooks";
+import { gridLayout } from "./grid-layout";
 
 /** Every commune-level unit of Vietnam after the 2025 merger. */
 const COMMUNES = 3321;
@@ -111,17 +112,6 @@ function contentFloorMs(runs: number, file: string, output: Workbook, copy: stri
   });
 }
 
-/** A plain grid as a layout with no styling, to write bench workbooks through the real adapter. */
-function gridLayout(grid: SheetGrid | SheetLayout): SheetLayout {
-  if ("merges" in grid) return grid;
-  const width = Math.max(...grid.values.map((row) => row.length));
-  const values = grid.values.map((row) => Array.from({ length: width }, (_, c) => {
-    const v = row[c] ?? null;
-    return typeof v === "object" && v !== null ? null : typeof v === "boolean" ? String(v) : v;
-  }));
-  return { name: grid.name, font: "Times New Roman", values, formats: values.map((row) => row.map(() => null)), merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null }, rowHeights: [], chart: null };
-}
-
 export async function officeRoundTrips(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const rows of [10, 5000]) {
@@ -158,3 +148,45 @@ export function bundleSizes(root: string): Figure[] {
   ];
 }
 
+
+/**
+ * Whole processes, start-up included, as the user runs them: `coma summary` on the template workbook against a node
+ * process that reads and writes the same workbook with exceljs; and the peak memory of `coma summary` on a target
+ * sheet of 20,000 rows (the row limit of docs/limits.md).
+ */
+export async function cliProcess(): Promise<Figure[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "coma-bench-process-"));
+  const cli = path.resolve(__dirname, "..", "cli", "cli.js");
+  const exceljs = require.resolve("exceljs");
+  try {
+    const template = path.join(folder, "mau.xlsx");
+    const large = path.join(folder, "lon.xlsx");
+    for (const [file, grids] of [[template, filledTemplate()], [large, [largeSheet(MAX_SHEET_ROWS - 10)]]] as const) {
+      const workbook = new Workbook();
+      writeLayouts(workbook, grids.map(gridLayout));
+      await workbook.xlsx.writeFile(file);
+    }
+    const summary = (input: string) =>
+      `require(${JSON.stringify(cli)}).main(["summary", ${JSON.stringify(input)}, "-o", ${JSON.stringify(path.join(folder, "out.xlsx"))}, "--year", "2027"])` +
+      `.then((code) => { if (code !== 0) process.exit(10 + code); process.stderr.write(String(process.resourceUsage().maxRSS)); })`;
+    const copy = `const { Workbook } = require(${JSON.stringify(exceljs)}); const w = new Workbook();` +
+      `w.xlsx.readFile(${JSON.stringify(template)}).then(() => w.xlsx.writeFile(${JSON.stringify(path.join(folder, "copy.xlsx"))}));`;
+    const run = (script: string) => {
+      // stdout ignored: the summary of 20,000 rows prints more than spawnSync buffers.
+      const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, COMA_TODAY: "2027-12-15" } });
+      if (result.status !== 0) throw new Error(`bench process failed (${result.status}): ${result.stderr}`);
+      return result.stderr;
+    };
+    const coma = await medianMs(7, () => run(summary(template)));
+    const floor = await medianMs(7, () => run(copy));
+    const peakKb = Number(run(summary(large)));
+    return [
+      { name: "cli.summary.process_ms", value: round(coma, 0), unit: "ms" },
+      { name: "cli.summary.process_exceljs_ms", value: round(floor, 0), unit: "ms" },
+      { name: "cli.summary.process_ratio", value: round(coma / floor), unit: "×", budget: { limit: 0.5, better: "lower" } },
+      { name: "cli.summary_20000_rows.peak_mb", value: round(peakKb / 1024, 0), unit: "MB" },
+    ];
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
