@@ -166,24 +166,31 @@ export async function cliProcess(): Promise<Figure[]> {
       writeLayouts(workbook, grids.map(gridLayout));
       await workbook.xlsx.writeFile(file);
     }
+    // Each process reports its peak memory and CPU time (user + system, ms): wall time swings on a shared machine.
+    const report = `process.stderr.write(JSON.stringify({ rss: process.resourceUsage().maxRSS, cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }))`;
     const summary = (input: string) =>
       `require(${JSON.stringify(cli)}).main(["summary", ${JSON.stringify(input)}, "-o", ${JSON.stringify(path.join(folder, "out.xlsx"))}, "--year", "2027"])` +
-      `.then((code) => { if (code !== 0) process.exit(10 + code); process.stderr.write(String(process.resourceUsage().maxRSS)); })`;
+      `.then((code) => { if (code !== 0) process.exit(10 + code); ${report}; })`;
     const copy = `const { Workbook } = require(${JSON.stringify(exceljs)}); const w = new Workbook();` +
-      `w.xlsx.readFile(${JSON.stringify(template)}).then(() => w.xlsx.writeFile(${JSON.stringify(path.join(folder, "copy.xlsx"))}));`;
-    const run = (script: string) => {
+      `w.xlsx.readFile(${JSON.stringify(template)}).then(() => w.xlsx.writeFile(${JSON.stringify(path.join(folder, "copy.xlsx"))})).then(() => { ${report}; });`;
+    const cpu: Record<string, number[]> = { coma: [], exceljs: [] };
+    const run = (script: string, label?: string) => {
       // stdout ignored: the summary of 20,000 rows prints more than spawnSync buffers.
       const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, COMA_TODAY: "2027-12-15" } });
       if (result.status !== 0) throw new Error(`bench process failed (${result.status}): ${result.stderr}`);
-      return result.stderr;
+      const figures = JSON.parse(result.stderr) as { rss: number; cpu: number };
+      if (label) cpu[label].push(figures.cpu);
+      return figures;
     };
-    const coma = await medianMs(7, () => run(summary(template)));
-    const floor = await medianMs(7, () => run(copy));
-    const peakKb = Number(run(summary(large)));
+    const coma = await medianMs(7, () => run(summary(template), "coma"));
+    const floor = await medianMs(7, () => run(copy, "exceljs"));
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const peakKb = run(summary(large)).rss;
     return [
       { name: "cli.summary.process_ms", value: round(coma, 0), unit: "ms" },
       { name: "cli.summary.process_exceljs_ms", value: round(floor, 0), unit: "ms" },
       { name: "cli.summary.process_ratio", value: round(coma / floor), unit: "×", budget: { limit: 0.5, better: "lower" } },
+      { name: "cli.summary.process_cpu_ratio", value: round(median(cpu.coma) / median(cpu.exceljs)), unit: "×", budget: { limit: 0.5, better: "lower" } },
       { name: "cli.summary_20000_rows.peak_mb", value: round(peakKb / 1024, 0), unit: "MB" },
     ];
   } finally {

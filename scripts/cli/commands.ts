@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { CATALOGUE, message, planSummary, readWorkbook, templateLayouts, type Problem, type SummaryModel } from "../../core";
 import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError, type OpenedWorkbook } from "../workbook";
 import { writeFileAtomically } from "../workbook/atomic-write";
+import { deflateWithZlib, inflateWithZlib } from "../workbook/node-zlib";
 import type { IndicatorJson, ProblemJson, SummaryJson, ValidateJson } from "./json-output";
 import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
@@ -72,7 +73,7 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   const { model, placement, read } = plan;
   const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
-  const bytes = refusals(file, () => amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter }));
+  const bytes = refusals(file, () => amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter, deflate: deflateWithZlib }));
   await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
   return {
@@ -90,7 +91,7 @@ export function readWorkbookFile(file: string): OpenedWorkbook {
   if (stat.isDirectory()) throw new CliError("is-directory", { file });
   if (stat.size > LIMITS.fileBytes) throw new CliError("file-too-large", { file, size: stat.size, limit: LIMITS.fileBytes });
   const bytes = fs.readFileSync(file);
-  return refusals(file, () => openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+  return refusals(file, () => openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { inflate: inflateWithZlib }));
 }
 
 /** The layer's refusals as the command line's sentences (exit 2). */

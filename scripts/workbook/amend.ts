@@ -1,4 +1,3 @@
-import { deflateSync } from "fflate";
 import type { CellStyle, SheetLayout } from "../../core";
 import { cellStyles, NO_STYLE } from "./layout-styles";
 import { readRelationships, relationshipsPart, relativeTarget } from "./package";
@@ -6,7 +5,7 @@ import type { OpenedWorkbook, WorkbookSheet } from "./read-workbook";
 import { chartXml, drawingXml } from "./write-chart";
 import { absoluteReference, worksheetXml } from "./write-sheet";
 import { appendStyles, EMPTY_STYLES, escapeRegExp, type StyleRequest } from "./write-styles";
-import { writeZip, type ZipPart } from "./zip";
+import { deflateWithFflate, writeZip, type Deflater, type ZipPart } from "./zip";
 import { decodeText, escapeAttribute, escapeText } from "./xml";
 
 export interface AmendOptions {
@@ -15,6 +14,8 @@ export interface AmendOptions {
   replaces: string | null;
   /** The page footer in header-footer codes (`&CTrang &P/&N`). */
   footer: string;
+  /** Raw deflate for the new parts (Node's zlib in the command line); fflate by default. */
+  deflate?: Deflater;
 }
 
 const TYPES = {
@@ -122,7 +123,7 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
     parts.push(replacement ? { name: entry.name, content: replacement.content } : { kept: entry, from: zip });
   }
   for (const { name, content } of writtenByKey.values()) parts.push({ name, content });
-  return writeZip(parts, (data) => deflateSync(data, { level: 6 }));
+  return writeZip(parts, options.deflate ?? deflateWithFflate);
 }
 
 /** Each cell's index into the distinct (style, number format) pairs of the layout. */

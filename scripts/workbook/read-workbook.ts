@@ -3,7 +3,7 @@ import { WorkbookFileError } from "./errors";
 import { cellFormats } from "./number-formats";
 import { readRelationships, type Relationship } from "./package";
 import { readSheet } from "./read-sheet";
-import { openZip, type ZipArchive } from "./zip";
+import { openZip, type Inflater, type ZipArchive } from "./zip";
 import { attribute, walkXml } from "./xml";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -42,9 +42,14 @@ const SHEET_KINDS: Record<string, SheetKind> = {
   xlIntlMacrosheet: "macrosheet",
 };
 
+export interface OpenOptions {
+  /** Raw inflate with a cap (Node's zlib in the command line); fflate by default. */
+  inflate?: Inflater;
+}
+
 /** Reads a workbook's bytes (.xlsx, .xlsm); throws WorkbookFileError for what is no readable workbook. */
-export function openWorkbook(bytes: Uint8Array): OpenedWorkbook {
-  const zip = openZip(bytes);
+export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): OpenedWorkbook {
+  const zip = openZip(bytes, options.inflate);
   const workbookPart = findWorkbookPart(zip);
   const entry = zip.entry(workbookPart);
   if (!entry) throw new WorkbookFileError("not-xlsx", {});

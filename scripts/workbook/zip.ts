@@ -1,4 +1,4 @@
-import { Inflate } from "fflate";
+import { deflateSync, Inflate } from "fflate";
 import { crc32 } from "./crc32";
 import { damaged, WorkbookFileError } from "./errors";
 import { LIMITS } from "./limits";
@@ -39,12 +39,44 @@ export interface ZipEntry {
   date: number;
 }
 
+/**
+ * Raw inflate with a cap: the bytes, or null when the data inflates past `size`. The layer's own (fflate) runs
+ * anywhere; Node's zlib is native and needs no warming up, which a short command feels.
+ */
+export type Inflater = (data: Uint8Array, size: number) => Uint8Array | null;
+export type Deflater = (data: Uint8Array) => Uint8Array;
+
+export const inflateWithFflate: Inflater = (data, size) => {
+  const out = new Uint8Array(size);
+  let filled = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    if (over || filled + chunk.length > out.length) {
+      over = true;
+      throw new RangeError("past the declared size");
+    }
+    out.set(chunk, filled);
+    filled += chunk.length;
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let at = 0; at < data.length; at += INFLATE_CHUNK) inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
+  } catch (error) {
+    if (over) return null;
+    throw error;
+  }
+  return filled === out.length ? out : out.subarray(0, filled);
+};
+
+export const deflateWithFflate: Deflater = (data) => deflateSync(data, { level: 6 });
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
 
   constructor(
     private readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
+    private readonly inflateRaw: Inflater = inflateWithFflate,
   ) {
     for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
   }
@@ -68,25 +100,19 @@ export class ZipArchive {
   inflate(entry: ZipEntry): Uint8Array {
     const data = this.compressed(entry);
     if (entry.method === STORED) return data;
-    const out = new Uint8Array(entry.size);
-    let filled = 0;
-    const inflater = new Inflate((chunk) => {
-      if (filled + chunk.length > out.length) throw new WorkbookFileError("zip-size-lie", { part: entry.name });
-      out.set(chunk, filled);
-      filled += chunk.length;
-    });
+    let inflated: Uint8Array | null;
     try {
-      if (data.length === 0) inflater.push(data, true);
-      for (let at = 0; at < data.length; at += INFLATE_CHUNK) inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
-    } catch (error) {
-      throw error instanceof WorkbookFileError ? error : damaged(entry.name);
+      inflated = this.inflateRaw(data, entry.size);
+    } catch {
+      throw damaged(entry.name);
     }
-    return filled === out.length ? out : out.subarray(0, filled);
+    if (inflated === null) throw new WorkbookFileError("zip-size-lie", { part: entry.name });
+    return inflated;
   }
 }
 
 /** Refuses, by code, what is no workbook zip or would be too large once inflated; nothing is inflated here. */
-export function openZip(bytes: Uint8Array): ZipArchive {
+export function openZip(bytes: Uint8Array, inflateRaw?: Inflater): ZipArchive {
   if (bytes.length > LIMITS.fileBytes) throw new WorkbookFileError("file-too-large", { size: bytes.length, limit: LIMITS.fileBytes });
   if (bytes.length >= OLE2.length && OLE2.every((b, i) => bytes[i] === b)) throw new WorkbookFileError("legacy-xls", {});
   if (bytes.length < 4 || viewOf(bytes).getUint32(0, true) !== LOCAL_HEADER) throw new WorkbookFileError("not-xlsx", {});
@@ -105,7 +131,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     const ratio = e.size / Math.max(e.compressedSize, 1);
     if (e.size > LIMITS.ratioFloorBytes && ratio > LIMITS.ratio) throw new WorkbookFileError("zip-bomb", { ratio });
   }
-  return new ZipArchive(bytes, entries);
+  return new ZipArchive(bytes, entries, inflateRaw);
 }
 
 const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -213,7 +239,7 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
  * A zip of the parts in order, without zip64 (the limits keep a workbook far below 4 GB) or data descriptors: the
  * sizes sit in the local headers, as every reader expects. `deflate` compresses new parts.
  */
-export function writeZip(parts: readonly ZipPart[], deflate: (data: Uint8Array) => Uint8Array): Uint8Array {
+export function writeZip(parts: readonly ZipPart[], deflate: Deflater): Uint8Array {
   const prepared: Prepared[] = parts.map((part) => {
     if ("kept" in part) {
       const e = part.kept;
