@@ -116,7 +116,7 @@ describe("coma validate", () => {
       ["error", "Chỉ tiêu", "A13", "XH1", "duplicate-code"],
       ["error", "Chỉ tiêu", "E14", "XD1", "bad-target"],
     ]);
-    expect(json.problems[0].message).toBe("Số được ghi dạng chữ “3.265”, đọc là 3.265; bấm Sửa để ghi thành số.");
+    expect(json.problems[0].message).toBe("Số được ghi dạng chữ “3.265”, đọc là 3.265; nên ghi lại thành số.");
     expect(Object.keys(json.problems[0])).toEqual(["severity", "sheet", "cell", "code", "message", "rule"]);
     expect(sha256(file)).toBe(before);
   });
