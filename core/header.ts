@@ -97,12 +97,11 @@ export function findHeader(values: Cell[][]): Header | null {
     const { code, name } = header.columns;
     if (header.columns.target === undefined) takeLonePlanAsTarget(header);
     if (code === undefined || name === undefined || header.columns.target === undefined) continue;
-    const below = readHeaderRow(values[row + 1] ?? [], row + 1);
+    const below = readHeaderRow(values[row + 1] ?? [], row + 1, cells);
     const keys = Object.keys(below.columns);
     if ((keys.length > 0 || below.outOfTerm.length > 0) && keys.every(isYearly) && below.others === 0) {
-      for (const [key, column] of Object.entries(below.columns) as [ColumnKey, number][]) {
-        header.columns[underHeading(key, cells, column)] ??= column;
-      }
+      for (const [key, column] of Object.entries(below.columns) as [ColumnKey, number][]) header.columns[key] ??= column;
+      header.duplicates.push(...below.duplicates);
       header.outOfTerm.push(...below.outOfTerm);
       header.row = row + 1;
     }
@@ -130,10 +129,12 @@ function underHeading(key: ColumnKey, headings: Cell[], column: number): ColumnK
   return key;
 }
 
-function readHeaderRow(cells: Cell[], row: number): HeaderRow {
+/** Reads one header row; `headings` is the row above when this one may hold the years under merged headings. */
+function readHeaderRow(cells: Cell[], row: number, headings?: Cell[]): HeaderRow {
   const header: HeaderRow = { row, columns: {}, duplicates: [], outOfTerm: [], others: 0 };
   cells.forEach((cell, column) => {
-    const key = columnKey(cell);
+    const read = columnKey(cell);
+    const key = headings && typeof read === "string" ? underHeading(read, headings, column) : read;
     if (key === null) {
       if (!isBlank(cell)) header.others++;
       return;

@@ -21,7 +21,7 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
     `Mã ${p.code} trùng với dòng ${p.row}${p.sheet === null ? "" : ` của trang “${p.sheet}”`}; dòng này bị bỏ qua.`,
   "group-mismatch": (p) => `Nhóm “${p.text}” không khớp với mã; dùng nhóm ${p.group} theo mã.`,
   "bad-method": (p) =>
-    `Cách tính “${p.text}” không hợp lệ: dùng một trong Năm, Cộng dồn, Tăng bình quân, Hằng năm; dòng này tạm tính theo Năm và các số liệu được coi là thiếu.`,
+    `Cách tính “${p.text}” không hợp lệ: dùng một trong Năm, Cộng dồn, Tăng bình quân, Hằng năm; chỉ tiêu này được tính là thiếu số liệu.`,
   "missing-target": () => "Thiếu mục tiêu 2030.",
   "bad-target": (p) =>
     `Không đọc được mục tiêu “${p.text}”; ví dụ hợp lệ: 50, ≥ 90%, trên 2.800, dưới 30, 7-8, giảm tối thiểu 10%.`,

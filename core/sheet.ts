@@ -227,7 +227,7 @@ class SheetReader {
       if (column === undefined || cell === undefined || isBlank(cell)) continue;
       const error = cellError(cell);
       const scaled = typeof cell === "number" && percentRow && isPercentFormat(this.format(r, column)) ? roundNoise(cell * 100) : cell;
-      const text = typeof scaled === "number" ? formatNumber(scaled) : String(scaled).trim();
+      const text = error ?? (typeof scaled === "number" ? formatNumber(scaled) : String(scaled).trim());
       const read = error ? cellErrorFinding(error) : this.expressionFinding(scaled, { rule: "bad-plan", params: { text, year } });
       plans[year] = { text, target: read.target } satisfies PlanCell;
       if (!read.target) invalid.add(key);

@@ -65,7 +65,7 @@ class Amounts {
   read(text: string, whole = false): number | null {
     const parsed = readNumberText(text.trim());
     if (parsed === AMBIGUOUS) {
-      this.ambiguous ??= text.trim();
+      this.ambiguous ??= /\d[\d.,]*\d/.exec(text)?.[0] ?? text.trim(); // the number alone, not its folded unit
       return null;
     }
     if (!parsed || parsed.value < 0) return null;
