@@ -68,7 +68,8 @@ export function missingTargets(indicators: readonly Indicator[]): MissingTarget[
     if (ownTarget.has(root.code)) return [];
     const subs = CATALOGUE.filter((e) => e.code.startsWith(`${root.code}.`));
     const absent = subs.filter((e) => !present.has(e.code));
-    if (subs.length === 0 || (absent.length === subs.length && !present.has(root.code))) return present.has(root.code) ? [] : [missing(root)];
+    const wholeTargetMissing = !present.has(root.code) && absent.length === subs.length;
+    if (subs.length === 0 || wholeTargetMissing) return present.has(root.code) ? [] : [missing(root)];
     return absent.map(missing);
   });
 }

@@ -43,25 +43,29 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     if (grid.values.length > MAX_SHEET_ROWS) {
       const firstOver = cellAddress((grid.top ?? 0) + MAX_SHEET_ROWS, grid.left ?? 0); // where the sheet passes the limit
       const rows = grid.values.length;
-      result.problems.push(problem({ severity: "error", sheet: grid.name, cell: firstOver, code: null }, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
+      const place: ProblemPlace = { severity: "error", sheet: grid.name, cell: firstOver, code: null };
+      result.problems.push(problem(place, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
       continue;
     }
     new SheetReader(grid, header, seen, result, targetCells).read();
   }
-  if (result.sheets.length === 0) result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
-  else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetCells);
+  if (result.sheets.length === 0) {
+    result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
+  } else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetCells);
   return result;
 }
 
 /** Missing targets are warnings of the workbook; a target that differs is a warning at its cell, and the sheet's is used. */
 function checkAgainstResolution(read: WorkbookRead, targetCells: ReadonlyMap<Indicator, string>): void {
   for (const { indicator, resolution } of differentTargets(read.indicators)) {
-    const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell: targetCells.get(indicator) ?? null, code: indicator.code };
+    const cell = targetCells.get(indicator) ?? null;
+    const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell, code: indicator.code };
     read.problems.push(problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } }));
   }
   read.missing = missingTargets(read.indicators);
   for (const { code, name } of read.missing) {
-    read.problems.push(problem({ severity: "warning", sheet: null, cell: null, code }, { rule: "missing-from-resolution", params: { code, name } }));
+    const place: ProblemPlace = { severity: "warning", sheet: null, cell: null, code };
+    read.problems.push(problem(place, { rule: "missing-from-resolution", params: { code, name } }));
   }
 }
 
@@ -134,7 +138,8 @@ class SheetReader {
     const reads = new Map<ColumnKey, { column: number; read: CellRead }>();
     for (const key of ["baseline", ...YEAR_KEYS] as const) {
       const column = this.header.columns[key];
-      if (column !== undefined) reads.set(key, { column, read: readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules) });
+      if (column === undefined) continue;
+      reads.set(key, { column, read: readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules) });
     }
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
     for (const [key, { column, read }] of reads) {
@@ -157,7 +162,7 @@ class SheetReader {
       targetText: targetCell === undefined || targetCell === null || typeof targetCell === "object" ? "" : String(targetCell).trim(),
       baseline,
       values,
-      plans: this.readPlans(r, code, valueRules.percentRow, invalid),
+      plans: {},
       note: this.text(r, "note"),
       sheet: this.grid.name,
       row: this.top + r + 1,
@@ -165,6 +170,7 @@ class SheetReader {
       isParent: false,
     };
     this.readTarget(r, indicator, targetCell);
+    indicator.plans = this.readPlans(r, code, valueRules.percentRow, invalid);
     if (baseline === null && !invalid.has("baseline") && indicator.targetText !== "" && this.header.columns.baseline !== undefined) {
       this.reportAt(r, "baseline", code, { severity: "warning", rule: "missing-baseline", params: {} });
     }
@@ -212,7 +218,8 @@ class SheetReader {
     const column = this.header.columns.target ?? 0;
     this.targetCells.set(indicator, cellAddress(this.top + r, this.left + column));
     const error = cellError(cell);
-    const finding = error ? cellErrorFinding(error) : this.expressionFinding(cell, { rule: "bad-target", params: { text: indicator.targetText } });
+    const unreadable: Finding = { rule: "bad-target", params: { text: indicator.targetText } };
+    const finding = error ? cellErrorFinding(error) : this.expressionFinding(cell, unreadable);
     if (finding.target) indicator.target = finding.target;
     else indicator.invalid.add("target");
     if (finding.finding) this.report(r, column, indicator.code, finding.finding);
@@ -241,15 +248,18 @@ class SheetReader {
     const parsed: TargetParse | null = typeof cell === "string" || typeof cell === "number" ? parseTarget(cell) : null;
     if (parsed?.ok) {
       const dot = parsed.dotDecimal;
-      const finding: CellFinding | null = dot
-        ? { severity: "warning", rule: "dot-decimal", params: { text: dot.text, value: dot.value }, ...(dot.whole && { fix: { value: dot.value } }) }
-        : null;
+      const fix = dot?.whole ? { fix: { value: dot.value } } : {};
+      const finding: CellFinding | null = dot ? { severity: "warning", rule: "dot-decimal", params: { text: dot.text, value: dot.value }, ...fix } : null;
       return { target: parsed.target, finding };
     }
-    if (parsed?.reason === "ambiguous-number") return { target: null, finding: { severity: "error", rule: "ambiguous-number", params: { text: parsed.text } } };
     const text = typeof cell === "number" ? formatNumber(cell) : String(cell).trim();
-    if (parsed?.reason === "inverted-range") return { target: null, finding: { severity: "error", rule: "inverted-range", params: { text } } };
-    return { target: null, finding: { severity: "error", ...unreadable } };
+    const finding: Finding =
+      parsed?.reason === "ambiguous-number"
+        ? { rule: "ambiguous-number", params: { text: parsed.text } }
+        : parsed?.reason === "inverted-range"
+          ? { rule: "inverted-range", params: { text } }
+          : unreadable;
+    return { target: null, finding: { severity: "error", ...finding } };
   }
 
   /** In a `%` row, a fraction typed among figures above 1 is offered as the percent it likely means. */
@@ -306,7 +316,9 @@ interface ExpressionRead {
   finding: CellFinding | null;
 }
 
-const cellErrorFinding = (error: string): ExpressionRead => ({ target: null, finding: { severity: "error", rule: "cell-error", params: { error } } });
+function cellErrorFinding(error: string): ExpressionRead {
+  return { target: null, finding: { severity: "error", rule: "cell-error", params: { error } } };
+}
 
 function problem(place: ProblemPlace, finding: Finding & { fix?: { value: number } }): Problem {
   return { ...finding, ...place, message: message(finding) };

@@ -83,7 +83,8 @@ class Amounts {
 const parseTargetText = memoize((input: string): TargetParse => {
   const amounts = new Amounts();
   const plain = amounts.read(input, true);
-  if (plain !== null || amounts.ambiguous !== undefined) return amounts.result(plain === null ? null : { kind: "min", n: plain, strict: false });
+  if (plain !== null) return amounts.result({ kind: "min", n: plain, strict: false });
+  if (amounts.ambiguous !== undefined) return amounts.result(null);
   const text = fold(input).replace(/\s*tro len$/, "");
   const reduction = REDUCTION.exec(text);
   if (reduction) {
