@@ -46,13 +46,13 @@ export function readValueCell(cell: Cell | undefined, format: string | null | un
 }
 
 /**
- * In a `%` row, 0 < v < 1 typed in a cell not formatted as a percentage, while the row's baseline or another year is
- * above 1, is most likely the percent written as a fraction (0,912 for 91,2%). It is read as typed; the warning
- * offers the percent, replacing the text-number warning whose fix would write the fraction.
+ * In a `%` row whose baseline or another year is above 1, 0 < v < 1 typed in a cell not formatted as a percentage
+ * is most likely the percent written as a fraction (0,912 for 91,2%). The caller checks the row; the value is read
+ * as typed, and the warning offers the percent, replacing the text-number warning whose fix would write the fraction.
  */
-export function offerPercent(read: CellRead, format: string | null | undefined, others: readonly (number | null)[]): CellRead {
+export function offerPercent(read: CellRead, format: string | null | undefined): CellRead {
   const { value } = read;
-  if (value === null || value <= 0 || value >= 1 || isPercentFormat(format) || !others.some((v) => v !== null && v > 1)) return read;
+  if (value === null || value <= 0 || value >= 1 || isPercentFormat(format)) return read;
   const percent = roundNoise(value * 100);
   return { ...read, findings: [{ severity: "warning", rule: "percent-fraction", params: { value, percent }, fix: { value: percent } }] };
 }

@@ -27,8 +27,10 @@ export const NAME_SHARE = 0.6;
 /** Without the marker, a workbook must hold more than half of the resolution's 25 targets to be checked. */
 export const MIN_MATCHED_TARGETS = 13;
 
-const BY_CODE = new Map(CATALOGUE.map((e) => [e.code, e]));
-const ROOTS = CATALOGUE.filter((e) => !e.code.includes("."));
+const ROOTS = CATALOGUE.filter((e) => !e.code.includes(".")).map((root) => ({
+  root,
+  subs: CATALOGUE.filter((e) => e.code.startsWith(`${root.code}.`)),
+}));
 
 /** The words of a name: folded, punctuation dropped, `y` read as `i` (`tỷ lệ` and `tỉ lệ` are one word). */
 export function nameWords(name: string): Set<string> {
@@ -64,9 +66,8 @@ export function followsResolution(indicators: readonly Indicator[], marked: bool
 export function missingTargets(indicators: readonly Indicator[]): MissingTarget[] {
   const present = new Set(indicators.map((i) => i.code));
   const ownTarget = new Set(indicators.filter((i) => !i.isParent && i.code === i.root).map((i) => i.code));
-  return ROOTS.flatMap((root) => {
+  return ROOTS.flatMap(({ root, subs }) => {
     if (ownTarget.has(root.code)) return [];
-    const subs = CATALOGUE.filter((e) => e.code.startsWith(`${root.code}.`));
     const absent = subs.filter((e) => !present.has(e.code));
     const wholeTargetMissing = !present.has(root.code) && absent.length === subs.length;
     if (subs.length === 0 || wholeTargetMissing) return present.has(root.code) ? [] : [missing(root)];
@@ -74,28 +75,34 @@ export function missingTargets(indicators: readonly Indicator[]): MissingTarget[
   });
 }
 
+/** The resolution's targets by code, parsed once. */
+const RESOLUTION_TARGETS = new Map(
+  CATALOGUE.flatMap((e) => {
+    const parsed = e.target === null ? null : parseTarget(e.target);
+    return parsed?.ok ? [[e.code, { expression: e.target as string, target: parsed.target }] as const] : [];
+  }),
+);
+
 /** Rows whose target parses to another target than the resolution's; rows without a readable target are not compared. */
 export function differentTargets(indicators: readonly Indicator[]): DifferentTarget[] {
-  return indicators.flatMap((indicator) => {
-    const resolution = BY_CODE.get(indicator.code)?.target ?? null;
-    const expected = resolution === null ? null : resolutionTarget(resolution);
-    if (indicator.target === null || expected === null || sameTarget(indicator.target, expected)) return [];
-    return [{ indicator, resolution: resolution as string }];
-  });
-}
-
-function resolutionTarget(expression: string): Target | null {
-  const parsed = parseTarget(expression);
-  return parsed.ok ? parsed.target : null;
+  const different: DifferentTarget[] = [];
+  for (const indicator of indicators) {
+    const resolution = RESOLUTION_TARGETS.get(indicator.code);
+    if (indicator.target === null || !resolution || sameTarget(indicator.target, resolution.target)) continue;
+    different.push({ indicator, resolution: resolution.expression });
+  }
+  return different;
 }
 
 function sameTarget(a: Target, b: Target): boolean {
-  return targetKey(a) === targetKey(b);
-}
-
-function targetKey(t: Target): string {
-  if (t.kind === "range") return `range ${t.low} ${t.high}`;
-  return t.kind === "reduction" ? `reduction ${t.n}` : `${t.kind} ${t.n} ${t.strict}`;
+  switch (a.kind) {
+    case "range":
+      return b.kind === "range" && a.low === b.low && a.high === b.high;
+    case "reduction":
+      return b.kind === "reduction" && a.n === b.n;
+    default:
+      return b.kind === a.kind && a.n === b.n && a.strict === b.strict;
+  }
 }
 
 function missing(entry: CatalogueEntry): MissingTarget {

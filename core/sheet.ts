@@ -25,6 +25,7 @@ export interface WorkbookRead {
 }
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
+const VALUE_KEYS: readonly ColumnKey[] = ["baseline", ...YEAR_KEYS];
 const PLAN_KEYS = YEARS.map((y) => [y, `plan:${y}`] as const);
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
@@ -32,7 +33,7 @@ const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
   const result: WorkbookRead = { sheets: [], indicators: [], problems: [], missing: [] };
   const seen = new Map<string, Indicator>();
-  const targetCells = new Map<Indicator, string>();
+  const targetColumns = new Map<string, number>(); // by sheet: where a target that differs is reported
   let marked = false;
   for (const grid of grids) {
     if (isGeneratedSheet(grid.values)) continue;
@@ -47,18 +48,20 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
       result.problems.push(problem(place, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
       continue;
     }
-    new SheetReader(grid, header, seen, result, targetCells).read();
+    if (header.columns.target !== undefined) targetColumns.set(grid.name, (grid.left ?? 0) + header.columns.target);
+    new SheetReader(grid, header, seen, result).read();
   }
   if (result.sheets.length === 0) {
     result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
-  } else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetCells);
+  } else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetColumns);
   return result;
 }
 
 /** Missing targets are warnings of the workbook; a target that differs is a warning at its cell, and the sheet's is used. */
-function checkAgainstResolution(read: WorkbookRead, targetCells: ReadonlyMap<Indicator, string>): void {
+function checkAgainstResolution(read: WorkbookRead, targetColumns: ReadonlyMap<string, number>): void {
   for (const { indicator, resolution } of differentTargets(read.indicators)) {
-    const cell = targetCells.get(indicator) ?? null;
+    const column = targetColumns.get(indicator.sheet);
+    const cell = column === undefined ? null : cellAddress(indicator.row - 1, column);
     const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell, code: indicator.code };
     read.problems.push(problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } }));
   }
@@ -78,7 +81,6 @@ class SheetReader {
     private readonly header: Header,
     private readonly seen: Map<string, Indicator>,
     private readonly out: WorkbookRead,
-    private readonly targetCells: Map<Indicator, string>,
   ) {
     this.top = grid.top ?? 0;
     this.left = grid.left ?? 0;
@@ -135,18 +137,18 @@ class SheetReader {
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
     const valueRules = { percentRow: unit.startsWith("%"), allowOver100: method === "Tăng bình quân" };
-    const reads = new Map<ColumnKey, { column: number; read: CellRead }>();
-    for (const key of ["baseline", ...YEAR_KEYS] as const) {
+    const reads: ValueRead[] = [];
+    for (const key of VALUE_KEYS) {
       const column = this.header.columns[key];
       if (column === undefined) continue;
-      reads.set(key, { column, read: readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules) });
+      reads.push({ key, column, read: readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules) });
     }
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
-    for (const [key, { column, read }] of reads) {
+    for (const { key, column, read } of reads) {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
     }
-    const readValue = (key: ColumnKey) => reads.get(key)?.read.value ?? null;
+    const readValue = (key: ColumnKey) => reads.find((entry) => entry.key === key)?.read.value ?? null;
     const baseline = readValue("baseline");
     const [v2026, v2027, v2028, v2029, v2030] = YEAR_KEYS.map(readValue);
     const values = { 2026: v2026, 2027: v2027, 2028: v2028, 2029: v2029, 2030: v2030 };
@@ -216,7 +218,6 @@ class SheetReader {
       return;
     }
     const column = this.header.columns.target ?? 0;
-    this.targetCells.set(indicator, cellAddress(this.top + r, this.left + column));
     const error = cellError(cell);
     const unreadable: Finding = { rule: "bad-target", params: { text: indicator.targetText } };
     const finding = error ? cellErrorFinding(error) : this.expressionFinding(cell, unreadable);
@@ -263,11 +264,9 @@ class SheetReader {
   }
 
   /** In a `%` row, a fraction typed among figures above 1 is offered as the percent it likely means. */
-  private offerPercents(r: number, reads: Map<ColumnKey, { column: number; read: CellRead }>): void {
-    for (const [key, entry] of reads) {
-      const others = [...reads].filter(([k]) => k !== key).map(([, other]) => other.read.value);
-      entry.read = offerPercent(entry.read, this.format(r, entry.column), others);
-    }
+  private offerPercents(r: number, reads: readonly ValueRead[]): void {
+    if (!reads.some(({ read }) => read.value !== null && read.value > 1)) return;
+    for (const entry of reads) entry.read = offerPercent(entry.read, this.format(r, entry.column));
   }
 
   private format(r: number, column: number): string | null | undefined {
@@ -311,6 +310,12 @@ const GROUP_WORDS: Record<Group, string[]> = {
   XD: ["xay dung dang", "dang", "he thong chinh tri"],
 };
 
+interface ValueRead {
+  key: ColumnKey;
+  column: number;
+  read: CellRead;
+}
+
 interface ExpressionRead {
   target: Target | null;
   finding: CellFinding | null;
@@ -320,6 +325,8 @@ function cellErrorFinding(error: string): ExpressionRead {
   return { target: null, finding: { severity: "error", rule: "cell-error", params: { error } } };
 }
 
+/** Built by assignment, not spread: a national run makes a hundred thousand of them and spreading costs twice the time. */
 function problem(place: ProblemPlace, finding: Finding & { fix?: { value: number } }): Problem {
-  return { ...finding, ...place, message: message(finding) };
+  const { severity, sheet, cell, code } = place;
+  return Object.assign({ severity, sheet, cell, code, message: message(finding) }, finding);
 }
