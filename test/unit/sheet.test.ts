@@ -48,6 +48,17 @@ describe("finding the header", () => {
     expect(read.indicators[0].values).toMatchObject({ 2026: 40, 2027: 45 });
   });
 
+  it("should not take a first data row whose figure looks like a year for a second header row", () => {
+    const read = readWorkbook([
+      sheet([
+        ["Mã", "Chỉ tiêu", "Mục tiêu 2030", "Thực hiện", null],
+        ["KT4", "Hộ kinh tế cá thể", "trên 2.800", 2028, 2031],
+      ]),
+    ]);
+    expect(read.indicators.map((i) => [i.code, i.row])).toEqual([["KT4", 2]]);
+    expect(read.problems).toEqual([]);
+  });
+
   it("should not read a sheet without code, name and target columns, nor a sheet COMA generated", () => {
     const read = readWorkbook([
       sheet([["Mã", "Nội dung", "Xã cũ", "Giá trị"], ["KT3", "Đàn gia súc", "Co Mạ", 30102]], { name: "Kết quả" }),
