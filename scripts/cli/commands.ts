@@ -27,7 +27,7 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await writing(output, () => saveWorkbook(workbook, output));
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message("report-conflict", { note: e.notes.join(" ") }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes.join(" ") } }) }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
@@ -69,7 +69,7 @@ export interface SummaryOptions {
 export async function summarizeFile(file: string, options: SummaryOptions): Promise<SummaryResult> {
   const workbook = readWorkbookFile(file);
   const plan = planSummary(placementGrids(workbook), { year: options.year, date: options.date });
-  if (plan === null) throw new StopError(message("no-target-sheet"), 1);
+  if (plan === null) throw new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
   const { model, placement, read } = plan;
   const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
