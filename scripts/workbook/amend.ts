@@ -38,7 +38,7 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   const { zip, workbookPart, strict } = workbook;
   const { layout } = options;
   const relNs = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
-  const relType = (kind: string) => `${strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships" : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}/${kind}`;
+  const relType = (kind: string) => `${relNs}/${kind}`;
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()));
   const freePart = (stem: string) => {

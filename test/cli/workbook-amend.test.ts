@@ -226,3 +226,45 @@ describe("amending a package with a layout", () => {
     expect(text(bare.get("xl/_rels/workbook.xml.rels"))).toMatch(/relationships\/styles" Target="styles1?\.xml"/);
   });
 });
+
+describe("replacing the summary COMA made before", () => {
+  const marker = '<row r="1"><c r="L1" t="inlineStr"><is><t>COMA:tong-hop-btv:2027</t></is></c></row>';
+  const parts = workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }, { name: "Tổng hợp BTV 2027", rows: marker }, { name: "Ghi chép", rows: "" }] });
+  parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace(
+    "</sheets>",
+    '</sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'Tổng hợp BTV 2027\'!$5:$5</definedName>' +
+      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Ghi chép'!$1:$1</definedName></definedNames>",
+  );
+  parts["xl/calcChain.xml"] = `${XML}<calcChain xmlns="${MAIN}"><c r="B6" i="2"/></calcChain>`;
+  parts["xl/_rels/workbook.xml.rels"] = (parts["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rIdC" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`);
+  parts["xl/worksheets/_rels/sheet2.xml.rels"] = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
+  parts["xl/drawings/drawing1.xml"] = `${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
+  parts["[Content_Types].xml"] = (parts["[Content_Types].xml"] as string).replace(
+    "</Types>",
+    '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+  );
+  const layout = new LayoutBuilder("Tổng hợp BTV 2027", 12).put(0, 0, "BÁO CÁO").put(0, 11, "COMA:tong-hop-btv:2027").set({ print: { landscape: true, fitToWidth: true, titleRows: [9, 9] } }).build();
+  const workbook = openWorkbook(zipParts(parts));
+  const after = unzipParts(amendWorkbook(workbook, { layout, replaces: "Tổng hợp BTV 2027", footer: "" }));
+  const workbookXml = text(after.get("xl/workbook.xml"));
+
+  it("should keep the sheet's place, part and sheetId, so that no other sheet's index moves", () => {
+    expect([...workbookXml.matchAll(/<sheet name="([^"]*)" sheetId="(\d+)"/g)].map((m) => [m[1], m[2]])).toEqual([["Chỉ tiêu", "1"], ["Tổng hợp BTV 2027", "2"], ["Ghi chép", "3"]]);
+    expect(text(after.get("xl/worksheets/sheet2.xml"))).toContain("BÁO CÁO");
+  });
+
+  it("should replace the old sheet's print titles and keep the other sheets' names", () => {
+    expect([...workbookXml.matchAll(/<definedName [^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]).sort()).toEqual([
+      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Tổng hợp BTV 2027'!$9:$9</definedName>",
+      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Ghi chép'!$1:$1</definedName>",
+    ]);
+  });
+
+  it("should drop the old sheet's own drawing and the calculation chain, and nothing else", () => {
+    expect([...Object.keys(parts)].filter((name) => !after.has(name)).sort()).toEqual(["xl/calcChain.xml", "xl/drawings/drawing1.xml", "xl/worksheets/_rels/sheet2.xml.rels"]);
+    expect(text(after.get("xl/_rels/workbook.xml.rels"))).not.toContain("calcChain");
+    expect(text(after.get("[Content_Types].xml"))).not.toMatch(/calcChain|drawing1/);
+    expect(text(after.get("[Content_Types].xml"))).toContain('PartName="/xl/worksheets/sheet3.xml"');
+  });
+});
