@@ -1,19 +1,17 @@
 /* global Excel, Office */
 import {
-  buildSummary,
+  BASE_FONT_SIZE,
+  freeNames,
   isPercentFormat,
-  placeSummary,
-  readWorkbook,
-  summaryLayout,
   templateLayouts,
   type Cell,
   type Problem,
   type SheetGrid,
   type SheetLayout,
-  type WorkbookRead,
+  type SummaryPlan,
 } from "../core";
-import { parseA1, rectAddress, splitAddress } from "../core/a1";
-import { cellBlocks, columnRange, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
+import { parseA1, splitAddress } from "../core/a1";
+import { cellBlocks, columnRange, PATH_BYTES, rowHeightRanges, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
 import { ui } from "./ui-text";
 
 /**
@@ -27,8 +25,6 @@ import { ui } from "./ui-text";
 export const REQUEST_LIMIT = 4_000_000;
 /** Cells per read request when a workbook is too big to read at once (values and formats, ~40 bytes a cell). */
 export const CELLS_PER_READ = 100_000;
-/** Body font size of written sheets, as the command line writes them. */
-export const BASE_FONT_SIZE = 12;
 /** Fills that "Đánh dấu" gives problem cells: Excel's own "Bad" and "Neutral" colours. */
 export const MARK_FILLS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 /** Workbook setting that keeps the fills marked cells had, so that "Bỏ đánh dấu" works after the pane is closed. */
@@ -237,9 +233,6 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
       }, block.bytes),
     );
   }
-  const rows = layout.values.length;
-  const columns = Math.max(0, ...layout.values.map((r) => r.length));
-  const used = rows > 0 && columns > 0 ? rectAddress({ row: 0, column: 0, rows, columns }) : "A1";
   ops.push(
     onSheet((s) => {
       const all = s.getRange();
@@ -252,10 +245,8 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const group of styleGroups(layout)) ops.push(onSheet((s) => applyStyle(s.getRange(group.range), group), group.bytes));
   for (const { range, points } of widthRanges(layout.widths)) ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
   for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
-  ops.push(onSheet((s) => s.getRange(used).format.autofitRows()));
-  for (const [row, points] of mergedRowHeights(layout)) {
-    ops.push(onSheet((s) => void (s.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points)));
-  }
+  // Core's estimate, as the command line writes it: one range per run of equal heights keeps the write in one request.
+  for (const { range, points, bytes } of rowHeightRanges(layout)) ops.push(onSheet((s) => void (s.getRange(range).format.rowHeight = points), bytes));
   if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
   if (activate) {
@@ -329,36 +320,15 @@ export interface SummaryWritten {
 }
 
 /**
- * Writes the `Tổng hợp BTV <year>` sheet: core places it (replacing only the sheet COMA made for that year)
- * and lays it out; this queues the delete, the new sheet, every value and format, and activates it, in ONE
- * sync unless the request would pass REQUEST_LIMIT. The caller checks first that there is a target sheet.
+ * Writes the `Tổng hợp BTV <year>` sheet core planned (replacing only the sheet COMA made for that year): queues
+ * the delete, the new sheet, every value and format, and activates it, in ONE sync unless the request would pass
+ * REQUEST_LIMIT. `grids` are the sheets the plan was made from, for the position of the replaced sheet.
  */
-export async function writeSummary(
-  context: Excel.RequestContext,
-  grids: readonly SheetGrid[],
-  year: number,
-  date: Date,
-  read: WorkbookRead = readWorkbook(grids),
-  onWriting: (name: string) => void = () => {},
-): Promise<SummaryWritten> {
-  const placement = placeSummary(grids, year);
-  onWriting(placement.name);
-  const model = buildSummary(read, year);
-  const layout = summaryLayout(model, placement.name, date);
+export async function writeSummary(context: Excel.RequestContext, plan: SummaryPlan, grids: readonly SheetGrid[]): Promise<SummaryWritten> {
+  const { model, placement, layout } = plan;
   const position = placement.replaces === null ? null : grids.findIndex((g) => g.name === placement.replaces);
   const stats = await runOps(context, layoutOps(context, { layout, replaces: placement.replaces, position }, true));
-  return { year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
-}
-
-/** Names for new sheets that no sheet has yet (case-insensitively): `Chỉ tiêu 2025-2030 (2)`. */
-export function freeNames(wanted: readonly string[], taken: readonly string[]): string[] {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  return wanted.map((base) => {
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-    used.add(name.toLowerCase());
-    return name;
-  });
+  return { year: model.year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
 }
 
 /** Adds the template sheets (the 25 targets, the three former communes' results), never over a sheet. */

@@ -5,7 +5,8 @@ import { isGeneratedSheet } from "./marker";
 import { message, type Rule } from "./messages";
 import { GROUPS, METHODS, YEARS, type Group, type Indicator, type Method, type Problem } from "./model";
 import { parseTarget } from "./target";
-import { cellAddress, fold } from "./text";
+import { cellAddress } from "./a1";
+import { fold } from "./text";
 
 /** Rows above this are refused with their count: the template has 60, a large commune sheet a few hundred. */
 export const MAX_SHEET_ROWS = 20_000;

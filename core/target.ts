@@ -44,7 +44,8 @@ export function parseTarget(input: string | number): TargetParse {
   return parseTargetText(input);
 }
 
-const parseTargetText = memoize((input: string): TargetParse => {  const plain = parseVietnameseNumber(input);
+const parseTargetText = memoize((input: string): TargetParse => {
+  const plain = parseVietnameseNumber(input);
   if (plain) return plain.value >= 0 ? ok({ kind: "min", n: plain.value, strict: false }) : unreadable(); // `5.065 ha`, the common case
   const text = fold(input).replace(/\s*tro len$/, "");
   const reduction = REDUCTION.exec(text);
