@@ -90,6 +90,7 @@ async function readInOneSync(context: Excel.RequestContext, slots: number): Prom
   }
   await context.sync();
   sheetSlots = Math.min(256, Math.max(16, count.value + 4));
+  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCount) is read after sync, not loaded
   if (count.value > slots) return null;
   const present = walked.filter((w) => !w.sheet.isNullObject);
   return {
@@ -124,6 +125,7 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
   let cells = 0;
   for (const part of parts) {
     if (cells > 0 && cells + part.rows * part.columns > CELLS_PER_READ) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per CELLS_PER_READ cells, bounded by the workbook
       await context.sync(); // only when one request would be too big: bounded by the workbook's size
       cells = 0;
     }
@@ -181,6 +183,7 @@ async function runOps(context: Excel.RequestContext, ops: readonly Op[]): Promis
   let pending = 0;
   for (const op of ops) {
     if (pending > 0 && pending + op.bytes > REQUEST_LIMIT) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- splits a request only when Excel would refuse it
       await context.sync(); // split only because Excel would refuse a bigger request
       stats.syncs++;
       pending = 0;
@@ -470,6 +473,7 @@ export async function markProblems(context: Excel.RequestContext, problems: read
   }
   const probes = targets.map((t) => {
     const probe = sheetOf(t.sheet).getRange(t.cell);
+    // eslint-disable-next-line office-addins/no-empty-load -- false positive: fillProperties() names the properties
     probe.format.fill.load(fillProperties());
     return probe;
   });
@@ -522,6 +526,7 @@ export async function unmarkProblems(context: Excel.RequestContext, known: reado
   const sheetOf = sheetCache(context);
   const probes = marks.map((m) => {
     const probe = sheetOf(m.sheet).getRange(m.cell);
+    // eslint-disable-next-line office-addins/no-empty-load -- false positive: fillProperties() names the properties
     probe.format.fill.load(fillProperties());
     return probe;
   });

@@ -167,7 +167,8 @@ function differences(cli: SheetLook, office: SheetLook): string[] {
   cli.cells.forEach((row, r) =>
     row.forEach((look, c) => {
       for (const key of Object.keys(look) as (keyof Look)[]) {
-        if (look[key] !== office.cells[r][c][key]) out.push(`R${r + 1}C${c + 1} ${key}: ${String(look[key])} ≠ ${String(office.cells[r][c][key])}`);
+        if (look[key] !== office.cells[r][c][key])
+          out.push(`R${r + 1}C${c + 1} ${key}: ${String(look[key])} ≠ ${String(office.cells[r][c][key])}`);
       }
     }),
   );
@@ -215,12 +216,28 @@ function size(values: readonly unknown[][]): { rows: number; columns: number } {
 /** A grid as an unstyled layout, to write the source workbook through the real writer. */
 function gridLayout(grid: SheetGrid): SheetLayout {
   const { columns } = size(grid.values);
-  const values = grid.values.map((row) => Array.from({ length: columns }, (_, c) => {
-    const v = row[c] ?? null;
-    return typeof v === "object" && v !== null ? null : typeof v === "boolean" ? String(v) : v;
-  }));
+  const values = grid.values.map((row) =>
+    Array.from({ length: columns }, (_, c) => {
+      const v = row[c] ?? null;
+      return typeof v === "object" && v !== null ? null : typeof v === "boolean" ? String(v) : v;
+    }),
+  );
   const formats = values.map((row, r) => row.map((_, c) => grid.formats?.[r]?.[c] ?? null));
-  return { name: grid.name, font: "Times New Roman", values, formats, merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null }, rowHeights: [], chart: null };
+  return {
+    name: grid.name,
+    font: "Times New Roman",
+    values,
+    formats,
+    merges: [],
+    styles: [],
+    widths: [],
+    hiddenColumns: [],
+    links: [],
+    freezeRows: 0,
+    print: { landscape: true, fitToWidth: true, titleRows: null },
+    rowHeights: [],
+    chart: null,
+  };
 }
 
 describe("the same summary sheet from the task pane and the command line", () => {

@@ -201,7 +201,7 @@
         let model = null;
         try {
           model = proxy._resolve();
-        } catch (error) {
+        } catch {
           model = null;
         }
         proxy._null = model === null;
