@@ -19,7 +19,7 @@ export interface ValueRules {
   allowOver100: boolean;
 }
 
-/** Reads one value cell (baseline or year) by contract §1. Blank is null, never 0; a bad cell is null and flagged. */
+/** Reads one value cell (baseline or year) as docs/rules.md describes. Blank is null, never 0; a bad cell is null and flagged. */
 export function readValueCell(cell: Cell | undefined, format: string | null | undefined, rules: ValueRules): CellRead {
   if (cell === undefined || isBlank(cell)) return BLANK;
   const error = cellError(cell);

@@ -2,7 +2,7 @@ import { parseVietnameseNumber } from "./number";
 import { fold, memoize } from "./text";
 
 /**
- * A parsed `Mục tiêu 2030` expression (contract §2).
+ * A parsed `Mục tiêu 2030` expression (docs/rules.md).
  * min: a ≥ n (a > n when strict); max: a ≤ n (a < n when strict); range: low ≤ a ≤ high;
  * reduction: (b − a) / b ≥ n %.
  */
