@@ -152,12 +152,48 @@ export function styleRects(layout: SheetLayout): StyleRect[] {
   return out;
 }
 
-/** Core's row-height runs as whole-row ranges (`12:15`), one rowHeight each. */
-export function rowHeightRanges(layout: SheetLayout): { range: string; points: number; bytes: number }[] {
+/** Core's row-height runs as whole-row ranges (`12:15`), one rowHeight each: for hosts without ExcelApi 1.9. */
+export function rowHeightRanges(layout: SheetLayout): RowHeightWrite[] {
   return layout.rowHeights.map((run) => {
-    const range = `${run.from}:${run.to}`;
-    return { range, points: run.height, bytes: 2 * PATH_BYTES + SET_BYTES + range.length };
+    const address = `${run.from}:${run.to}`;
+    return { address, points: run.height, bytes: 2 * PATH_BYTES + SET_BYTES + address.length };
   });
+}
+
+/** Excel refuses a multiple-area address longer than this, as it does in its own Range("…") references. */
+export const AREAS_ADDRESS_LIMIT = 255;
+
+/**
+ * Core's row-height runs grouped by height into multiple-area addresses (`11:11,18:18,953:1019`) of at most
+ * AREAS_ADDRESS_LIMIT characters, one `getRanges(…).format.rowHeight` each (ExcelApi 1.9): a summary of 5,000
+ * rows has some 800 runs but two heights, and its write must stay one request.
+ */
+export function rowHeightAreas(layout: SheetLayout): RowHeightWrite[] {
+  const byHeight = new Map<number, string[]>();
+  for (const run of layout.rowHeights) {
+    const addresses = byHeight.get(run.height) ?? byHeight.set(run.height, []).get(run.height)!;
+    addresses.push(`${run.from}:${run.to}`);
+  }
+  const out: RowHeightWrite[] = [];
+  for (const [points, addresses] of byHeight) {
+    let address = "";
+    for (const area of addresses) {
+      if (address !== "" && address.length + 1 + area.length > AREAS_ADDRESS_LIMIT) {
+        out.push({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length });
+        address = "";
+      }
+      address = address === "" ? area : `${address},${area}`;
+    }
+    if (address !== "") out.push({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length });
+  }
+  return out;
+}
+
+export interface RowHeightWrite {
+  /** Whole rows: `12:15`, or several areas `11:11,18:18` for getRanges. */
+  address: string;
+  points: number;
+  bytes: number;
 }
 
 /** The style properties of one rectangle, set through one getRange and one `format`. */

@@ -117,37 +117,39 @@ function officeLook(mock: ExcelMock, name: string, rows: number, columns: number
   const edges = Array.from({ length: rows }, () => Array.from({ length: columns }, () => new Set<string>()));
   for (const op of mock.ops) {
     if (op.sheet !== name || op.range === null) continue;
-    const rect = parseA1(op.range);
-    const lastRow = Math.min(rect.row + rect.rows, rows);
-    const lastColumn = Math.min(rect.column + rect.columns, columns);
-    const each = (fn: (look: Look, r: number, c: number) => void) => {
-      for (let r = rect.row; r < lastRow; r++) for (let c = rect.column; c < lastColumn; c++) fn(cells[r][c], r, c);
-    };
-    const value = op.value;
-    if (op.path === "format.rowHeight") for (let r = rect.row; r < rect.row + rect.rows; r++) heights[r + 1] = Number(value);
-    else if (op.path === "format.columnWidth") for (let c = rect.column; c < lastColumn; c++) widths[c] = Number(value);
-    else if (op.path === "columnHidden" && value === true) for (let c = rect.column; c < lastColumn; c++) hidden.push(c);
-    else if (op.path === "format.font.name") each((l) => (l.font = String(value)));
-    else if (op.path === "format.font.size") each((l) => (l.size = Number(value)));
-    else if (op.path === "format.font.bold") each((l) => (l.bold = value === true));
-    else if (op.path === "format.font.italic") each((l) => (l.italic = value === true));
-    else if (op.path === "format.font.underline") each((l) => (l.underline = value === "Single"));
-    else if (op.path === "format.font.color") each((l) => (l.color = String(value).slice(1).toUpperCase()));
-    else if (op.path === "format.fill.color") each((l) => (l.fill = String(value).slice(1).toUpperCase()));
-    else if (op.path === "format.horizontalAlignment") each((l) => (l.horizontal = String(value).toLowerCase()));
-    else if (op.path === "format.verticalAlignment") each((l) => (l.vertical = String(value).toLowerCase()));
-    else if (op.path === "format.wrapText") each((l) => (l.wrap = value === true));
-    else if (op.path === "format.indentLevel") each((l) => (l.indent = Number(value)));
-    else if (/^format\.borders\.getItem\(\w+\)\.style$/.test(op.path) && value === "Continuous") {
-      const edge = /getItem\((\w+)\)/.exec(op.path)![1];
-      const last = { row: rect.row + rect.rows - 1, column: rect.column + rect.columns - 1 };
-      each((_, r, c) => {
-        const add = (side: string, on: boolean) => on && edges[r][c].add(side);
-        add("top", (edge === "EdgeTop" && r === rect.row) || (edge === "InsideHorizontal" && r > rect.row));
-        add("bottom", (edge === "EdgeBottom" && r === last.row) || (edge === "InsideHorizontal" && r < last.row));
-        add("left", (edge === "EdgeLeft" && c === rect.column) || (edge === "InsideVertical" && c > rect.column));
-        add("right", (edge === "EdgeRight" && c === last.column) || (edge === "InsideVertical" && c < last.column));
-      });
+    // a RangeAreas (row heights) lists its areas: `A11:XFD11,A18:XFD18`
+    for (const rect of op.range.split(",").map((area) => parseA1(area))) {
+      const lastRow = Math.min(rect.row + rect.rows, rows);
+      const lastColumn = Math.min(rect.column + rect.columns, columns);
+      const each = (fn: (look: Look, r: number, c: number) => void) => {
+        for (let r = rect.row; r < lastRow; r++) for (let c = rect.column; c < lastColumn; c++) fn(cells[r][c], r, c);
+      };
+      const value = op.value;
+      if (op.path === "format.rowHeight") for (let r = rect.row; r < rect.row + rect.rows; r++) heights[r + 1] = Number(value);
+      else if (op.path === "format.columnWidth") for (let c = rect.column; c < lastColumn; c++) widths[c] = Number(value);
+      else if (op.path === "columnHidden" && value === true) for (let c = rect.column; c < lastColumn; c++) hidden.push(c);
+      else if (op.path === "format.font.name") each((l) => (l.font = String(value)));
+      else if (op.path === "format.font.size") each((l) => (l.size = Number(value)));
+      else if (op.path === "format.font.bold") each((l) => (l.bold = value === true));
+      else if (op.path === "format.font.italic") each((l) => (l.italic = value === true));
+      else if (op.path === "format.font.underline") each((l) => (l.underline = value === "Single"));
+      else if (op.path === "format.font.color") each((l) => (l.color = String(value).slice(1).toUpperCase()));
+      else if (op.path === "format.fill.color") each((l) => (l.fill = String(value).slice(1).toUpperCase()));
+      else if (op.path === "format.horizontalAlignment") each((l) => (l.horizontal = String(value).toLowerCase()));
+      else if (op.path === "format.verticalAlignment") each((l) => (l.vertical = String(value).toLowerCase()));
+      else if (op.path === "format.wrapText") each((l) => (l.wrap = value === true));
+      else if (op.path === "format.indentLevel") each((l) => (l.indent = Number(value)));
+      else if (/^format\.borders\.getItem\(\w+\)\.style$/.test(op.path) && value === "Continuous") {
+        const edge = /getItem\((\w+)\)/.exec(op.path)![1];
+        const last = { row: rect.row + rect.rows - 1, column: rect.column + rect.columns - 1 };
+        each((_, r, c) => {
+          const add = (side: string, on: boolean) => on && edges[r][c].add(side);
+          add("top", (edge === "EdgeTop" && r === rect.row) || (edge === "InsideHorizontal" && r > rect.row));
+          add("bottom", (edge === "EdgeBottom" && r === last.row) || (edge === "InsideHorizontal" && r < last.row));
+          add("left", (edge === "EdgeLeft" && c === rect.column) || (edge === "InsideVertical" && c > rect.column));
+          add("right", (edge === "EdgeRight" && c === last.column) || (edge === "InsideVertical" && c < last.column));
+        });
+      }
     }
   }
   cells.forEach((row, r) =>

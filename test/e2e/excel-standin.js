@@ -418,6 +418,19 @@
         return sheet && { sheet, rect: address === undefined ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } : parseA1(address) };
       });
     }
+    /** A RangeAreas (ExcelApi 1.9): only the row heights the adapter sets through it. */
+    getRanges(address) {
+      const areas = String(address)
+        .split(",")
+        .map((area) => this.getRange(area.trim()));
+      return {
+        format: {
+          set rowHeight(value) {
+            for (const area of areas) area.format.rowHeight = value;
+          },
+        },
+      };
+    }
     getRangeByIndexes(row, column, rows, columns) {
       return new Range(this._ctx, () => {
         const sheet = this._resolve();
