@@ -11,7 +11,18 @@ import {
   type SummaryPlan,
 } from "../core";
 import { parseA1, splitAddress } from "../core/a1";
-import { cellBlocks, columnRange, PATH_BYTES, rowHeightAreas, rowHeightRanges, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
+import {
+  cellBlocks,
+  columnRange,
+  PATH_BYTES,
+  rowHeightAreas,
+  rowHeightRanges,
+  SET_BYTES,
+  styleGroups,
+  widthRanges,
+  type RowHeightWrite,
+  type StyleGroup,
+} from "./layout-plan";
 import { ui } from "./ui-text";
 
 /**
@@ -250,10 +261,10 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
   // Core's heights, as the command line writes them: runs of equal height, grouped by height into multiple-area
   // ranges where the host has them, so that thousands of rows still write in one request.
-  if (supports("1.9")) {
-    for (const { address, points, bytes } of rowHeightAreas(layout)) ops.push(onSheet((s) => void (s.getRanges(address).format.rowHeight = points), bytes));
-  } else {
-    for (const { address, points, bytes } of rowHeightRanges(layout)) ops.push(onSheet((s) => void (s.getRange(address).format.rowHeight = points), bytes));
+  const areas = supports("1.9");
+  const heights: RowHeightWrite[] = areas ? rowHeightAreas(layout) : rowHeightRanges(layout);
+  for (const { address, points, bytes } of heights) {
+    ops.push(onSheet((s) => void ((areas ? s.getRanges(address) : s.getRange(address)).format.rowHeight = points), bytes));
   }
   if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));

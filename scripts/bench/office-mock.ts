@@ -90,7 +90,10 @@ export interface MockOptions {
 
 const k = (row: number, column: number) => `${row},${column}`;
 /** Methods that only hand out another object: logged, never applied. */
-const NAVIGATION = new Set(["getRange", "getRanges", "getRangeByIndexes", "getUsedRangeOrNullObject", "getNextOrNullObject", "getItem", "getItemOrNullObject"]);
+const NAVIGATION = new Set([
+  ...["getRange", "getRanges", "getRangeByIndexes", "getUsedRangeOrNullObject"],
+  ...["getNextOrNullObject", "getItem", "getItemOrNullObject"],
+]);
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"];
 
 export function quoteSheet(name: string): string {

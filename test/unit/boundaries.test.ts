@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
  */
 const eslint = new ESLint({ cwd: path.resolve(__dirname, "..", "..") });
 
+const lines = (...code: string[]) => code.join("\n");
+
 async function broken(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return result.messages.map((m) => `${m.ruleId}: ${m.line}`);
@@ -36,7 +38,12 @@ describe("import boundaries", () => {
     expect(
       await broken(
         "addin/bad.ts",
-        'import * as os from "os";\nimport { main } from "../scripts/cli/cli";\nimport { status } from "../functions/functions";\nexport const x = [os, main, status];',
+        lines(
+          'import * as os from "os";',
+          'import { main } from "../scripts/cli/cli";',
+          'import { status } from "../functions/functions";',
+          "export const x = [os, main, status];",
+        ),
       ),
     ).toEqual(["no-restricted-imports: 1", "no-restricted-imports: 2", "no-restricted-imports: 3"]);
     expect(
@@ -48,8 +55,11 @@ describe("import boundaries", () => {
   });
 
   it("should keep the add-in and the functions out of the CLI but let the bench measure them", async () => {
-    const code =
-      'import { generateSummary } from "../../addin/actions";\nimport { status } from "../../functions/functions";\nexport const x = [generateSummary, status];';
+    const code = lines(
+      'import { generateSummary } from "../../addin/actions";',
+      'import { status } from "../../functions/functions";',
+      "export const x = [generateSummary, status];",
+    );
     expect(await broken("scripts/cli/bad.ts", code)).toEqual(["no-restricted-imports: 1", "no-restricted-imports: 2"]);
     expect(await broken("scripts/bench/fine.ts", code)).toEqual([]);
   });
