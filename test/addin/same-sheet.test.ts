@@ -3,10 +3,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseA1, planSummary, type SheetGrid, type SheetLayout } from "../../core";
-import { generateSummary } from "../../addin/actions";
+import { parseA1, planSummary, templateLayouts, type SheetGrid, type SheetLayout } from "../../core";
+import { addTemplate, generateSummary } from "../../addin/actions";
 import { columnPoints } from "../../addin/layout-plan";
-import { summarizeFile } from "../../scripts/cli/commands";
+import { summarizeFile, writeTemplate } from "../../scripts/cli/commands";
 import { readWorkbookFile, writeLayouts } from "../../scripts/workbook/workbook-file";
 import { mockExcel, type ExcelMock } from "../../scripts/bench/office-mock";
 import { filledTemplate } from "../../scripts/bench/workbooks";
@@ -264,5 +264,34 @@ describe("the same summary sheet from the task pane and the command line", () =>
     expect(office.merges).toEqual(cli.merges);
     expect(office.widths).toEqual(cli.widths);
     expect(office.hidden).toEqual(cli.hidden);
+  });
+});
+
+describe("the same template sheets from the task pane and the command line", () => {
+  it("should write the template's sheets alike, cell by cell, with the same row heights, merges and widths", async () => {
+    const file = path.join(dir, "mau.xlsx");
+    await writeTemplate(file, { overwrite: true });
+    const written = new Workbook();
+    await written.xlsx.readFile(file);
+    const mock = mockExcel([]);
+    const restore = mock.install();
+    try {
+      await addTemplate();
+    } finally {
+      restore();
+    }
+    const layouts = templateLayouts();
+    expect(layouts.some((layout) => layout.rowHeights.length > 0)).toBe(true);
+    for (const layout of layouts) {
+      const { rows, columns } = size(layout.values);
+      const fromFile = fileLook(written.getWorksheet(layout.name)!, rows, columns);
+      const fromPane = officeLook(mock, layout.name, rows, columns);
+      expect(differences(fromFile, fromPane)).toEqual([]);
+      expect({ heights: fromPane.heights, merges: fromPane.merges, widths: fromPane.widths }).toEqual({
+        heights: fromFile.heights,
+        merges: fromFile.merges,
+        widths: fromFile.widths,
+      });
+    }
   });
 });
