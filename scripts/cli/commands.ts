@@ -23,7 +23,7 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await save(workbook, output);
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message("report-conflict", { note: e.notes.join(" ") }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes.join(" ") } }) }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
@@ -65,7 +65,7 @@ export interface SummaryOptions {
 export async function summarizeFile(file: string, options: SummaryOptions): Promise<SummaryResult> {
   const { workbook, grids } = await loadWorkbookFile(file);
   const plan = planSummary(grids, { year: options.year, date: options.date });
-  if (!plan) throw new StopError(message("no-target-sheet"), 1);
+  if (!plan) throw new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
   const { read, model, placement, layout } = plan;
   const year = model.year;
   const output = options.output ?? defaultSummaryFile(file, year);
