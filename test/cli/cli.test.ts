@@ -92,7 +92,7 @@ function detailRow(sheet: Worksheet, code: string): number {
 }
 
 const generatedYears = (workbook: Workbook) =>
-  workbook.worksheets.map((s) => String(s.getCell("L1").value ?? "")).filter((v) => v.startsWith("COMA:tong-hop-btv:"));
+  workbook.worksheets.map((s) => String(s.getCell("M1").value ?? "")).filter((v) => v.startsWith("COMA:tong-hop-btv:"));
 
 describe("coma validate", () => {
   let file: string;
@@ -201,19 +201,20 @@ describe("coma summary", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027", "Tổng hợp BTV 2027 (2)"]);
     expect(workbook.getWorksheet("Tổng hợp BTV 2027")!.getCell("A1").value).toBe("Bảng tự làm của Văn phòng");
     const sheet = workbook.getWorksheet("Tổng hợp BTV 2027 (2)")!;
-    expect(sheet.getCell("L1").value).toBe("COMA:tong-hop-btv:2027");
-    expect(sheet.getColumn(12).hidden).toBe(true);
+    expect(sheet.getCell("M1").value).toBe("COMA:tong-hop-btv:2027");
+    expect(sheet.getColumn(13).hidden).toBe(true);
     expect(sheet.getCell("A2").value).toBe("ĐẢNG ỦY XÃ CO MẠ");
-    expect(sheet.getCell("G1").value).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(sheet.getCell("G3").value).toBe("Co Mạ, ngày 15 tháng 12 năm 2027");
-    expect(sheet.getCell("A8").value).toBe(json.headline);
+    expect(sheet.getCell("H1").value).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(sheet.getCell("H4").value).toBe("Co Mạ, ngày 15 tháng 12 năm 2027");
+    expect([sheet.getCell("A4").value, sheet.getCell("A6").value]).toEqual(["Số      -BC/ĐU", "BÁO CÁO"]);
+    expect(sheet.getCell("A9").value).toBe(json.headline);
     expect(sheet.getCell("A1").font?.name).toBe("Times New Roman");
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
 
     const kt1 = detailRow(sheet, "KT1");
     expect(sheet.getCell(kt1, 2).value).toEqual({ formula: `HYPERLINK("#'Chỉ tiêu'!A6","KT1")`, result: "KT1" });
-    expect([3, 4, 5, 6, 7, 10, 11].map((c) => sheet.getCell(kt1, c).value)).toEqual(["Sản lượng lương thực có hạt", "tấn", 80, "≥ 100", 110, 1.1, "Vượt"]);
-    expect(sheet.getCell(detailRow(sheet, "XH2"), 11).value).toBe("Thiếu số liệu");
+    expect([3, 4, 5, 6, 8, 11, 12].map((c) => sheet.getCell(kt1, c).value)).toEqual(["Sản lượng lương thực có hạt", "tấn", 80, "≥ 100", 110, 1.1, "Vượt"]);
+    expect(sheet.getCell(detailRow(sheet, "XH2"), 12).value).toBe("Thiếu số liệu");
     for (const [code, name] of [["XD2", '=HYPERLINK("x")'], ["XD3", "@SUM(A1)"]]) {
       const cell = sheet.getCell(detailRow(sheet, code), 3);
       expect(cell.value).toBe(name);
