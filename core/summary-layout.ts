@@ -59,8 +59,8 @@ export function detailColumns(model: SummaryModel): Column[] {
   const columns: Column[] = [
     { header: T.serial, width: 5, style: CENTER, cell: () => [null, null] },
     { header: T.code, width: 7, style: CENTER, cell: (r) => [r.code, null] },
-    { header: T.name, width: 34, style: WRAPPED, cell: (r) => [r.name, null] },
-    { header: T.unit, width: 9, style: WRAPPED_CENTER, cell: (r) => [r.unit, null] },
+    { header: T.name, width: 33, style: WRAPPED, cell: (r) => [r.name, null] },
+    { header: T.unit, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.unit, null] },
     { header: T.baseline, width: 9, style: FIGURE, cell: (r) => figure(r.baseline) },
     { header: T.target, width: 11, style: WRAPPED_CENTER, cell: (r) => [r.target, null] },
   ];

@@ -43,7 +43,7 @@ function targetSheet(): SheetLayout {
   // About one landscape page wide (a page holds about 146 characters at 100 %): printed at about 87 %, not smaller.
   return b
     .set({
-      widths: [7, 34, 6, 9, 10, 10, 12, 8, 8, 8, 8, 8, 42],
+      widths: [7, 34, 7, 10, 10, 10, 12, 8, 8, 8, 8, 8, 40],
       freezeRows: TEMPLATE_HEADER_ROW,
       print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] },
     })
@@ -85,5 +85,5 @@ function resultsSheet(): SheetLayout {
   });
   b.style(3, 0, 2 + FORMER_COMMUNE_RESULTS.length, columns.length - 1, ENTRY);
   b.style(3, 5, 2 + FORMER_COMMUNE_RESULTS.length, 5, NOTE);
-  return b.set({ widths: [7, 30, 9, 10, 9, 60, 22], freezeRows: 3, print: { landscape: true, fitToWidth: true, titleRows: [1, 3] } }).build();
+  return b.set({ widths: [7, 30, 9, 15, 9, 55, 22], freezeRows: 3, print: { landscape: true, fitToWidth: true, titleRows: [1, 3] } }).build();
 }
