@@ -59,10 +59,10 @@ export function detailColumns(model: SummaryModel): Column[] {
   const columns: Column[] = [
     { header: T.serial, width: 5, style: CENTER, cell: () => [null, null] },
     { header: T.code, width: 7, style: CENTER, cell: (r) => [r.code, null] },
-    { header: T.name, width: 33, style: WRAPPED, cell: (r) => [r.name, null] },
+    { header: T.name, width: 36, style: WRAPPED, cell: (r) => [r.name, null] },
     { header: T.unit, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.unit, null] },
     { header: T.baseline, width: 9, style: FIGURE, cell: (r) => figure(r.baseline) },
-    { header: T.target, width: 11, style: WRAPPED_CENTER, cell: (r) => [r.target, null] },
+    { header: T.target, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.target, null] },
   ];
   if (model.hasPlans) {
     columns.push(
@@ -72,9 +72,9 @@ export function detailColumns(model: SummaryModel): Column[] {
   }
   if (year > BASE_YEAR) {
     columns.push(
-      { header: T.value(year - 1), width: 10, style: FIGURE, cell: (r) => figure(r.previous) },
+      { header: T.value(year - 1), width: 9, style: FIGURE, cell: (r) => figure(r.previous) },
       { header: T.value(year), width: 10, style: FIGURE, cell: (r) => figure(r.value) },
-      { header: T.evaluated, width: 14, style: FIGURE, cell: evaluatedCell },
+      { header: T.evaluated, width: 13, style: FIGURE, cell: evaluatedCell },
       { header: T.expected(year), width: 10, style: FIGURE, cell: (r) => figure(r.expected) },
     );
   }
