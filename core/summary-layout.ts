@@ -254,7 +254,7 @@ function skipped(b: LayoutBuilder, width: number, model: SummaryModel, top: numb
 
 /** `Nơi nhận:` on the left; `T/M ĐẢNG ỦY` / `BÍ THƯ` on the right with four empty rows to sign in. */
 function signature(b: LayoutBuilder, width: number, top: number): void {
-  b.put(top, 0, T.recipients).merge(top, 0, top, 2).style(top, 0, top, 2, { bold: true, italic: true, underline: true });
+  b.put(top, 0, T.recipients).merge(top, 0, top, 2).style(top, 0, top, 2, { bold: true, italic: true });
   T.recipientList.forEach((text, i) => b.put(top + 1 + i, 0, text).merge(top + 1 + i, 0, top + 1 + i, 2).style(top + 1 + i, 0, top + 1 + i, 2, { size: 11 }));
   const from = width - 5;
   b.put(top, from, T.onBehalf).merge(top, from, top, width - 1).style(top, from, top, width - 1, { bold: true, align: "center" });
