@@ -299,6 +299,8 @@ describe("unreadable files and bad usage", () => {
       expect(stderr).not.toMatch(/\bat\b|Error/);
     }
     expect(fs.existsSync(at("hong-tong-hop-btv-2025.xlsx"))).toBe(false);
+    const json = await coma("validate", file, "--json");
+    expect(JSON.parse(json.stdout)).toEqual({ file, error: lines(json.stderr)[0] });
   });
 
   it.each([
