@@ -1,4 +1,4 @@
-import { formatNumber, isFinal, type Rule } from "../../core";
+import { BASE_YEAR, formatNumber, isFinal, type Rule } from "../../core";
 
 const mb = (bytes: number) => formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10);
 
@@ -122,12 +122,18 @@ export const LABELS = {
   problemCounts: (errors: number, warnings: number) =>
     errors === 0 && warnings === 0
       ? "Số liệu không có lỗi, không có cảnh báo."
-      : `Số liệu có ${errors} lỗi (ô lỗi được tính là thiếu số liệu), ${warnings} cảnh báo: xem cuối bản in này.`,
+      : errors === 0
+        ? `Số liệu không có lỗi, có ${warnings} cảnh báo: xem cuối bản in này.`
+        : `Số liệu có ${errors} lỗi (ô lỗi được tính là thiếu số liệu), ${warnings} cảnh báo: xem cuối bản in này.`,
   yearChosen: (year: number, given: boolean, withValue: number, rows: number) =>
-    `Năm đánh giá ${year}${given ? "" : " (năm gần nhất có số liệu; chọn năm khác bằng --year)"}: ${withValue}/${rows} dòng chỉ tiêu có số liệu năm ${year}.`,
+    year === BASE_YEAR
+      ? `Năm đánh giá 2025${given ? "" : " (chưa có số liệu năm nào sau 2025)"}: vị trí xuất phát, số liệu cơ sở so với mục tiêu năm 2030.`
+      : `Năm đánh giá ${year}${given ? "" : " (năm gần nhất có số liệu; chọn năm khác bằng --year)"}: ${withValue}/${rows} dòng chỉ tiêu có số liệu năm ${year}.`,
   expected: (year: number) => `Lộ trình ${year}`,
   behindHeading: (year: number, count: number) =>
-    isFinal(year) ? `Chỉ tiêu không đạt (${count}), xa mục tiêu nhất trước:` : `Chỉ tiêu chậm tiến độ, chưa đạt (${count}), xa lộ trình nhất trước:`,
+    isFinal(year) ? `Chỉ tiêu không đạt (${count}), xa mục tiêu nhất trước:`
+    : year === BASE_YEAR ? `Chỉ tiêu chưa đạt mục tiêu năm 2030 (${count}), xa mục tiêu nhất trước:`
+    : `Chỉ tiêu chậm tiến độ, chưa đạt (${count}), xa lộ trình nhất trước:`,
   noneBehind: (year: number) => (isFinal(year) ? "Không có chỉ tiêu không đạt." : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt."),
   demoTemplate: (file: string, targets: number) => `1. Tệp mẫu: ${file} (${targets} chỉ tiêu).`,
   demoValidate: (errors: number, warnings: number, json: string) => `2. Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo (${json}).`,
