@@ -1,6 +1,7 @@
 export * from "./grid";
 export * from "./model";
 export * from "./messages";
+export { RULES } from "./problems";
 export * from "./number";
 export * from "./target";
 export * from "./rules";

@@ -2,6 +2,7 @@ import { CATALOGUE } from "./catalogue/targets";
 import { FORMER_COMMUNE_RESULTS } from "./catalogue/communes";
 import type { CatalogueEntry } from "./catalogue/types";
 import { figureFormat, LayoutBuilder, type CellStyle, type SheetLayout } from "./layout";
+import { TEMPLATE_MARKER } from "./marker";
 import { GROUP_NAMES, GROUPS, YEARS } from "./model";
 
 export const TEMPLATE_SHEET = "Chỉ tiêu 2025-2030";
@@ -15,6 +16,8 @@ const ROMAN = ["I", "II", "III"];
 const ENTRY: CellStyle = { border: true, wrap: true };
 /** Notes wrap in a narrow column, in a smaller size so that the long ones stay a few lines. */
 const NOTE: CellStyle = { size: 11 };
+/** The hidden column right of the table that holds the template's marker. */
+const MARKER_COLUMN = COLUMNS.length;
 
 /** The sheets `coma template` writes: the 25 targets with baselines, and the 2020–2025 results of the three former communes. */
 export function templateLayouts(): SheetLayout[] {
@@ -23,7 +26,8 @@ export function templateLayouts(): SheetLayout[] {
 
 function targetSheet(): SheetLayout {
   const width = COLUMNS.length;
-  const b = new LayoutBuilder(TEMPLATE_SHEET, width);
+  const b = new LayoutBuilder(TEMPLATE_SHEET, width + 1);
+  b.put(0, MARKER_COLUMN, TEMPLATE_MARKER);
   b.put(0, 0, "ĐẢNG ỦY XÃ CO MẠ").merge(0, 0, 0, 2).style(0, 0, 0, 2, { bold: true, align: "center" });
   b.put(1, 0, "CÁC CHỈ TIÊU CHỦ YẾU NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ CO MẠ LẦN THỨ I, NHIỆM KỲ 2025 – 2030 (25 chỉ tiêu)")
     .merge(1, 0, 1, width - 1).style(1, 0, 1, width - 1, { bold: true, size: 13, align: "center", wrap: true });
@@ -43,7 +47,8 @@ function targetSheet(): SheetLayout {
   // About one landscape page wide (a page holds about 146 characters at 100 %): printed at about 85 %, not smaller.
   return b
     .set({
-      widths: [8, 34, 7, 10, 10, 10, 12, 8, 8, 8, 8, 8, 40],
+      widths: [8, 34, 7, 10, 10, 10, 12, 8, 8, 8, 8, 8, 40, 4],
+      hiddenColumns: [MARKER_COLUMN],
       freezeRows: TEMPLATE_HEADER_ROW,
       print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] },
     })

@@ -90,7 +90,7 @@ export function noticeLines(params: URLSearchParams): string[] {
       return [ui("ribbonDone", { name }), ui("ribbonProblems", { count: Number(params.get("count")) })];
     }
     case "no-target-sheet":
-      return [message("no-target-sheet")];
+      return [message({ rule: "no-target-sheet", params: {} })];
     case "edit-mode":
       return [ui("cellEditMode")];
     default:

@@ -34,7 +34,7 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await save(workbook, output);
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message("report-conflict", { note: e.notes[0] }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes[0] } }) }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
@@ -76,7 +76,7 @@ export interface SummaryOptions {
 export async function summarizeFile(file: string, options: SummaryOptions): Promise<SummaryResult> {
   const { workbook, grids } = await loadWorkbookFile(file);
   const read = readWorkbook(grids);
-  if (read.sheets.length === 0) throw new StopError(message("no-target-sheet"), 1);
+  if (read.sheets.length === 0) throw new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
   const year = options.year ?? defaultYear(read.indicators);
   const output = options.output ?? defaultSummaryFile(file, year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });

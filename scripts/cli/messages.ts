@@ -148,6 +148,7 @@ export const PROBLEM_KINDS: Partial<Record<Rule, string>> = {
   "no-target-sheet": "Không có trang chỉ tiêu",
   "sheet-too-large": "Trang quá lớn",
   "duplicate-column": "Cột trùng tên",
+  "year-out-of-term": "Cột năm ngoài nhiệm kỳ",
   "missing-code": "Thiếu mã chỉ tiêu",
   "bad-code": "Mã sai dạng",
   "duplicate-code": "Mã trùng",
@@ -155,29 +156,23 @@ export const PROBLEM_KINDS: Partial<Record<Rule, string>> = {
   "bad-method": "Cách tính không hợp lệ",
   "missing-target": "Thiếu mục tiêu 2030",
   "bad-target": "Mục tiêu không đọc được",
+  "bad-plan": "Kế hoạch không đọc được",
   "inverted-range": "Khoảng mục tiêu ngược",
+  "ambiguous-number": "Số không rõ cách ghi",
   "missing-baseline": "Thiếu số liệu cơ sở năm 2025",
   "text-number": "Số ghi dạng chữ",
   "dot-decimal": "Dấu chấm được đọc là dấu thập phân",
+  "percent-fraction": "Tỷ lệ có thể ghi thiếu ×100",
   "cell-error": "Ô có lỗi",
   "not-a-number": "Không phải là số",
   negative: "Giá trị âm",
   "percent-over-100": "Tỷ lệ vượt 100%",
   "cumulative-gap": "Năm để trống khi cộng dồn",
   "annual-gap": "Năm để trống ở chỉ tiêu hằng năm",
+  "missing-from-resolution": "Thiếu chỉ tiêu của Nghị quyết",
+  "target-differs": "Mục tiêu khác Nghị quyết",
   "report-conflict": "Báo cáo chính trị tự mâu thuẫn",
 };
-
-/** Words of a message that speak of the task pane's buttons, and what a terminal says instead. */
-const TERMINAL_WORDING: Partial<Record<Rule, [string, string]>> = {
-  "text-number": ["bấm Sửa để ghi thành số", "hãy ghi lại ô này thành số trong Excel"],
-};
-
-/** A problem's message as a terminal says it (no buttons). */
-export function terminalMessage(rule: Rule, message: string): string {
-  const wording = TERMINAL_WORDING[rule];
-  return wording ? message.replace(wording[0], wording[1]) : message;
-}
 
 export const HELP = `coma: theo dõi 25 chỉ tiêu Nghị quyết Đại hội Đảng bộ xã Co Mạ nhiệm kỳ 2025 – 2030.
 

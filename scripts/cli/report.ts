@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent, GROUP_NAMES, overviewStatuses, type GroupCount, type SummaryModel, type SummaryRow } from "../../core";
-import { LABELS, PROBLEM_KINDS, terminalMessage } from "./messages";
+import { LABELS, PROBLEM_KINDS } from "./messages";
 import type { ProblemJson } from "./json-output";
 import type { SummaryResult, TemplateResult, ValidateResult } from "./commands";
 
@@ -15,11 +15,11 @@ export const LISTED_PER_KIND = 3;
 /** Codes named on the line of a counted kind. */
 const CODES_PER_KIND = 8;
 
-/** `Trang!F12 [lỗi] KT3.2: message`, in the words of a terminal. */
+/** `Trang!F12 [lỗi] KT3.2: message`. */
 export function problemLine(p: ProblemJson): string {
   const where = p.sheet === null ? "" : `${p.cell === null ? p.sheet : `${p.sheet}!${p.cell}`} `;
   const tag = p.severity === "error" ? LABELS.error : LABELS.warning;
-  return `${where}[${tag}]${p.code === null ? "" : ` ${p.code}`}: ${terminalMessage(p.rule, p.message)}`;
+  return `${where}[${tag}]${p.code === null ? "" : ` ${p.code}`}: ${p.message}`;
 }
 
 /** The errors, every one; then the warnings by kind, a kind of many lines counted with the codes it touches. */
