@@ -8,7 +8,8 @@ import { GROUPS, METHODS, YEARS, type Group, type Indicator, type Method, type P
 import type { Finding } from "./problems";
 import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
 import { parseTarget, type Target, type TargetParse } from "./target";
-import { cellAddress, fold } from "./text";
+import { cellAddress } from "./a1";
+import { fold } from "./text";
 
 export type { MissingTarget } from "./resolution";
 

@@ -28,7 +28,7 @@ async function demo(): Promise<void> {
   say("");
   say(summary.json.headline);
   say("");
-  say(groupTable(summary.json.groups, summary.json.year));
+  say(groupTable(summary.model));
   say("");
   say(detailTable(summary.model.rows.filter((r) => !r.code.includes(".")), summary.json.year));
 }

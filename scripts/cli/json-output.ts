@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { GROUPS, STATUSES } from "../../core";
 import { RULES } from "../../core/problems";
 
-/** The JSON the command line prints (contract §5): one schema per output, the types inferred from them. */
+/** The JSON the command line prints (docs/rules.md): one schema per output, the types inferred from them. */
 const figure = z.nullable(z.number());
 
 export const ProblemJsonSchema = z.strictObject({

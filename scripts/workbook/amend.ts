@@ -1,5 +1,4 @@
-import type { CellStyle, SheetLayout } from "../../core";
-import { cellStyles, NO_STYLE } from "./layout-styles";
+import { cellStyles, type CellStyle, type SheetLayout } from "../../core";
 import { readRelationships, relationshipsPart, relativeTarget } from "./package";
 import type { OpenedWorkbook, WorkbookSheet } from "./read-workbook";
 import { chartXml, drawingXml } from "./write-chart";
@@ -63,7 +62,8 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   const stylesPart = stylesRel ? stylesRel.target : freePart("styles");
   const stylesXml = stylesRel ? zip.inflate(zip.entry(stylesPart)!) : ENCODER.encode(EMPTY_STYLES);
   const { cells, requests } = styleRequests(layout);
-  const appended = appendStyles(stylesXml, layout.font, [{ style: NO_STYLE, numFmt: null }, ...requests]);
+  // Request 0 is the columns' style: the layout's font and nothing else, the style of every cell the layout leaves plain.
+  const appended = appendStyles(stylesXml, layout.font, [{ style: {}, numFmt: null }, ...requests]);
   written.set(stylesPart, ENCODER.encode(appended.xml));
   if (!stylesRel) overrides.set(stylesPart, TYPES.styles);
   const xfs = appended.xfs.slice(1);
@@ -126,6 +126,8 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   return writeZip(parts, options.deflate ?? deflateWithFflate);
 }
 
+const PLAIN: CellStyle = {};
+
 /** Each cell's index into the distinct (style, number format) pairs of the layout. */
 function styleRequests(layout: SheetLayout): { cells: number[][]; requests: StyleRequest[] } {
   const styles = cellStyles(layout);
@@ -133,7 +135,7 @@ function styleRequests(layout: SheetLayout): { cells: number[][]; requests: Styl
   const byStyle = new Map<CellStyle, Map<string | null, number>>();
   const cells = layout.values.map((row, r) =>
     row.map((_, c) => {
-      const style = styles[r]?.[c] ?? NO_STYLE;
+      const style = styles[r]?.[c] ?? PLAIN;
       const numFmt = layout.formats[r]?.[c] ?? null;
       let byFormat = byStyle.get(style);
       if (!byFormat) byStyle.set(style, (byFormat = new Map()));

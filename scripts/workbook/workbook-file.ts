@@ -1,11 +1,9 @@
 import { type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Workbook, type Worksheet } from "exceljs";
-import type { CellStyle, SheetLayout } from "../../core";
+import { BASE_FONT_SIZE, cellStyles, DEFAULT_ROW_HEIGHT, type CellStyle, type SheetLayout } from "../../core";
 import { hyperlinkFormula } from "../../core/a1";
 import { writeFileAtomically } from "./atomic-write";
 import "./zip-utf8";
 import { LABELS } from "../cli/messages";
-import { cellStyles } from "./layout-styles";
-import { BASE_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeights } from "./row-heights";
 import { deflateStoredZip } from "./zip-deflate";
 
 /**
@@ -50,7 +48,9 @@ function writeLayout(workbook: Workbook, layout: SheetLayout): Worksheet {
   // Each cell keeps its own style: exceljs would otherwise point the covered cells at the master's style object.
   for (const merge of layout.merges) sheet.mergeCellsWithoutStyle(merge);
   for (const link of layout.links) writeLink(sheet.getCell(link.cell), link.sheet, link.address);
-  for (const [row, height] of rowHeights(layout, styles)) sheet.getRow(row + 1).height = height;
+  for (const run of layout.rowHeights) {
+    for (let row = run.from; row <= run.to; row++) sheet.getRow(row).height = run.height;
+  }
   return sheet;
 }
 

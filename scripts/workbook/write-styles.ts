@@ -1,12 +1,10 @@
-import type { CellStyle } from "../../core";
+import { BASE_FONT_SIZE, type CellStyle } from "../../core";
 import { escapeAttribute, walkXml } from "./xml";
 
 /**
  * The summary's cell styles appended to the workbook's styles.xml: new fonts, fills, borders, number formats and
  * cell formats (`xf`) go after the existing ones, so that every index the user's cells use keeps its meaning.
  */
-
-export const BASE_FONT_SIZE = 12;
 
 /** A distinct style of the layout with its number format; `xf` answers its cell-format index. */
 export interface StyleRequest {

@@ -2,7 +2,7 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { LIMITS, openWorkbook, WorkbookFileError } from "../../scripts/workbook";
 import { CliError } from "../../scripts/cli/messages";
-import { MACRO_WORKBOOK_TYPE, MAIN, PKG_REL, REL, stylesXml, workbookPackage, XML, zipParts, type Parts } from "../support/packages";
+import { MACRO_WORKBOOK_TYPE, MAIN, PKG_REL, REL, stylesXml, workbookPackage, XML, zipParts, type Parts } from "./packages";
 import { packPart, zip } from "../../scripts/fuzz/zip";
 
 const open = (parts: Parts) => openWorkbook(zipParts(parts));

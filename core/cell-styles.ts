@@ -1,13 +1,26 @@
-import type { CellStyle, SheetLayout } from "../../core";
-import { parseA1 } from "../../core/a1";
+import { parseA1 } from "./a1";
+import type { CellStyle, SheetLayout } from "./layout";
 
-export const NO_STYLE: CellStyle = {};
+/** Body font size of every written sheet, in points: both adapters set it on the whole sheet. */
+export const BASE_FONT_SIZE = 12;
+
+const NO_STYLE: CellStyle = {};
+
+/** Styles already resolved, by layout: the row heights (in LayoutBuilder.build) and each adapter read the same grid. */
+const resolved = new WeakMap<SheetLayout, CellStyle[][]>();
 
 /**
- * The style of every cell of the layout, later ranges adding to earlier ones. Equal styles are one shared object
- * (never to be mutated): a summary of thousands of rows holds a few dozen styles, not one per cell.
+ * The style of every cell of the layout, later ranges adding to earlier ones: the one resolver both adapters use.
+ * Equal styles are one shared object (never to be mutated): a summary of thousands of rows holds a few dozen styles,
+ * not one per cell. Resolved once per layout, so a layout must not be changed after it is built.
  */
 export function cellStyles(layout: SheetLayout): CellStyle[][] {
+  let styles = resolved.get(layout);
+  if (!styles) resolved.set(layout, (styles = resolve(layout)));
+  return styles;
+}
+
+function resolve(layout: SheetLayout): CellStyle[][] {
   const styles: CellStyle[][] = layout.values.map((row) => new Array<CellStyle>(row.length).fill(NO_STYLE));
   const table = new StyleTable();
   for (const { range, style } of layout.styles) {
@@ -50,4 +63,4 @@ class StyleTable {
 }
 
 const styleKey = (s: CellStyle) =>
-  `${s.bold ?? ""}|${s.italic ?? ""}|${s.underline ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.color ?? ""}|${s.align ?? ""}|${s.wrap ?? ""}|${s.border ?? ""}|${s.indent ?? ""}`;
+  [s.bold, s.italic, s.underline, s.size, s.fill, s.color, s.align, s.wrap, s.border, s.indent].map((v) => v ?? "").join("|");
