@@ -39,7 +39,10 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   const relNs = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
   const relType = (kind: string) => `${relNs}/${kind}`;
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
-  const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()));
+  const old = options.replaces === null ? null : (workbook.sheets.find((s) => s.name === options.replaces && s.kind === "worksheet" && s.part) ?? null);
+  const removed = old ? partsOnlyUsedBy(workbook, old.part!) : new Set<string>();
+  // The names of the parts the old summary leaves behind are free again: regenerating does not count them up.
+  const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()).filter((name) => !removed.has(name)));
   const freePart = (stem: string) => {
     for (let n = 1; ; n++) {
       const name = `${folder}${stem}${n}.xml`;
@@ -50,8 +53,6 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
     }
   };
 
-  const old = options.replaces === null ? null : (workbook.sheets.find((s) => s.name === options.replaces && s.kind === "worksheet" && s.part) ?? null);
-  const removed = old ? partsOnlyUsedBy(workbook, old.part!) : new Set<string>();
   const sheetPart = old ? old.part! : freePart("worksheets/sheet");
   const sheetIndex = old ? workbook.sheets.indexOf(old) : workbook.sheets.length;
   const written = new Map<string, Uint8Array>();
