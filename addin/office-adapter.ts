@@ -52,8 +52,11 @@ export function errorCode(error: unknown): string | null {
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
 }
 
-/** Whether the host has an ExcelApi requirement set; outside Office (unit tests) everything is assumed. */
-function supports(version: string): boolean {
+/**
+ * Whether the host has an ExcelApi requirement set; outside Office (unit tests) everything is assumed. The
+ * manifest asks for ExcelApi 1.4; everything newer is used behind this check (list in addin/README.md).
+ */
+export function supports(version: string): boolean {
   if (typeof Office === "undefined" || !Office.context?.requirements) return true;
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
@@ -70,6 +73,7 @@ let sheetSlots = 16;
  * addresses, then row blocks of at most CELLS_PER_READ cells).
  */
 export async function readGrids(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  if (!supports("1.5")) return readInSteps(context); // no getFirst()/getNextOrNullObject() to walk with
   try {
     const snapshot = await readInOneSync(context, sheetSlots);
     if (snapshot) return snapshot;
@@ -131,7 +135,7 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
       await context.sync(); // only when one request would be too big: bounded by the workbook's size
       cells = 0;
     }
-    part.range = sheets[part.sheet].getRangeByIndexes(part.top, part.left, part.rows, part.columns);
+    part.range = sheets[part.sheet].getRange(rectAddress({ row: part.top, column: part.left, rows: part.rows, columns: part.columns }));
     part.range.load("values,numberFormat");
     cells += part.rows * part.columns;
   }
@@ -230,7 +234,7 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const block of cellBlocks(layout)) {
     ops.push(
       onSheet((s) => {
-        const range = s.getRangeByIndexes(block.row, 0, block.rows, block.columns);
+        const range = s.getRange(rectAddress({ row: block.row, column: 0, rows: block.rows, columns: block.columns }));
         range.numberFormat = block.formats; // "@" before values: text stays text, never a formula or a date;
         // the only formulas are the HYPERLINK links back to source rows, which COMA builds itself
         range.values = block.values;
@@ -256,7 +260,7 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const [row, points] of mergedRowHeights(layout)) {
     ops.push(onSheet((s) => void (s.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points)));
   }
-  if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
+  if (layout.freezeRows > 0 && supports("1.7")) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
   if (activate) {
     ops.push(
@@ -288,7 +292,7 @@ function applyStyle(range: Excel.Range, group: StyleGroup): void {
   }
   if (align) format.horizontalAlignment = align === "center" ? "Center" : align === "right" ? "Right" : "Left";
   if (wrap) format.wrapText = true;
-  if (indent) format.indentLevel = Number(indent);
+  if (indent && supports("1.9")) format.indentLevel = Number(indent);
   if (border) {
     const { rows, columns } = parseA1(group.range);
     const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
