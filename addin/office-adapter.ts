@@ -13,7 +13,7 @@ import {
   type WorkbookRead,
 } from "../core";
 import { parseA1, rectAddress, splitAddress } from "../core/a1";
-import { cellBlocks, columnRange, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
+import { cellBlocks, columnRange, jsonBytes, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
 import { ui } from "./ui-text";
 
 /**
@@ -23,10 +23,20 @@ import { ui } from "./ui-text";
  * that would pass the size Excel accepts.
  */
 
-/** Excel on the web refuses a request or a response above 5 MB; stay well below with our estimates. */
+/**
+ * Excel on the web refuses a request or a response above 5 MB. Requests are split where the estimate reaches
+ * 4 MB; office.js's own serialisation of the same actions stays under 4.5 MB (test/addin/office-js-requests.test.ts).
+ */
 export const REQUEST_LIMIT = 4_000_000;
-/** Cells per read request when a workbook is too big to read at once (values and formats, ~40 bytes a cell). */
+/** Cells per read request at most, however small they are, when a workbook is too big to read at once. */
 export const CELLS_PER_READ = 100_000;
+/**
+ * Bytes a stepwise read may ask back in one response. Each request is sized from the densest row read so far
+ * (long texts, a household list, take ~100 bytes a cell), starting from FIRST_CELL_BYTES a cell.
+ */
+export const RESPONSE_BUDGET = 2_500_000;
+const FIRST_CELL_BYTES = 250;
+const MIN_CELL_BYTES = 20;
 /** Body font size of written sheets, as the command line writes them. */
 export const BASE_FONT_SIZE = 12;
 /** Fills that "Đánh dấu" gives problem cells: Excel's own "Bad" and "Neutral" colours. */
@@ -120,26 +130,33 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
     return range;
   });
   await context.sync();
-  const parts: { sheet: number; top: number; left: number; rows: number; columns: number; range?: Excel.Range }[] = [];
-  used.forEach((range, i) => {
-    if (range.isNullObject) return;
+  const parts: ReadPart[] = [];
+  let batch: ReadPart[] = [];
+  let cellBytes = FIRST_CELL_BYTES;
+  const send = async () => {
+    await context.sync(); // only when one response would be too big: bounded by the workbook's size
+    cellBytes = Math.max(MIN_CELL_BYTES, ...batch.map(densestRow));
+    batch = [];
+  };
+  for (const [i, range] of used.entries()) {
+    if (range.isNullObject) continue;
     const rect = parseA1(splitAddress(range.address).reference);
-    const step = Math.max(1, Math.floor(CELLS_PER_READ / rect.columns));
-    for (let r = 0; r < rect.rows; r += step) {
-      parts.push({ sheet: i, top: rect.row + r, left: rect.column, rows: Math.min(step, rect.rows - r), columns: rect.columns });
+    for (let r = 0; r < rect.rows; ) {
+      const room = Math.min(CELLS_PER_READ, Math.floor(RESPONSE_BUDGET / cellBytes)) - batch.reduce((n, p) => n + p.rows * p.columns, 0);
+      if (room < rect.columns && batch.length > 0) {
+        await send();
+        continue;
+      }
+      const rows = Math.max(1, Math.min(rect.rows - r, Math.floor(room / rect.columns)));
+      const part: ReadPart = { sheet: i, top: rect.row + r, left: rect.column, rows, columns: rect.columns };
+      part.range = sheets[i].getRange(rectAddress({ row: part.top, column: part.left, rows, columns: part.columns }));
+      part.range.load("values,numberFormat");
+      parts.push(part);
+      batch.push(part);
+      r += rows;
     }
-  });
-  let cells = 0;
-  for (const part of parts) {
-    if (cells > 0 && cells + part.rows * part.columns > CELLS_PER_READ) {
-      await context.sync(); // only when one request would be too big: bounded by the workbook's size
-      cells = 0;
-    }
-    part.range = sheets[part.sheet].getRange(rectAddress({ row: part.top, column: part.left, rows: part.rows, columns: part.columns }));
-    part.range.load("values,numberFormat");
-    cells += part.rows * part.columns;
   }
-  if (cells > 0) await context.sync();
+  if (batch.length > 0) await send();
   const grids = sheets.map((sheet, i) => {
     const own = parts.filter((p) => p.sheet === i);
     if (own.length === 0) return emptyGrid(sheet.name);
@@ -148,6 +165,31 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
     return gridFrom(sheet.name, own[0].top, own[0].left, values, formats);
   });
   return { grids, hidden: sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name) };
+}
+
+interface ReadPart {
+  sheet: number;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+  range?: Excel.Range;
+}
+
+/** The most bytes a cell of one row of a loaded part took in the response (values and number formats, as JSON). */
+function densestRow(part: ReadPart): number {
+  const { values, numberFormat } = part.range!;
+  let densest = 0;
+  values.forEach((row, r) => {
+    let bytes = 0;
+    row.forEach((value, c) => (bytes += cellJsonBytes(value) + cellJsonBytes(numberFormat[r]?.[c]) + 2));
+    densest = Math.max(densest, bytes / Math.max(1, row.length));
+  });
+  return densest;
+}
+
+function cellJsonBytes(value: unknown): number {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? jsonBytes(value) : 4;
 }
 
 function emptyGrid(name: string): SheetGrid {
@@ -180,7 +222,8 @@ function toCell(value: unknown): Cell {
 
 interface Op {
   bytes: number;
-  run: () => void;
+  /** `request`: how many syncs came before, so that an op can tell that proxies from an earlier request are gone. */
+  run: (request: number) => void;
 }
 
 /** Queues the operations and syncs once, or a few times when one request would pass REQUEST_LIMIT. */
@@ -193,7 +236,7 @@ async function runOps(context: Excel.RequestContext, ops: readonly Op[]): Promis
       stats.syncs++;
       pending = 0;
     }
-    op.run();
+    op.run(stats.syncs);
     pending += op.bytes;
     stats.bytes += op.bytes;
   }
@@ -217,12 +260,24 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   const { layout, replaces, position } = target;
   const worksheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
-  const onSheet = (run: (sheet: Excel.Worksheet) => void, bytes = 2 * PATH_BYTES + SET_BYTES): Op => ({ bytes, run: () => run(sheet) });
+  let sheetRequest = 0;
+  const onSheet = (run: (sheet: Excel.Worksheet) => void, bytes = 2 * PATH_BYTES + SET_BYTES): Op => ({
+    bytes,
+    run: (request) => {
+      // office.js refuses the proxy that worksheets.add() returned once its request has gone: find the sheet by name
+      if (request !== sheetRequest) {
+        sheet = worksheets.getItem(layout.name);
+        sheetRequest = request;
+      }
+      run(sheet);
+    },
+  });
   const sameName = replaces !== null && replaces.toLowerCase() === layout.name.toLowerCase();
   const ops: Op[] = [
     {
       bytes: 3 * PATH_BYTES + 4 * SET_BYTES,
-      run: () => {
+      run: (request) => {
+        sheetRequest = request;
         // Add first, then delete: the old sheet may be the only visible one, which Excel would refuse to delete.
         sheet = worksheets.add(sameName ? temporaryName() : layout.name);
         if (replaces !== null) worksheets.getItem(replaces).delete();
