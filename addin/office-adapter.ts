@@ -7,6 +7,7 @@ import {
   summaryLayout,
   templateLayouts,
   type Cell,
+  type ChartSpec,
   type Problem,
   type SheetGrid,
   type SheetLayout,
@@ -315,6 +316,9 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const [row, points] of mergedRowHeights(layout)) {
     ops.push(onSheet((s) => void (s.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points)));
   }
+  // Series from ranges (series.add, setValues, setXAxisValues) are ExcelApi 1.7: older hosts get the table alone.
+  const chart = layout.chart;
+  if (chart && supports("1.7")) ops.push(onSheet((s) => addChart(s, chart), (6 + 5 * chart.series.length) * (PATH_BYTES + SET_BYTES)));
   if (layout.freezeRows > 0 && supports("1.7")) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
   if (activate) {
@@ -360,6 +364,24 @@ function applyStyle(range: Excel.Range, group: StyleGroup): void {
       item.color = "#000000";
     }
   }
+}
+
+/** The stacked bar chart of a layout, one series per status with its colour, over the cells of its anchor. */
+function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = sheet.charts.add("BarStacked", sheet.getRange(first.values), "Columns");
+  chart.title.text = spec.title;
+  const [start, end] = spec.anchor.split(":");
+  chart.setPosition(start, end ?? start);
+  const categories = sheet.getRange(spec.categories);
+  [first, ...rest].forEach((wanted, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(wanted.name);
+    series.name = wanted.name;
+    if (i > 0) series.setValues(sheet.getRange(wanted.values));
+    series.setXAxisValues(categories);
+    series.format.fill.setSolidColor(`#${wanted.color}`);
+  });
 }
 
 /** A4 landscape, one page wide, centred, the table header repeated on every page, page numbers in the footer. */

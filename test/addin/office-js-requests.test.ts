@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Cell, SheetGrid } from "../../core";
-import { readGrids, RESPONSE_BUDGET, writeSummary } from "../../addin/office-adapter";
+import { buildSummary, readWorkbook, summaryLayout, type Cell, type SheetGrid } from "../../core";
+import { layoutOps, readGrids, RESPONSE_BUDGET, writeSummary } from "../../addin/office-adapter";
 import { loadOfficeJs, OFFICE_JS_AVAILABLE, WEB_PAYLOAD_LIMIT, type OfficeJsHost } from "../support/office-js-host";
 
 /**
@@ -77,5 +77,23 @@ describe.skipIf(!OFFICE_JS_AVAILABLE)("requests as office.js sends them", { time
     // ~95 bytes a cell: blocks of RESPONSE_BUDGET / 95 cells after the first, never 100,000 cells (9.5 MB)
     expect(blocks.filter((r) => r.responseBytes > RESPONSE_BUDGET * 1.1).map((r) => r.responseBytes)).toEqual([]);
     expect(blocks.length).toBeLessThanOrEqual(Math.ceil(walk.responseBytes / (RESPONSE_BUDGET * 0.8)) + 1);
+  });
+
+  it("should send the chart as office.js writes it: Charts.Add(BarStacked) on the new sheet, series from ranges", async () => {
+    const grids = [targetSheet(3)];
+    const layout = summaryLayout(buildSummary(readWorkbook(grids), 2027), "Tổng hợp BTV 2027", DATE);
+    const chart = { anchor: "A17:K32", title: "Kết quả", categories: "B12:B14", series: [{ name: "Đạt", values: "C12:C14", color: "00B050" }, { name: "Chưa đạt", values: "D12:D14", color: "FFC000" }] };
+    const host = loadOfficeJs(grids);
+    const context = host.context();
+    for (const op of layoutOps(context, { layout: { ...layout, chart }, replaces: null, position: null }, false)) op.run(0);
+    await context.sync();
+    expect(host.requests).toHaveLength(1);
+    const { ObjectPaths, Actions } = host.requests[0].body;
+    const paths = Object.values(ObjectPaths);
+    const calls = (name: string) => [...paths.filter((p) => p.Name === name), ...Actions.filter((a) => a.Name === name)].map((p) => (p as { ArgumentInfo?: { Arguments?: unknown[] } }).ArgumentInfo?.Arguments);
+    expect(calls("Add").filter((args) => args?.[0] === "BarStacked")).toHaveLength(1);
+    expect(calls("SetPosition")).toEqual([["A17", "K32"]]);
+    expect(calls("SetSolidColor")).toEqual([["#00B050"], ["#FFC000"]]);
+    expect(calls("SetXAxisValues")).toHaveLength(2);
   });
 });
