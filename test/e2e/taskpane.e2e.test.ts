@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST, ROOT, ensureBuilt } from "../support/built-addin";
+import { ROOT, ensureBuilt, serveDist } from "../support/built-addin";
 
 /**
  * The built task pane in Debian's Chromium, with office.js replaced by an in-memory Excel
@@ -45,21 +45,7 @@ const WORKBOOK = {
   ],
 };
 
-const MIME: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".map": "application/json" };
 
-function serve(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 type Standin = {
   names(): string[];
@@ -113,7 +99,7 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   beforeAll(async () => {
     ensureBuilt();
     fs.mkdirSync(RESULTS, { recursive: true });
-    server = await serve();
+    server = await serveDist();
     const { port } = server.address() as AddressInfo;
     userData = fs.mkdtempSync(path.join(os.tmpdir(), "coma-chromium-"));
     context = await chromium.launchPersistentContext(userData, {
