@@ -190,9 +190,9 @@ describe("coma summary", () => {
 
   it("should count targets by group", () => {
     expect(json.groups).toEqual([
-      { group: "KT", total: 2, exceeded: 2, met: 0, notMet: 0, noData: 0 },
-      { group: "XH", total: 3, exceeded: 1, met: 0, notMet: 1, noData: 1 },
-      { group: "XD", total: 3, exceeded: 1, met: 0, notMet: 1, noData: 1 },
+      { group: "KT", total: 2, exceeded: 2, met: 0, onTrack: 0, behind: 0, notMet: 0, noData: 0 },
+      { group: "XH", total: 3, exceeded: 1, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 1 },
+      { group: "XD", total: 3, exceeded: 1, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 1 },
     ]);
   });
 
