@@ -102,6 +102,15 @@ module.exports = async (env) => {
             options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2017" } },
           },
         },
+        {
+          // zod ships ES2020 (`?.`, `??`): transpiled too, so that the pane's bundles are ES2017 like the functions'
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]zod[\\/]/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2017", allowJs: true } },
+          },
+        },
       ],
     },
     plugins: [
