@@ -113,6 +113,16 @@ describe("dist/functions.js in a JavaScript-only runtime", () => {
     expect(answer[2][0]).toBeCloseTo(-0.1, 12);
   });
 
+  it("should answer an error cell in Excel's JSON form (custom data allowed too) as that error, in its own cell", () => {
+    const change = loaded.associated.get("CHANGE")!;
+    const na = { type: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
+    // (126.1 − 100) / 100 = 0.261
+    const answer = change([[126.1], [na]], [[100]]) as unknown[][];
+    expect(answer[0][0]).toBeCloseTo(0.261, 12);
+    expect(answer[1][0]).toBeInstanceOf(CustomFunctionError);
+    expect(answer[1][0]).toMatchObject({ code: "#N/A" });
+  });
+
   it("should build its own errors with the runtime's class, Vietnamese message kept for #N/A", () => {
     const attainment = loaded.associated.get("ATTAINMENT")!;
     // 110 / 100 = 1.1 against "≥ 100"; the blank second cell has no actual figure
