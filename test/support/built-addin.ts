@@ -27,10 +27,23 @@ function fresh(): boolean {
   return built.every((f) => fs.existsSync(f)) && Math.min(...built.map((f) => fs.statSync(f).mtimeMs)) >= newestSource();
 }
 
+/** Whether the process that wrote the lock is still running (a killed test run leaves its lock behind). */
+function lockHolderAlive(): boolean {
+  try {
+    process.kill(Number(fs.readFileSync(LOCK, "utf8")), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Blocks this worker while another test file builds: webpack cleans dist/, two builds at once would race. */
 function waitForOtherBuild(): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  while (fs.existsSync(LOCK)) Atomics.wait(pause, 0, 0, 200);
+  while (fs.existsSync(LOCK)) {
+    if (!lockHolderAlive()) fs.rmSync(LOCK, { force: true });
+    else Atomics.wait(pause, 0, 0, 200);
+  }
 }
 
 /** Builds the add-in (production) when dist/ is absent or older than its sources; one test file builds at a time. */
@@ -40,6 +53,7 @@ export function ensureBuilt(): void {
   let lock: number;
   try {
     lock = fs.openSync(LOCK, "wx");
+    fs.writeSync(lock, String(process.pid));
   } catch {
     return ensureBuilt(); // another file started building between our check and our lock
   }
