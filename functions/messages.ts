@@ -29,10 +29,10 @@ const named = (argument: Argument, text: string) => {
  */
 export const FAILURES = {
   missing: (p: { argument: Argument }) => [ErrorCode.notAvailable, `Thiếu ${ARGUMENT_NAMES[p.argument]}.`],
-  "not-a-number": (p: { argument: Argument; text: string }) => [ErrorCode.invalidValue, named(p.argument, message("not-a-number", { text: p.text }))],
-  negative: (p: { argument: Argument; value: number }) => [ErrorCode.invalidNumber, named(p.argument, message("negative", { value: p.value }))],
-  "bad-target": (p: { text: string }) => [ErrorCode.invalidValue, message("bad-target", { text: p.text })],
-  "inverted-range": (p: { text: string }) => [ErrorCode.invalidValue, message("inverted-range", { text: p.text })],
+  "not-a-number": (p: { argument: Argument; text: string }) => [ErrorCode.invalidValue, named(p.argument, message({ rule: "not-a-number", params: { text: p.text } }))],
+  negative: (p: { argument: Argument; value: number }) => [ErrorCode.invalidNumber, named(p.argument, message({ rule: "negative", params: { value: p.value } }))],
+  "bad-target": (p: { text: string }) => [ErrorCode.invalidValue, message({ rule: "bad-target", params: { text: p.text } })],
+  "inverted-range": (p: { text: string }) => [ErrorCode.invalidValue, message({ rule: "inverted-range", params: { text: p.text } })],
   "bad-year": (p: { text: string }) => [ErrorCode.invalidNumber, `Năm “${p.text}” không hợp lệ: nhập năm từ 2025 trở đi, ví dụ 2027.`],
   "bad-years": (p: { value: number }) => [ErrorCode.invalidNumber, `Số năm phải lớn hơn 0 (đang là ${p.value}).`],
   "no-ratio": () => [ErrorCode.divisionByZero, "Không tính được vì phải chia cho 0."],

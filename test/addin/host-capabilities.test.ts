@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildSummary, readWorkbook, summaryLayout, type Cell, type ChartSpec, type SheetGrid, type SheetLayout } from "../../core";
 import { layoutOps, readGrids } from "../../addin/office-adapter";
-import { mockExcel, type ExcelMock } from "../support/office-mock";
+import { mockExcel, type ExcelMock } from "../../scripts/bench/office-mock";
 
 /**
  * What the adapter asks of the host: the chart of a layout, and what it leaves out on a host with only the

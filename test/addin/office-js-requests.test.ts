@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSummary, readWorkbook, summaryLayout, type Cell, type SheetGrid } from "../../core";
+import { buildSummary, planSummary, readWorkbook, summaryLayout, type Cell, type SheetGrid } from "../../core";
 import { layoutOps, readGrids, RESPONSE_BUDGET, writeSummary } from "../../addin/office-adapter";
 import { loadOfficeJs, OFFICE_JS_AVAILABLE, WEB_PAYLOAD_LIMIT, type OfficeJsHost } from "../support/office-js-host";
 
@@ -28,7 +28,7 @@ async function summarise(host: OfficeJsHost) {
   const context = host.context();
   const snapshot = await readGrids(context);
   const reads = host.requests.length;
-  const written = await writeSummary(context, snapshot.grids, 2027, DATE);
+  const written = await writeSummary(context, planSummary(snapshot.grids, { year: 2027, date: DATE })!, snapshot.grids);
   return { reads, writes: host.requests.slice(reads), written };
 }
 
