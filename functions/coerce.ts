@@ -1,7 +1,7 @@
 import { BASE_YEAR } from "../core/model";
 import { parseVietnameseNumber } from "../core/number";
 import { parseTarget, type Target } from "../core/target";
-import { excelError, isExcelError, type ErrorCode, type ExcelError } from "./errors";
+import { excelError, isExcelError, passedError, type ErrorCode, type ExcelError } from "./errors";
 import { FAILURES, rangeSize, type Argument, type Reason } from "./messages";
 
 /**
@@ -145,7 +145,8 @@ function agreedShape(args: unknown[], broadcast: boolean): Shape | Failure {
 
 /** One cell read by its parameter: the typed value, or the Excel error to answer (one passed in, or a failure). */
 function readCell<T>(param: Param<T>, value: unknown): T | ExcelError {
-  if (isExcelError(value)) return value;
+  const passed = passedError(value);
+  if (passed) return passed;
   const read = param.read(value);
   return read instanceof Failure ? toExcelError(read) : read;
 }

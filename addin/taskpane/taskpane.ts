@@ -241,6 +241,7 @@ function bind(): void {
 }
 
 function start(): void {
+  if (!$("unsupported-host").hidden) return; // Internet Explorer or the first Edge: unsupported-host.js explains
   fillTexts();
   setBusy(true, ui("loading"));
   if (typeof Office === "undefined") {

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
@@ -131,6 +133,49 @@ describe("manifest.xml", () => {
       if (saved === undefined) delete process.env.ADDIN_BASE_URL;
       else process.env.ADDIN_BASE_URL = saved;
     }
+  });
+});
+
+/** xmllint with Microsoft's manifest schemas (test/fixtures/manifest-schemas/README.md); CI installs libxml2-utils. */
+const XMLLINT = "/usr/bin/xmllint";
+const SCHEMA = path.join(ROOT, "test/fixtures/manifest-schemas/OfficeAppManifestV1_1.xsd");
+
+function schemaErrors(xml: string): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-manifest-"));
+  try {
+    const file = path.join(dir, "manifest.xml");
+    fs.writeFileSync(file, xml);
+    const result = spawnSync(XMLLINT, ["--noout", "--schema", SCHEMA, file], { encoding: "utf8" });
+    return result.status === 0 ? [] : result.stderr.split("\n").filter((line) => line.includes("error"));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!fs.existsSync(XMLLINT))("manifest.xml against Microsoft's schemas", () => {
+  it("should be valid", () => {
+    expect(schemaErrors(source)).toEqual([]);
+  });
+
+  it("should be refused with an element out of place", () => {
+    const broken = source.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteDocument</Permissions><Colour>red</Colour>");
+    expect(schemaErrors(broken)).toEqual([expect.stringContaining("Colour")]);
+  });
+});
+
+describe("manifest.xml requirement sets", () => {
+  const sets = (node: unknown, prefix = "") => {
+    const list = ((node as XmlNode)[`${prefix}Sets`] as XmlNode)[`${prefix}Set`];
+    return Object.fromEntries((Array.isArray(list) ? list : [list]).map((set: XmlNode) => [set["@Name"], set["@MinVersion"]]));
+  };
+
+  it("should ask only for what the pane needs before any check: ExcelApi 1.4", () => {
+    expect(sets(officeApp.Requirements)).toEqual({ ExcelApi: "1.4" });
+  });
+
+  it("should ask CustomFunctionsRuntime 1.3 for the functions and the ribbon, leaving the pane to older hosts", () => {
+    const overrides = officeApp.VersionOverrides as XmlNode;
+    expect(sets(overrides.Requirements, "bt:")).toEqual({ CustomFunctionsRuntime: "1.3", ExcelApi: "1.4" });
   });
 });
 

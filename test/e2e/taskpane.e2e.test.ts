@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,14 +5,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, ensureBuilt, serveDist } from "../support/built-addin";
 
 /**
  * The built task pane in Debian's Chromium, with office.js replaced by an in-memory Excel
  * (test/e2e/excel-standin.js). Every wait is on a selector or a state of the stand-in, never on time.
  */
 
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const RESULTS = path.join(ROOT, "test-results");
 const CHROMIUM = "/usr/bin/chromium";
 const STANDIN = fs.readFileSync(path.join(__dirname, "excel-standin.js"), "utf8");
@@ -47,43 +45,7 @@ const WORKBOOK = {
   ],
 };
 
-const MIME: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".map": "application/json" };
 
-function newestSource(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry);
-    if (stat.isDirectory()) fs.readdirSync(entry).forEach((name) => visit(path.join(entry, name)));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of ["addin", "core", "functions", "webpack.config.js", "manifest.xml", "package.json"]) {
-    if (fs.existsSync(path.join(ROOT, entry))) visit(path.join(ROOT, entry));
-  }
-  return newest;
-}
-
-/** Builds the add-in when dist/ is absent or older than its sources. */
-function ensureBuilt(): void {
-  const built = ["taskpane.html", "taskpane.js", "taskpane.css"].map((f) => path.join(DIST, f));
-  const fresh = built.every((f) => fs.existsSync(f)) && Math.min(...built.map((f) => fs.statSync(f).mtimeMs)) >= newestSource();
-  if (fresh) return;
-  const result = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-function serve(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 type Standin = {
   names(): string[];
@@ -137,7 +99,7 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   beforeAll(async () => {
     ensureBuilt();
     fs.mkdirSync(RESULTS, { recursive: true });
-    server = await serve();
+    server = await serveDist();
     const { port } = server.address() as AddressInfo;
     userData = fs.mkdtempSync(path.join(os.tmpdir(), "coma-chromium-"));
     context = await chromium.launchPersistentContext(userData, {

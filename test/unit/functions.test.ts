@@ -278,6 +278,13 @@ describe("ranges", () => {
     expectAnswer(call.target([["KT99"], [known.code]]), [[NA], [known.target]]);
   });
 
+  it("should read an error cell in Excel's JSON form as that error, kept to its own cell", () => {
+    const div0 = { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
+    // (126.1 − 100) / 100 = 0.261
+    expectAnswer(call.change([[126.1], [div0]], 100), [[0.261], [DIV0]]);
+    expect(call.number({ type: "Error", basicValue: "#REF!" })).toEqual(new FormulaError("#REF!" as never));
+  });
+
   it("should answer #VALUE! for ranges of different shapes", () => {
     expect(call.attainment([[1], [2]], [["≥ 1"], ["≥ 1"], ["≥ 1"]])).toEqual(
       new FormulaError("#VALUE!", "Các vùng ô không cùng kích thước (2 dòng × 1 cột và 3 dòng × 1 cột)."),
