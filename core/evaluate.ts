@@ -30,16 +30,20 @@ const noJudgement = (): Judgement => ({ actual: null, expected: null, attainment
 export function evaluateIndicator(indicator: Indicator, year: number): IndicatorResult {
   const baseline = usableBaseline(indicator);
   const value = year > BASE_YEAR ? (indicator.values[year] ?? null) : null;
-  const facts = { value, previous: previousValue(indicator, baseline, year), ...againstPlan(indicator, baseline, value, year) };
+  const previous = previousValue(indicator, baseline, year);
+  const { plan, planAttainment } = againstPlan(indicator, baseline, value, year);
   const { target, method } = indicator;
-  if (!target || blockedByBadCell(indicator, year)) return { ...facts, ...noJudgement() };
+  if (!target || blockedByBadCell(indicator, year)) return { value, previous, plan, planAttainment, ...noJudgement() };
   const { value: a, gaps } = evaluatedValue(method, baseline, indicator.values, year);
   const base = reductionBase(method, baseline, year);
   const growthRow = method === "Tăng bình quân";
   // A cumulative figure is measured from 0, as its progress is: the baseline is the previous term's total.
   const from = method === "Cộng dồn" ? 0 : baseline;
   const result: IndicatorResult = {
-    ...facts,
+    value,
+    previous,
+    plan,
+    planAttainment,
     actual: a,
     expected: expectedValue(target, method, baseline, year),
     attainment: attainment(target, a, base),
@@ -61,6 +65,7 @@ export function evaluateIndicator(indicator: Indicator, year: number): Indicator
  */
 export function blockedByBadCell(indicator: Indicator, year: number): boolean {
   const { invalid, method } = indicator;
+  if (invalid.size === 0) return false; // the common case, on every row of a national run
   if (invalid.has("method") || invalid.has("target")) return true;
   if (year <= BASE_YEAR) return false;
   const used = method === "Cộng dồn" ? yearsBetween(BASE_YEAR + 1, year) : [year];
@@ -88,13 +93,15 @@ function previousValue(indicator: Indicator, baseline: number | null, year: numb
   return indicator.values[year - 1] ?? null;
 }
 
+const NO_PLAN = { plan: null, planAttainment: null } as const;
+
 /**
  * The year's plan and how v(y) stands against it (docs/rules.md, "Plans"). A plan is for the year's own value;
  * a reduction plan of a `Cộng dồn` row compares with one year's share of the previous term, b / 5.
  */
 function againstPlan(indicator: Indicator, baseline: number | null, value: number | null, year: number): { plan: string | null; planAttainment: number | null } {
   const plan = indicator.plans[year];
-  if (!plan) return { plan: null, planAttainment: null };
+  if (!plan) return NO_PLAN;
   return { plan: plan.text, planAttainment: plan.target ? attainment(plan.target, value, planBase(indicator, baseline)) : null };
 }
 
