@@ -75,7 +75,7 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
   const missing = read.missing.map((m) => ({ root: m.root, group: m.group, status: "Thiếu số liệu" as const }));
   const targets = rollUp([...judged.map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })), ...missing]);
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
-  const rows = evaluated.map(({ indicator, result }) => toRow(indicator, indicator.isParent ? { ...result, status: rootStatus.get(indicator.root) ?? result.status } : result));
+  const rows = evaluated.map(({ indicator, result }) => toRow(indicator, result, indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status));
   const groups = countByGroup(targets);
   const distances = new Map(judged.map((e) => [e.indicator.code, distance(e.indicator, e.result)]));
   const behind = rows
@@ -133,8 +133,31 @@ function planCount(indicators: readonly Indicator[], year: number): { targets: n
   return { targets: byRoot.size, met: [...byRoot.values()].filter(Boolean).length };
 }
 
-function toRow(indicator: Indicator, result: IndicatorResult): SummaryRow {
-  const { code, root, group, name, unit, targetText, sheet, row, isParent } = indicator;
-  const baseline = indicator.invalid.has("baseline") ? null : indicator.baseline;
-  return { ...result, code, root, group, name, unit, baseline, target: targetText, sheet, row, isParent, method: indicator.method };
+/** One object literal with every field (no spread): a national run builds 170,000 of them. */
+function toRow(indicator: Indicator, r: IndicatorResult, status: Status): SummaryRow {
+  return {
+    value: r.value,
+    previous: r.previous,
+    actual: r.actual,
+    expected: r.expected,
+    plan: r.plan,
+    planAttainment: r.planAttainment,
+    attainment: r.attainment,
+    progress: r.progress,
+    delta: r.delta,
+    change: r.change,
+    status,
+    gaps: r.gaps,
+    code: indicator.code,
+    root: indicator.root,
+    group: indicator.group,
+    name: indicator.name,
+    unit: indicator.unit,
+    baseline: indicator.invalid.has("baseline") ? null : indicator.baseline,
+    target: indicator.targetText,
+    method: indicator.method,
+    sheet: indicator.sheet,
+    row: indicator.row,
+    isParent: indicator.isParent,
+  };
 }
