@@ -1,5 +1,5 @@
 /* global Excel */
-import { defaultYear, readWorkbook, type Cell, type Problem, type WorkbookRead } from "../core";
+import { defaultYear, planSummary, readWorkbook, type Cell, type Problem, type WorkbookRead } from "../core";
 import {
   applyFix,
   errorCode,
@@ -18,14 +18,14 @@ import {
 } from "./office-adapter";
 
 /**
- * What the task pane and the ribbon command do, one Excel.run per user action (STYLE rule 8). No DOM here:
+ * What the task pane and the ribbon command do, one Excel.run per user action. No DOM here:
  * the pane and the command share these through the bundle (no shared runtime, see addin/README.md).
  */
 
 export interface Checked {
   snapshot: WorkbookSnapshot;
   read: WorkbookRead;
-  /** The latest year with any value (contract §4's default). */
+  /** The latest year with any value: the default year of the summary (docs/rules.md). */
   year: number;
 }
 
@@ -54,10 +54,12 @@ export async function generateSummary(year: number | "auto", onStage: (stage: Su
   const attempt = (retried: boolean) =>
     Excel.run(async (context): Promise<SummaryOutcome> => {
       onStage({ stage: "reading" });
-      const result = checked(await readGrids(context));
-      if (result.read.sheets.length === 0) return { ok: false, reason: "no-target-sheet", checked: result };
-      const chosen = year === "auto" ? result.year : year;
-      const written = await writeSummary(context, result.snapshot.grids, chosen, date, result.read, (name) => onStage({ stage: "writing", name }));
+      const snapshot = await readGrids(context);
+      const plan = planSummary(snapshot.grids, { year: year === "auto" ? undefined : year, date });
+      if (!plan) return { ok: false, reason: "no-target-sheet", checked: checked(snapshot) };
+      onStage({ stage: "writing", name: plan.placement.name });
+      const written = await writeSummary(context, plan, snapshot.grids);
+      const result: Checked = { snapshot, read: plan.read, year: defaultYear(plan.read.indicators) };
       return { ok: true, checked: result, retried, ...written };
     });
   try {

@@ -1,5 +1,5 @@
-import type { CellStyle, LayoutValue, SheetLayout } from "../core";
-import { hyperlinkFormula, parseA1, rectAddress } from "../core/a1";
+import { cellStyles, type CellStyle, type LayoutValue, type SheetLayout } from "../core";
+import { columnLetters, hyperlinkFormula, parseA1, rectAddress } from "../core/a1";
 
 /**
  * How a SheetLayout becomes Office.js writes, as plain data: blocks of cells (number formats, then values),
@@ -46,7 +46,6 @@ export function jsonBytes(value: string | number | boolean | null): number {
   }
   return bytes;
 }
-
 
 /** The cells of a layout in blocks of whole rows, each at most `maxBytes` (a single huge row stays one block). */
 export function cellBlocks(layout: SheetLayout, maxBytes = 1_000_000): CellBlock[] {
@@ -98,22 +97,11 @@ const STYLE_KEYS: StyleKey[] = ["border", "fill", "color", "bold", "italic", "un
 
 type StyleGrid = (StyleValue | undefined)[][];
 
-/** Each style property of each cell after applying the layout's styles in order (later ranges add to earlier ones). */
+/** Each style property of each cell, from core's one resolution of the layout's styles (later ranges add to earlier ones). */
 export function resolveStyles(layout: SheetLayout): Map<StyleKey, StyleGrid> {
-  const rows = layout.values.length;
-  const columns = Math.max(0, ...layout.values.map((r) => r.length));
+  const styles = cellStyles(layout);
   const grids = new Map<StyleKey, StyleGrid>();
-  for (const key of STYLE_KEYS) grids.set(key, Array.from({ length: rows }, () => new Array<StyleValue | undefined>(columns)));
-  for (const { range, style } of layout.styles) {
-    const rect = parseA1(range);
-    for (const key of STYLE_KEYS) {
-      if (!(key in style)) continue;
-      const grid = grids.get(key)!;
-      for (let r = rect.row; r < Math.min(rows, rect.row + rect.rows); r++) {
-        for (let c = rect.column; c < Math.min(columns, rect.column + rect.columns); c++) grid[r][c] = style[key];
-      }
-    }
-  }
+  for (const key of STYLE_KEYS) grids.set(key, styles.map((row) => row.map((style) => style[key])));
   return grids;
 }
 
@@ -164,51 +152,48 @@ export function styleRects(layout: SheetLayout): StyleRect[] {
   return out;
 }
 
+/** Core's row-height runs as whole-row ranges (`12:15`), one rowHeight each: for hosts without ExcelApi 1.9. */
+export function rowHeightRanges(layout: SheetLayout): RowHeightWrite[] {
+  return layout.rowHeights.map((run) => {
+    const address = `${run.from}:${run.to}`;
+    return { address, points: run.height, bytes: 2 * PATH_BYTES + SET_BYTES + address.length };
+  });
+}
+
+/** Excel refuses a multiple-area address longer than this, as it does in its own Range("…") references. */
+export const AREAS_ADDRESS_LIMIT = 255;
+
 /**
- * Heights (points) for rows whose merged, wrapped text needs more than one line: Excel's autofit ignores
- * merged cells. Rough Times New Roman widths, in widths of "0" at the body size, as the exceljs twin does.
+ * Core's row-height runs grouped by height into multiple-area addresses (`11:11,18:18,953:1019`) of at most
+ * AREAS_ADDRESS_LIMIT characters, one `getRanges(…).format.rowHeight` each (ExcelApi 1.9): a summary of 5,000
+ * rows has some 800 runs but two heights, and its write must stay one request.
  */
-export function mergedRowHeights(layout: SheetLayout, baseSize = 12): Map<number, number> {
-  const styles = resolveStyles(layout);
-  const heights = new Map<number, number>();
-  for (const merge of layout.merges) {
-    const rect = parseA1(merge);
-    if (rect.rows !== 1) continue;
-    const value = layout.values[rect.row]?.[rect.column];
-    if (typeof value !== "string" || !styles.get("wrap")![rect.row]?.[rect.column]) continue;
-    const size = Number(styles.get("size")![rect.row][rect.column] ?? baseSize);
-    const bold = !!styles.get("bold")![rect.row][rect.column];
-    let width = 0;
-    for (let c = rect.column; c < rect.column + rect.columns; c++) width += layout.widths[c] ?? 9;
-    const lines = countLines(value, width, (size / baseSize) * (bold ? 1.08 : 1));
-    if (lines > 1) heights.set(rect.row, Math.ceil(lines * size * 1.3 + 3));
+export function rowHeightAreas(layout: SheetLayout): RowHeightWrite[] {
+  const byHeight = new Map<number, string[]>();
+  for (const run of layout.rowHeights) {
+    const addresses = byHeight.get(run.height) ?? byHeight.set(run.height, []).get(run.height)!;
+    addresses.push(`${run.from}:${run.to}`);
   }
-  return heights;
-}
-
-function countLines(text: string, width: number, scale: number): number {
-  const room = Math.max(width - 1, 1);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(" ")) {
-      const w = [...word].reduce((sum, ch) => sum + charWidth(ch), 0) * scale;
-      const gap = used === 0 ? 0 : 0.5 * scale;
-      if (used > 0 && used + gap + w > room) {
-        lines++;
-        used = w;
-      } else {
-        used += gap + w;
+  const out: RowHeightWrite[] = [];
+  for (const [points, addresses] of byHeight) {
+    let address = "";
+    for (const area of addresses) {
+      if (address !== "" && address.length + 1 + area.length > AREAS_ADDRESS_LIMIT) {
+        out.push({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length });
+        address = "";
       }
+      address = address === "" ? area : `${address},${area}`;
     }
+    if (address !== "") out.push({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length });
   }
-  return lines;
+  return out;
 }
 
-function charWidth(ch: string): number {
-  if (ch !== ch.toLowerCase()) return 1.4;
-  return /[ilIjtf.,;:!'|()\-]/.test(ch) ? 0.55 : 1;
+export interface RowHeightWrite {
+  /** Whole rows: `12:15`, or several areas `11:11,18:18` for getRanges. */
+  address: string;
+  points: number;
+  bytes: number;
 }
 
 /** The style properties of one rectangle, set through one getRange and one `format`. */
@@ -246,9 +231,7 @@ export function widthRanges(widths: readonly number[]): { range: string; points:
   let start = 0;
   for (let c = 1; c <= widths.length; c++) {
     if (c < widths.length && widths[c] === widths[start]) continue;
-    const first = rectAddress({ row: 0, column: start, rows: 1, columns: 1 }).replace(/\d+$/, "");
-    const last = rectAddress({ row: 0, column: c - 1, rows: 1, columns: 1 }).replace(/\d+$/, "");
-    out.push({ range: `${first}:${last}`, points: columnPoints(widths[start]) });
+    out.push({ range: `${columnLetters(start)}:${columnLetters(c - 1)}`, points: columnPoints(widths[start]) });
     start = c;
   }
   return out;
@@ -256,6 +239,6 @@ export function widthRanges(widths: readonly number[]): { range: string; points:
 
 /** A column's letters as a whole-column range: 11 → `L:L`. */
 export function columnRange(column: number): string {
-  const letters = rectAddress({ row: 0, column, rows: 1, columns: 1 }).replace(/\d+$/, "");
+  const letters = columnLetters(column);
   return `${letters}:${letters}`;
 }

@@ -1,19 +1,28 @@
 /* global Excel, Office */
 import {
-  buildSummary,
+  BASE_FONT_SIZE,
+  freeNames,
   isPercentFormat,
-  placeSummary,
-  readWorkbook,
-  summaryLayout,
   templateLayouts,
   type Cell,
   type Problem,
   type SheetGrid,
   type SheetLayout,
-  type WorkbookRead,
+  type SummaryPlan,
 } from "../core";
-import { parseA1, rectAddress, splitAddress } from "../core/a1";
-import { cellBlocks, columnRange, mergedRowHeights, PATH_BYTES, SET_BYTES, styleGroups, widthRanges, type StyleGroup } from "./layout-plan";
+import { parseA1, splitAddress } from "../core/a1";
+import {
+  cellBlocks,
+  columnRange,
+  PATH_BYTES,
+  rowHeightAreas,
+  rowHeightRanges,
+  SET_BYTES,
+  styleGroups,
+  widthRanges,
+  type RowHeightWrite,
+  type StyleGroup,
+} from "./layout-plan";
 import { ui } from "./ui-text";
 
 /**
@@ -27,8 +36,6 @@ import { ui } from "./ui-text";
 export const REQUEST_LIMIT = 4_000_000;
 /** Cells per read request when a workbook is too big to read at once (values and formats, ~40 bytes a cell). */
 export const CELLS_PER_READ = 100_000;
-/** Body font size of written sheets, as the command line writes them. */
-export const BASE_FONT_SIZE = 12;
 /** Fills that "Đánh dấu" gives problem cells: Excel's own "Bad" and "Neutral" colours. */
 export const MARK_FILLS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 /** Workbook setting that keeps the fills marked cells had, so that "Bỏ đánh dấu" works after the pane is closed. */
@@ -94,6 +101,7 @@ async function readInOneSync(context: Excel.RequestContext, slots: number): Prom
   }
   await context.sync();
   sheetSlots = Math.min(256, Math.max(16, count.value + 4));
+  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult (getCount) is read after sync, not loaded
   if (count.value > slots) return null;
   const present = walked.filter((w) => !w.sheet.isNullObject);
   return {
@@ -128,6 +136,7 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
   let cells = 0;
   for (const part of parts) {
     if (cells > 0 && cells + part.rows * part.columns > CELLS_PER_READ) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per CELLS_PER_READ cells, bounded by the workbook
       await context.sync(); // only when one request would be too big: bounded by the workbook's size
       cells = 0;
     }
@@ -185,6 +194,7 @@ async function runOps(context: Excel.RequestContext, ops: readonly Op[]): Promis
   let pending = 0;
   for (const op of ops) {
     if (pending > 0 && pending + op.bytes > REQUEST_LIMIT) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- splits a request only when Excel would refuse it
       await context.sync(); // split only because Excel would refuse a bigger request
       stats.syncs++;
       pending = 0;
@@ -237,9 +247,6 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
       }, block.bytes),
     );
   }
-  const rows = layout.values.length;
-  const columns = Math.max(0, ...layout.values.map((r) => r.length));
-  const used = rows > 0 && columns > 0 ? rectAddress({ row: 0, column: 0, rows, columns }) : "A1";
   ops.push(
     onSheet((s) => {
       const all = s.getRange();
@@ -252,9 +259,12 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const group of styleGroups(layout)) ops.push(onSheet((s) => applyStyle(s.getRange(group.range), group), group.bytes));
   for (const { range, points } of widthRanges(layout.widths)) ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
   for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
-  ops.push(onSheet((s) => s.getRange(used).format.autofitRows()));
-  for (const [row, points] of mergedRowHeights(layout)) {
-    ops.push(onSheet((s) => void (s.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points)));
+  // Core's heights, as the command line writes them: runs of equal height, grouped by height into multiple-area
+  // ranges where the host has them, so that thousands of rows still write in one request.
+  const areas = supports("1.9");
+  const heights: RowHeightWrite[] = areas ? rowHeightAreas(layout) : rowHeightRanges(layout);
+  for (const { address, points, bytes } of heights) {
+    ops.push(onSheet((s) => void ((areas ? s.getRanges(address) : s.getRange(address)).format.rowHeight = points), bytes));
   }
   if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
@@ -329,36 +339,15 @@ export interface SummaryWritten {
 }
 
 /**
- * Writes the `Tổng hợp BTV <year>` sheet: core places it (replacing only the sheet COMA made for that year)
- * and lays it out; this queues the delete, the new sheet, every value and format, and activates it, in ONE
- * sync unless the request would pass REQUEST_LIMIT. The caller checks first that there is a target sheet.
+ * Writes the `Tổng hợp BTV <year>` sheet core planned (replacing only the sheet COMA made for that year): queues
+ * the delete, the new sheet, every value and format, and activates it, in ONE sync unless the request would pass
+ * REQUEST_LIMIT. `grids` are the sheets the plan was made from, for the position of the replaced sheet.
  */
-export async function writeSummary(
-  context: Excel.RequestContext,
-  grids: readonly SheetGrid[],
-  year: number,
-  date: Date,
-  read: WorkbookRead = readWorkbook(grids),
-  onWriting: (name: string) => void = () => {},
-): Promise<SummaryWritten> {
-  const placement = placeSummary(grids, year);
-  onWriting(placement.name);
-  const model = buildSummary(read, year);
-  const layout = summaryLayout(model, placement.name, date);
+export async function writeSummary(context: Excel.RequestContext, plan: SummaryPlan, grids: readonly SheetGrid[]): Promise<SummaryWritten> {
+  const { model, placement, layout } = plan;
   const position = placement.replaces === null ? null : grids.findIndex((g) => g.name === placement.replaces);
   const stats = await runOps(context, layoutOps(context, { layout, replaces: placement.replaces, position }, true));
-  return { year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
-}
-
-/** Names for new sheets that no sheet has yet (case-insensitively): `Chỉ tiêu 2025-2030 (2)`. */
-export function freeNames(wanted: readonly string[], taken: readonly string[]): string[] {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  return wanted.map((base) => {
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-    used.add(name.toLowerCase());
-    return name;
-  });
+  return { year: model.year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
 }
 
 /** Adds the template sheets (the 25 targets, the three former communes' results), never over a sheet. */
@@ -500,6 +489,7 @@ export async function markProblems(context: Excel.RequestContext, problems: read
   }
   const probes = targets.map((t) => {
     const probe = sheetOf(t.sheet).getRange(t.cell);
+    // eslint-disable-next-line office-addins/no-empty-load -- false positive: fillProperties() names the properties
     probe.format.fill.load(fillProperties());
     return probe;
   });
@@ -552,6 +542,7 @@ export async function unmarkProblems(context: Excel.RequestContext, known: reado
   const sheetOf = sheetCache(context);
   const probes = marks.map((m) => {
     const probe = sheetOf(m.sheet).getRange(m.cell);
+    // eslint-disable-next-line office-addins/no-empty-load -- false positive: fillProperties() names the properties
     probe.format.fill.load(fillProperties());
     return probe;
   });

@@ -1,7 +1,7 @@
 import { formatNumber } from "../core";
 
 /**
- * Every Vietnamese string of the task pane and the ribbon command, keyed by id (STYLE rule 5). Problem
+ * Every Vietnamese string of the task pane and the ribbon command, keyed by id. Problem
  * messages come from core; this table holds only what the add-in itself says.
  */
 export const UI = {

@@ -1,7 +1,7 @@
 import { BASE_YEAR, isFinal, type Indicator, type Status } from "./model";
 import { attainment, change, evaluatedValue, expectedValue, meets, progress, reductionBase, status, yearsBetween } from "./rules";
 
-/** The figures of one indicator for one year (docs/rules.md, and the JSON of `coma summary --json`). */
+/** The figures of one indicator for one year (docs/rules.md; printed as in scripts/cli/json-output.ts). */
 export interface IndicatorResult {
   /** v(y), the year's value as entered (in the row's unit). */
   value: number | null;

@@ -1,4 +1,5 @@
-import { cellAddress } from "./text";
+import { cellAddress } from "./a1";
+import { rowHeightRuns } from "./row-heights";
 
 /**
  * A sheet to write, as plain data: both workbook adapters (the add-in and the command line) write exactly this,
@@ -56,12 +57,12 @@ export interface SheetLayout {
   links: { cell: string; sheet: string; address: string }[];
   freezeRows: number;
   print: { landscape: boolean; fitToWidth: boolean; titleRows: [number, number] | null };
-  /** Row heights fitted to the text, as runs of equal height. */
+  /** Row heights fitted to the text, as runs of equal height: LayoutBuilder.build() estimates them (core/row-heights.ts). */
   rowHeights: RowHeightRun[];
   chart: ChartSpec | null;
 }
 
-/** Text an adapter must never let Excel read as a formula (contract §4). */
+/** Text an adapter must never let Excel read as a formula (docs/rules.md). */
 export function looksLikeFormula(value: LayoutValue): boolean {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value);
 }
@@ -112,17 +113,20 @@ export class LayoutBuilder {
     return this;
   }
 
-  set(settings: Partial<Omit<SheetLayout, "values" | "formats" | "name">>): this {
+  set(settings: Partial<Omit<SheetLayout, "values" | "formats" | "name" | "rowHeights">>): this {
     Object.assign(this.layout, settings);
     return this;
   }
 
+  /** The finished layout, with the row heights its text needs (from values, styles, widths, merges, hidden columns). */
   build(): SheetLayout {
-    return {
+    const layout: SheetLayout = {
       ...this.layout,
       values: this.values.map((r) => [...r]),
       formats: this.formats.map((r) => [...r]),
     };
+    layout.rowHeights = rowHeightRuns(layout);
+    return layout;
   }
 }
 

@@ -21,3 +21,16 @@ export function generatedYear(values: readonly Cell[][]): number | null {
 export function isGeneratedSheet(values: readonly Cell[][]): boolean {
   return generatedYear(values) !== null;
 }
+
+/**
+ * The template's target sheet carries this text in a hidden cell of its first row: a workbook made from the template
+ * is checked against the resolution (core/resolution.ts) whatever its rows have become.
+ */
+export const TEMPLATE_MARKER = "COMA:mau-chi-tieu:co-ma-2025-2030";
+
+/** Rows searched for the template's marker: a user may insert title rows above it. */
+const TEMPLATE_MARKER_ROWS = 20;
+
+export function hasTemplateMarker(values: readonly Cell[][]): boolean {
+  return values.slice(0, TEMPLATE_MARKER_ROWS).some((row) => row?.some((cell) => cell === TEMPLATE_MARKER));
+}

@@ -1,4 +1,4 @@
-import type { Rule } from "./messages";
+import type { Finding } from "./problems";
 import type { Target } from "./target";
 
 export const GROUPS = ["KT", "XH", "XD"] as const;
@@ -24,17 +24,21 @@ export const WORST_FIRST: readonly Status[] = ["Không đạt", "Chậm tiến �
 
 export type Severity = "error" | "warning";
 
-/** A problem located at its cell; `code` is the indicator code of the row when there is one. */
-export interface Problem {
+/** Where a problem is: `code` is the indicator code of the row when there is one. */
+export interface ProblemPlace {
   severity: Severity;
   sheet: string | null;
   cell: string | null;
   code: string | null;
-  rule: Rule;
-  message: string;
-  /** A number the user can write into the cell with one click (text numbers). */
-  fix?: { value: number };
 }
+
+/** A problem located at its cell, keyed by rule with that rule's parameters, and its Vietnamese message. */
+export type Problem = ProblemPlace &
+  Finding & {
+    message: string;
+    /** A number the user can write into the cell with one click (text numbers). */
+    fix?: { value: number };
+  };
 
 /** A `Kế hoạch <năm>` cell: the year's plan as written, and read as a target (a plain number is a min). */
 export interface PlanCell {

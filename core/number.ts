@@ -1,16 +1,21 @@
 /**
  * Vietnamese number text: "." groups thousands, "," is the decimal mark, a trailing "%" or unit is dropped.
- * `3.265` → 3265, `126,1 %` → 126.1, `8.474,1` → 8474.1. A lone "." not followed by exactly three digits
- * (`1.5`) is read as a decimal point, and flagged so that the caller can warn.
+ * `3.265` → 3265, `126,1 %` → 126.1, `8.474,1` → 8474.1. A lone "." followed by one to three digits that cannot
+ * group thousands (`1.5`, `0.912`, `1234.5`) is read as a decimal point, and flagged so that the caller can warn.
+ * Dots that can be neither (`2.8000`, `1.50.0`) make the text ambiguous: an error, never a guess.
  */
 export type ParsedNumber = { value: number; dotDecimal: boolean };
 
-const NUMBER_WITH_UNIT = /^([+\-\u2212]?)\s*(\d(?:[\d.]*\d)?(?:,\d+)?)\s*([^\d]*)$/u;
-const GROUPED = /^\d{1,3}(\.\d{3})+$/;
-const PLAIN = /^\d+$/;
-const DOT_DECIMAL = /^\d+\.\d+$/;
+/** A number-shaped text whose dots can be neither thousands separators nor a decimal point. */
+export const AMBIGUOUS = "ambiguous";
 
-export function parseVietnameseNumber(text: string): ParsedNumber | null {
+const NUMBER_WITH_UNIT = /^([+\-\u2212]?)\s*(\d(?:[\d.]*\d)?(?:,\d+)?)\s*([^\d]*)$/u;
+const GROUPED = /^[1-9]\d{0,2}(\.\d{3})+$/;
+const PLAIN = /^\d+$/;
+const DOT_DECIMAL = /^\d+\.\d{1,3}$/;
+
+/** The number a text holds; `AMBIGUOUS` when it is shaped like a number but its dots cannot be read; null otherwise. */
+export function readNumberText(text: string): ParsedNumber | typeof AMBIGUOUS | null {
   const match = NUMBER_WITH_UNIT.exec(text.replace(/\u00a0/g, " ").trim());
   if (!match) return null;
   const [, sign, body, unit] = match;
@@ -24,10 +29,16 @@ export function parseVietnameseNumber(text: string): ParsedNumber | null {
     value = Number(whole);
     dotDecimal = true;
   } else {
-    return null;
+    return AMBIGUOUS;
   }
   if (!Number.isFinite(value)) return null; // "9" × 400 is no figure, not Infinity
   return { value: sign === "" || sign === "+" ? value : -value, dotDecimal };
+}
+
+/** The number a text holds, or null (ambiguous text included). */
+export function parseVietnameseNumber(text: string): ParsedNumber | null {
+  const read = readNumberText(text);
+  return read === AMBIGUOUS ? null : read;
 }
 
 /** What may follow a number: nothing, "%", or a unit made of letters, spaces, "/" and "." (e.g. "ha", "trVNĐ/người/năm"). */

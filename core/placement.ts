@@ -1,5 +1,6 @@
 import type { SheetGrid } from "./grid";
 import { generatedYear } from "./marker";
+import { freeNames } from "./sheet-names";
 import { summarySheetName } from "./summary-layout";
 
 export interface SummaryPlacement {
@@ -15,9 +16,7 @@ export interface SummaryPlacement {
  */
 export function placeSummary(sheets: readonly SheetGrid[], year: number): SummaryPlacement {
   const previous = sheets.find((s) => generatedYear(s.values) === year) ?? null;
-  const taken = new Set(sheets.filter((s) => s !== previous).map((s) => s.name.toLowerCase()));
-  const base = summarySheetName(year);
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+  const taken = sheets.filter((s) => s !== previous).map((s) => s.name);
+  const [name] = freeNames([summarySheetName(year)], taken);
   return { name, replaces: previous?.name ?? null };
 }

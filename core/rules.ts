@@ -23,7 +23,7 @@ export interface Evaluated {
   gaps: number[];
 }
 
-/** The evaluated value a for `year` (docs/rules.md; 2025 evaluates the starting position). */
+/** The evaluated value a of docs/rules.md for `year` (2025 evaluates the starting position). */
 export function evaluatedValue(method: Method, baseline: number | null, values: YearValues, year: number): Evaluated {
   const at = (y: number) => values[y] ?? null;
   if (year <= BASE_YEAR) {
@@ -80,7 +80,7 @@ export function meets(target: Target, a: number | null, baseline: number | null)
   }
 }
 
-/** Attainment ratio (tỷ lệ đạt) against the 2030 target; null where there is no ratio. */
+/** Attainment ratio (tỷ lệ đạt) of docs/rules.md; null where there is no ratio. */
 export function attainment(target: Target, a: number | null, baseline: number | null): number | null {
   if (a === null) return null;
   switch (target.kind) {

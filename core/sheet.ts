@@ -1,22 +1,20 @@
-import { readValueCell, type CellFinding } from "./cell-value";
-import { cellError, isBlank, type Cell, type SheetGrid } from "./grid";
+import { offerPercent, readValueCell, roundNoise, type CellFinding, type CellRead } from "./cell-value";
+import { formatNumber } from "./format";
+import { cellError, isBlank, isPercentFormat, type Cell, type SheetGrid } from "./grid";
 import { findHeader, type ColumnKey, type Header } from "./header";
-import { isGeneratedSheet } from "./marker";
-import { message, type Rule } from "./messages";
-import { GROUPS, METHODS, YEARS, type Group, type Indicator, type Method, type Problem } from "./model";
-import { parseTarget } from "./target";
-import { cellAddress, fold } from "./text";
+import { hasTemplateMarker, isGeneratedSheet } from "./marker";
+import { message } from "./messages";
+import { GROUPS, METHODS, YEARS, type Group, type Indicator, type Method, type PlanCell, type Problem, type ProblemPlace } from "./model";
+import type { Finding } from "./problems";
+import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
+import { parseTarget, type Target, type TargetParse } from "./target";
+import { cellAddress } from "./a1";
+import { fold } from "./text";
+
+export type { MissingTarget } from "./resolution";
 
 /** Rows above this are refused with their count: the template has 60, a large commune sheet a few hundred. */
 export const MAX_SHEET_ROWS = 20_000;
-
-/** A target or sub-metric of the resolution that no target sheet holds (checks against the resolution). */
-export interface MissingTarget {
-  code: string;
-  root: string;
-  group: Group;
-  name: string;
-}
 
 export interface WorkbookRead {
   /** Names of the sheets read as target sheets, in workbook order. */
@@ -28,26 +26,51 @@ export interface WorkbookRead {
 }
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
+const VALUE_KEYS: readonly ColumnKey[] = ["baseline", ...YEAR_KEYS];
+const PLAN_KEYS = YEARS.map((y) => [y, `plan:${y}`] as const);
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
 /** Reads every target sheet of a workbook: indicators in sheet order and every problem at its cell. */
 export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
   const result: WorkbookRead = { sheets: [], indicators: [], problems: [], missing: [] };
   const seen = new Map<string, Indicator>();
+  const targetColumns = new Map<string, number>(); // by sheet: where a target that differs is reported
+  let marked = false;
   for (const grid of grids) {
     if (isGeneratedSheet(grid.values)) continue;
     const header = findHeader(grid.values);
     if (!header) continue;
     result.sheets.push(grid.name);
+    marked ||= hasTemplateMarker(grid.values);
     if (grid.values.length > MAX_SHEET_ROWS) {
       const firstOver = cellAddress((grid.top ?? 0) + MAX_SHEET_ROWS, grid.left ?? 0); // where the sheet passes the limit
-      result.problems.push(problem(grid.name, firstOver, null, "error", "sheet-too-large", { rows: grid.values.length, limit: MAX_SHEET_ROWS }));
+      const rows = grid.values.length;
+      const place: ProblemPlace = { severity: "error", sheet: grid.name, cell: firstOver, code: null };
+      result.problems.push(problem(place, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
       continue;
     }
+    if (header.columns.target !== undefined) targetColumns.set(grid.name, (grid.left ?? 0) + header.columns.target);
     new SheetReader(grid, header, seen, result).read();
   }
-  if (result.sheets.length === 0) result.problems.push(problem(null, null, null, "error", "no-target-sheet", {}));
+  if (result.sheets.length === 0) {
+    result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
+  } else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetColumns);
   return result;
+}
+
+/** Missing targets are warnings of the workbook; a target that differs is a warning at its cell, and the sheet's is used. */
+function checkAgainstResolution(read: WorkbookRead, targetColumns: ReadonlyMap<string, number>): void {
+  for (const { indicator, resolution } of differentTargets(read.indicators)) {
+    const column = targetColumns.get(indicator.sheet);
+    const cell = column === undefined ? null : cellAddress(indicator.row - 1, column);
+    const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell, code: indicator.code };
+    read.problems.push(problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } }));
+  }
+  read.missing = missingTargets(read.indicators);
+  for (const { code, name } of read.missing) {
+    const place: ProblemPlace = { severity: "warning", sheet: null, cell: null, code };
+    read.problems.push(problem(place, { rule: "missing-from-resolution", params: { code, name } }));
+  }
 }
 
 class SheetReader {
@@ -67,6 +90,9 @@ class SheetReader {
   read(): void {
     for (const duplicate of this.header.duplicates) {
       this.report(this.header.row, duplicate.column, null, { severity: "warning", rule: "duplicate-column", params: { header: duplicate.header } });
+    }
+    for (const { header, year, row, column } of this.header.outOfTerm) {
+      this.report(row, column, null, { severity: "warning", rule: "year-out-of-term", params: { header, year } });
     }
     const rows: Indicator[] = [];
     for (let r = this.header.row + 1; r < this.grid.values.length; r++) {
@@ -103,8 +129,8 @@ class SheetReader {
     const code = `${match[1]}${Number(match[2])}${match[3]}`;
     const earlier = this.seen.get(code);
     if (earlier) {
-      const where = earlier.sheet === this.grid.name ? `dòng ${earlier.row}` : `dòng ${earlier.row} của trang “${earlier.sheet}”`;
-      this.reportAt(r, "code", code, { severity: "error", rule: "duplicate-code", params: { code, where } });
+      const sheet = earlier.sheet === this.grid.name ? null : earlier.sheet;
+      this.reportAt(r, "code", code, { severity: "error", rule: "duplicate-code", params: { code, row: earlier.row, sheet } });
       return null;
     }
     const group = this.readGroup(r, code, match[1] as Group);
@@ -112,14 +138,18 @@ class SheetReader {
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
     const valueRules = { percentRow: unit.startsWith("%"), allowOver100: method === "Tăng bình quân" };
-    const readValue = (key: ColumnKey) => {
+    const reads: ValueRead[] = [];
+    for (const key of VALUE_KEYS) {
       const column = this.header.columns[key];
-      if (column === undefined) return null;
-      const read = readValueCell(this.grid.values[r]?.[column], this.grid.formats?.[r]?.[column], valueRules);
+      if (column === undefined) continue;
+      reads.push({ key, column, read: readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules) });
+    }
+    if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
+    for (const { key, column, read } of reads) {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
-      return read.value;
-    };
+    }
+    const readValue = (key: ColumnKey) => reads.find((entry) => entry.key === key)?.read.value ?? null;
     const baseline = readValue("baseline");
     const [v2026, v2027, v2028, v2029, v2030] = YEAR_KEYS.map(readValue);
     const values = { 2026: v2026, 2027: v2027, 2028: v2028, 2029: v2029, 2030: v2030 };
@@ -143,6 +173,7 @@ class SheetReader {
       isParent: false,
     };
     this.readTarget(r, indicator, targetCell);
+    indicator.plans = this.readPlans(r, code, valueRules.percentRow, invalid);
     if (baseline === null && !invalid.has("baseline") && indicator.targetText !== "" && this.header.columns.baseline !== undefined) {
       this.reportAt(r, "baseline", code, { severity: "warning", rule: "missing-baseline", params: {} });
     }
@@ -187,18 +218,60 @@ class SheetReader {
       indicator.isParent = true; // settled once the whole sheet is read
       return;
     }
+    const column = this.header.columns.target ?? 0;
     const error = cellError(cell);
-    const parsed = error || typeof cell === "boolean" ? null : parseTarget(cell as string | number);
-    if (parsed?.ok) {
-      indicator.target = parsed.target;
-      return;
+    const unreadable: Finding = { rule: "bad-target", params: { text: indicator.targetText } };
+    const finding = error ? cellErrorFinding(error) : this.expressionFinding(cell, unreadable);
+    if (finding.target) indicator.target = finding.target;
+    else indicator.invalid.add("target");
+    if (finding.finding) this.report(r, column, indicator.code, finding.finding);
+  }
+
+  /** `Kế hoạch <năm>` cells: each read as a target (a plain number is a min); one that does not parse is an error. */
+  private readPlans(r: number, code: string, percentRow: boolean, invalid: Set<string>): Indicator["plans"] {
+    const plans: Indicator["plans"] = {};
+    for (const [year, key] of PLAN_KEYS) {
+      const column = this.header.columns[key];
+      const cell = column === undefined ? undefined : this.grid.values[r]?.[column];
+      if (column === undefined || cell === undefined || isBlank(cell)) continue;
+      const error = cellError(cell);
+      const scaled = typeof cell === "number" && percentRow && isPercentFormat(this.format(r, column)) ? roundNoise(cell * 100) : cell;
+      const text = error ?? (typeof scaled === "number" ? formatNumber(scaled) : String(scaled).trim());
+      const read = error ? cellErrorFinding(error) : this.expressionFinding(scaled, { rule: "bad-plan", params: { text, year } });
+      plans[year] = { text, target: read.target } satisfies PlanCell;
+      if (!read.target) invalid.add(key);
+      if (read.finding) this.report(r, column, code, read.finding);
     }
-    indicator.invalid.add("target");
-    const text = indicator.targetText;
-    const finding: CellFinding = error
-      ? { severity: "error", rule: "cell-error", params: { error } }
-      : { severity: "error", rule: parsed?.ok === false && parsed.reason === "inverted-range" ? "inverted-range" : "bad-target", params: { text } };
-    this.reportAt(r, "target", indicator.code, finding);
+    return plans;
+  }
+
+  /** A target or plan cell read as an expression: its target, and the finding it is worth (an error when unreadable). */
+  private expressionFinding(cell: Cell, unreadable: Finding): ExpressionRead {
+    const parsed: TargetParse | null = typeof cell === "string" || typeof cell === "number" ? parseTarget(cell) : null;
+    if (parsed?.ok) {
+      const dot = parsed.dotDecimal;
+      const fix = dot?.whole ? { fix: { value: dot.value } } : {};
+      const finding: CellFinding | null = dot ? { severity: "warning", rule: "dot-decimal", params: { text: dot.text, value: dot.value }, ...fix } : null;
+      return { target: parsed.target, finding };
+    }
+    const text = typeof cell === "number" ? formatNumber(cell) : String(cell).trim();
+    const finding: Finding =
+      parsed?.reason === "ambiguous-number"
+        ? { rule: "ambiguous-number", params: { text: parsed.text } }
+        : parsed?.reason === "inverted-range"
+          ? { rule: "inverted-range", params: { text } }
+          : unreadable;
+    return { target: null, finding: { severity: "error", ...finding } };
+  }
+
+  /** In a `%` row, a fraction typed among figures above 1 is offered as the percent it likely means. */
+  private offerPercents(r: number, reads: readonly ValueRead[]): void {
+    if (!reads.some(({ read }) => read.value !== null && read.value > 1)) return;
+    for (const entry of reads) entry.read = offerPercent(entry.read, this.format(r, entry.column));
+  }
+
+  private format(r: number, column: number): string | null | undefined {
+    return this.grid.formats?.[r]?.[column];
   }
 
   /** A row without target is a parent heading when sub-metrics of its code follow; otherwise its target is missing. */
@@ -218,7 +291,7 @@ class SheetReader {
 
   private report(r: number, column: number, code: string | null, finding: CellFinding): void {
     const cell = cellAddress(this.top + r, this.left + column);
-    this.out.problems.push({ ...problem(this.grid.name, cell, code, finding.severity, finding.rule, finding.params), ...(finding.fix && { fix: finding.fix }) });
+    this.out.problems.push(problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding));
   }
 }
 
@@ -238,6 +311,23 @@ const GROUP_WORDS: Record<Group, string[]> = {
   XD: ["xay dung dang", "dang", "he thong chinh tri"],
 };
 
-function problem(sheet: string | null, cell: string | null, code: string | null, severity: Problem["severity"], rule: Rule, params: Record<string, unknown>): Problem {
-  return { severity, sheet, cell, code, rule, message: message(rule, params) };
+interface ValueRead {
+  key: ColumnKey;
+  column: number;
+  read: CellRead;
+}
+
+interface ExpressionRead {
+  target: Target | null;
+  finding: CellFinding | null;
+}
+
+function cellErrorFinding(error: string): ExpressionRead {
+  return { target: null, finding: { severity: "error", rule: "cell-error", params: { error } } };
+}
+
+/** Built by assignment, not spread: a national run makes a hundred thousand of them and spreading costs twice the time. */
+function problem(place: ProblemPlace, finding: Finding & { fix?: { value: number } }): Problem {
+  const { severity, sheet, cell, code } = place;
+  return Object.assign({ severity, sheet, cell, code, message: message(finding) }, finding);
 }

@@ -24,7 +24,7 @@ const MARKER_COLUMN = 11;
 const ROMAN = ["I", "II", "III"];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
 
-/** The `Tổng hợp BTV <year>` sheet in the Party document style (contract §4). */
+/** The `Tổng hợp BTV <year>` sheet in the Party document style (docs/rules.md). */
 export function summaryLayout(model: SummaryModel, sheetName: string, date: Date): SheetLayout {
   const b = new LayoutBuilder(sheetName, WIDTH + 1);
   const { year } = model;

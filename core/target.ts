@@ -1,8 +1,8 @@
-import { parseVietnameseNumber } from "./number";
+import { AMBIGUOUS, readNumberText } from "./number";
 import { fold, memoize } from "./text";
 
 /**
- * A parsed `Mục tiêu 2030` expression (contract §2).
+ * A parsed `Mục tiêu 2030` or `Kế hoạch <năm>` expression (docs/rules.md).
  * min: a ≥ n (a > n when strict); max: a ≤ n (a < n when strict); range: low ≤ a ≤ high;
  * reduction: (b − a) / b ≥ n %.
  */
@@ -12,7 +12,19 @@ export type Target =
   | { kind: "range"; low: number; high: number }
   | { kind: "reduction"; n: number };
 
-export type TargetParse = { ok: true; target: Target } | { ok: false; reason: "unreadable" | "inverted-range" };
+/** A number of the expression read with a dot as its decimal point (`trên 1.5`): worth a warning. */
+export interface DotDecimal {
+  text: string;
+  value: number;
+  /** The whole expression is that number, so writing the number into the cell loses nothing. */
+  whole: boolean;
+}
+
+export type TargetParse =
+  | { ok: true; target: Target; dotDecimal?: DotDecimal }
+  | { ok: false; reason: "unreadable" | "inverted-range" }
+  /** A number of the expression whose dots can be neither thousands separators nor a decimal point (`2.8000`). */
+  | { ok: false; reason: "ambiguous-number"; text: string };
 
 type Bound = { kind: "min" | "max"; strict: boolean };
 
@@ -44,32 +56,52 @@ export function parseTarget(input: string | number): TargetParse {
   return parseTargetText(input);
 }
 
-const parseTargetText = memoize((input: string): TargetParse => {  const plain = parseVietnameseNumber(input);
-  if (plain) return plain.value >= 0 ? ok({ kind: "min", n: plain.value, strict: false }) : unreadable(); // `5.065 ha`, the common case
+/** The amounts of one expression: the first dot-decimal and the first ambiguous number met while reading it. */
+class Amounts {
+  dotDecimal?: DotDecimal;
+  ambiguous?: string;
+
+  /** The number of a part of the expression (`2.800 hộ`, `50%`); negative amounts are not targets. */
+  read(text: string, whole = false): number | null {
+    const parsed = readNumberText(text.trim());
+    if (parsed === AMBIGUOUS) {
+      this.ambiguous ??= /\d[\d.,]*\d/.exec(text)?.[0] ?? text.trim(); // the number alone, not its folded unit
+      return null;
+    }
+    if (!parsed || parsed.value < 0) return null;
+    if (parsed.dotDecimal) this.dotDecimal ??= { text: text.trim(), value: parsed.value, whole };
+    return parsed.value;
+  }
+
+  result(target: Target | null): TargetParse {
+    if (this.ambiguous !== undefined) return { ok: false, reason: "ambiguous-number", text: this.ambiguous };
+    if (target === null) return unreadable();
+    return this.dotDecimal ? { ok: true, target, dotDecimal: this.dotDecimal } : ok(target);
+  }
+}
+
+const parseTargetText = memoize((input: string): TargetParse => {
+  const amounts = new Amounts();
+  const plain = amounts.read(input, true);
+  if (plain !== null) return amounts.result({ kind: "min", n: plain, strict: false });
+  if (amounts.ambiguous !== undefined) return amounts.result(null);
   const text = fold(input).replace(/\s*tro len$/, "");
   const reduction = REDUCTION.exec(text);
   if (reduction) {
-    const n = amount(reduction[1]);
-    return n === null ? unreadable() : ok({ kind: "reduction", n });
+    const n = amounts.read(reduction[1]);
+    return amounts.result(n === null ? null : { kind: "reduction", n });
   }
   const range = RANGE.exec(text);
   if (range) {
-    const low = amount(range[1]);
-    const high = amount(range[2]);
-    if (low === null || high === null) return unreadable();
-    return low > high ? { ok: false, reason: "inverted-range" } : ok({ kind: "range", low, high });
+    const low = amounts.read(range[1]);
+    const high = amounts.read(range[2]);
+    if (low !== null && high !== null && low > high && amounts.ambiguous === undefined) return { ok: false, reason: "inverted-range" };
+    return amounts.result(low === null || high === null ? null : { kind: "range", low, high });
   }
   const [prefix, bound] = PREFIXES.find(([p]) => text.startsWith(p) && isWordEnd(text, p.length)) ?? ["", null];
-  const n = amount(text.slice(prefix.length));
-  if (n === null) return unreadable();
-  return ok(bound ? { ...bound, n } : { kind: "min", n, strict: false });
+  const n = amounts.read(text.slice(prefix.length));
+  return amounts.result(n === null ? null : bound ? { ...bound, n } : { kind: "min", n, strict: false });
 });
-
-/** The number of a target expression (`2.800 hộ`, `50%`); negative amounts are not targets. */
-function amount(text: string): number | null {
-  const parsed = parseVietnameseNumber(text.trim());
-  return parsed && parsed.value >= 0 ? parsed.value : null;
-}
 
 function isWordEnd(text: string, at: number): boolean {
   return at >= text.length || !/[a-z]/.test(text[at - 1]) || !/[a-z]/.test(text[at]);

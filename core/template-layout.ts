@@ -2,6 +2,7 @@ import { CATALOGUE } from "./catalogue/targets";
 import { FORMER_COMMUNE_RESULTS } from "./catalogue/communes";
 import type { CatalogueEntry } from "./catalogue/types";
 import { figureFormat, LayoutBuilder, type CellStyle, type SheetLayout } from "./layout";
+import { TEMPLATE_MARKER } from "./marker";
 import { GROUP_NAMES, GROUPS, YEARS } from "./model";
 
 export const TEMPLATE_SHEET = "Chỉ tiêu 2025-2030";
@@ -12,6 +13,8 @@ export const TEMPLATE_HEADER_ROW = 5;
 const COLUMNS = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", ...YEARS, "Ghi chú"];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
 const ROMAN = ["I", "II", "III"];
+/** The hidden column right of the table that holds the template's marker. */
+const MARKER_COLUMN = COLUMNS.length;
 
 /** The sheets `coma template` writes: the 25 targets with baselines, and the 2020–2025 results of the three former communes. */
 export function templateLayouts(): SheetLayout[] {
@@ -20,7 +23,8 @@ export function templateLayouts(): SheetLayout[] {
 
 function targetSheet(): SheetLayout {
   const width = COLUMNS.length;
-  const b = new LayoutBuilder(TEMPLATE_SHEET, width);
+  const b = new LayoutBuilder(TEMPLATE_SHEET, width + 1);
+  b.put(0, MARKER_COLUMN, TEMPLATE_MARKER);
   b.put(0, 0, "ĐẢNG ỦY XÃ CO MẠ").merge(0, 0, 0, 2).style(0, 0, 0, 2, { bold: true, align: "center" });
   b.put(1, 0, "CÁC CHỈ TIÊU CHỦ YẾU NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ CO MẠ LẦN THỨ I, NHIỆM KỲ 2025 – 2030 (25 chỉ tiêu)")
     .merge(1, 0, 1, width - 1).style(1, 0, 1, width - 1, { bold: true, size: 13, align: "center", wrap: true });
@@ -37,7 +41,7 @@ function targetSheet(): SheetLayout {
     row++;
     for (const entry of entries) entryRow(b, row++, entry);
   });
-  return b.set({ widths: [8, 52, 7, 11, 14, 12, 16, 10, 10, 10, 10, 10, 60], freezeRows: TEMPLATE_HEADER_ROW, print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] } }).build();
+  return b.set({ widths: [8, 52, 7, 11, 14, 12, 16, 10, 10, 10, 10, 10, 60, 4], hiddenColumns: [MARKER_COLUMN], freezeRows: TEMPLATE_HEADER_ROW, print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] } }).build();
 }
 
 function entryRow(b: LayoutBuilder, row: number, entry: CatalogueEntry): void {

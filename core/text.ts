@@ -28,17 +28,3 @@ function foldUncached(text: string): string {
     .replace(/\s+/g, " ")
     .replace(/^[\s:.*()]+|[\s:.*()]+$/g, "");
 }
-
-/** Column letters of a 0-based column index: 0 → A, 27 → AB. */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-/** A1-style address of 0-based row and column. */
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
-}

@@ -72,7 +72,7 @@ export const positive = (argument: Argument): Param<number | null> => ({
   },
 });
 
-/** A `Mục tiêu 2030` expression (contract §2) or a plain number. */
+/** A `Mục tiêu 2030` expression (core/target.ts) or a plain number. */
 export const targetExpression = (argument: Argument): Param<Target | null> => ({
   argument,
   read: (value) => {

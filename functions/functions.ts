@@ -14,7 +14,7 @@ import {
 import { aggregate, code, fail, Failure, figure, lift, method, positive, ratio, required, signedNumber, targetExpression, year } from "./coerce";
 
 /*
- * The COMA.* custom functions (contract §3). Each JSDoc below is the function's Excel metadata: the webpack
+ * The COMA.* custom functions (test/addin/manifest.test.ts lists them). Each JSDoc below is the function's Excel metadata: the webpack
  * CustomFunctionsMetadataPlugin turns it into functions.json. Arguments typed `any[][]` are "matrix" parameters, so
  * Excel always passes a 2-D array (one cell is [[value]]) and the answer is a 2-D array of the same shape (a single
  * value for one cell, a spill for a range). Node callers may also pass single values and get a single value back.

@@ -59,12 +59,11 @@ export function noticeUrl(page: string, notice: Notice): string {
 /** Opens the notice dialog and waits until the user closes it (or four minutes pass). */
 function showNotice(notice: Notice): Promise<void> {
   return new Promise((resolve) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       resolve();
     };
-    timer = setTimeout(done, 4 * 60_000);
+    const timer = setTimeout(done, 4 * 60_000);
     Office.context.ui.displayDialogAsync(noticeUrl(window.location.href, notice), { height: 30, width: 35, displayInIframe: true }, (result) => {
       if (result.status !== Office.AsyncResultStatus.Succeeded) {
         done();
@@ -90,7 +89,7 @@ export function noticeLines(params: URLSearchParams): string[] {
       return [ui("ribbonDone", { name }), ui("ribbonProblems", { count: Number(params.get("count")) })];
     }
     case "no-target-sheet":
-      return [message("no-target-sheet")];
+      return [message({ rule: "no-target-sheet", params: {} })];
     case "edit-mode":
       return [ui("cellEditMode")];
     default:

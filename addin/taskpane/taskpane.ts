@@ -202,7 +202,7 @@ function summarizeClicked(): Promise<void> {
     const outcome = await generateSummary(year, (stage) => progress(stage.stage === "reading" ? ui("reading") : ui("writing", { name: stage.name })));
     showCheck(outcome.checked);
     if (!outcome.ok) {
-      showMessages(output, "error", message("no-target-sheet"));
+      showMessages(output, "error", message({ rule: "no-target-sheet", params: {} }));
       return;
     }
     const lines: { kind: MessageKind; text: string }[] = [

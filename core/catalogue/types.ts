@@ -21,7 +21,7 @@ export interface CatalogueEntry {
   /** Unit: "%", "ha", "hộ", "người", "triệu đồng", "đảng viên", "tiêu chí", "con", … ("" for a parent row). */
   unit: string;
   method: CatalogueMethod;
-  /** Target expression in the contract §2 grammar (e.g. "7-8", "trên 2.800", "dưới 30", "giảm tối thiểu 10%"); null on a parent row. */
+  /** Target expression (core/target.ts reads it), e.g. "7-8", "trên 2.800", "dưới 30", "giảm tối thiểu 10%"; null for a parent. */
   target: string | null;
   /** The words of Phần thứ ba, II.3 that state the target. */
   targetSource: SourceQuote;

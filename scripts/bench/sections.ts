@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { buildSummary, readWorkbook, type SheetGrid, type SheetLayout } from "../../core";
 import { checkWorkbook, generateSummary } from "../../addin/actions";
 import { attainment, status } from "../../functions/functions";
-import { mockExcel } from "../../test/support/office-mock";
+import { mockExcel } from "./office-mock";
 import { writeLayouts } from "../workbook/workbook-file";
 import { summarizeFile } from "../cli/commands";
 import { medianMs, perSecond, round, type Figure } from "./measure";

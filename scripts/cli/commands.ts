@@ -1,18 +1,7 @@
 import { Workbook } from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  buildSummary,
-  CATALOGUE,
-  defaultYear,
-  message,
-  placeSummary,
-  readWorkbook,
-  summaryLayout,
-  templateLayouts,
-  type Problem,
-  type SummaryModel,
-} from "../../core";
+import { CATALOGUE, message, planSummary, readWorkbook, templateLayouts, type Problem, type SummaryModel } from "../../core";
 import { loadWorkbookFile, saveWorkbook, writeLayouts } from "../workbook/workbook-file";
 import type { IndicatorJson, ProblemJson, SummaryJson, ValidateJson } from "./json-output";
 import { CliError, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
@@ -34,7 +23,7 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await save(workbook, output);
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message("report-conflict", { note: e.notes.join(" ") }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes.join(" ") } }) }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
@@ -75,15 +64,14 @@ export interface SummaryOptions {
 /** Writes FILE plus the summary sheet to a new file; the source is only read. */
 export async function summarizeFile(file: string, options: SummaryOptions): Promise<SummaryResult> {
   const { workbook, grids } = await loadWorkbookFile(file);
-  const read = readWorkbook(grids);
-  if (read.sheets.length === 0) throw new StopError(message("no-target-sheet"), 1);
-  const year = options.year ?? defaultYear(read.indicators);
+  const plan = planSummary(grids, { year: options.year, date: options.date });
+  if (!plan) throw new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
+  const { read, model, placement, layout } = plan;
+  const year = model.year;
   const output = options.output ?? defaultSummaryFile(file, year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
-  const model = buildSummary(read, year);
-  const placement = placeSummary(grids, year);
   if (placement.replaces !== null) workbook.removeWorksheet(workbook.getWorksheet(placement.replaces)!.id);
-  writeLayouts(workbook, [summaryLayout(model, placement.name, options.date)]);
+  writeLayouts(workbook, [layout]);
   await save(workbook, output);
   const problems = read.problems.map(problemJson);
   return {

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { GROUPS, METHODS, STATUSES } from "../../core";
-import { MESSAGES } from "../../core/messages";
+import { RULES } from "../../core/problems";
 
-/** The JSON the command line prints (contract §5): one schema per output, the types inferred from them. */
+/** The JSON the command line prints (docs/rules.md): one schema per output, the types inferred from them. */
 const figure = z.nullable(z.number());
 
 export const ProblemJsonSchema = z.strictObject({
@@ -12,7 +12,7 @@ export const ProblemJsonSchema = z.strictObject({
   /** Indicator code of the row, when there is one. */
   code: z.nullable(z.string()),
   message: z.string(),
-  rule: z.enum(Object.keys(MESSAGES) as [keyof typeof MESSAGES, ...(keyof typeof MESSAGES)[]]),
+  rule: z.enum(RULES),
 });
 
 export const ValidateJsonSchema = z.strictObject({

@@ -1,12 +1,11 @@
 import { Workbook, ValueType, type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Worksheet } from "exceljs";
 import * as fs from "node:fs";
-import type { Cell, CellStyle, SheetGrid, SheetLayout } from "../../core";
-import { hyperlinkFormula, parseA1 } from "../../core/a1";
+import { BASE_FONT_SIZE, cellStyles, DEFAULT_ROW_HEIGHT, type Cell, type CellStyle, type SheetGrid, type SheetLayout } from "../../core";
+import { hyperlinkFormula } from "../../core/a1";
 import { writeFileAtomically } from "./atomic-write";
 import "./zip-utf8";
 import { checkFileSize, checkWorkbookBytes } from "./file-limits";
 import { CliError, LABELS } from "../cli/messages";
-import { BASE_FONT_SIZE, DEFAULT_ROW_HEIGHT, rowHeights } from "./row-heights";
 import { deflateStoredZip } from "./zip-deflate";
 
 /**
@@ -150,7 +149,9 @@ function writeLayout(workbook: Workbook, layout: SheetLayout): Worksheet {
   // Each cell keeps its own style: exceljs would otherwise point the covered cells at the master's style object.
   for (const merge of layout.merges) sheet.mergeCellsWithoutStyle(merge);
   for (const link of layout.links) writeLink(sheet.getCell(link.cell), link.sheet, link.address);
-  for (const [row, height] of rowHeights(layout, styles)) sheet.getRow(row + 1).height = height;
+  for (const run of layout.rowHeights) {
+    for (let row = run.from; row <= run.to; row++) sheet.getRow(row).height = run.height;
+  }
   return sheet;
 }
 
@@ -167,57 +168,6 @@ function pageSetup(layout: SheetLayout): Partial<PageSetup> {
     ...(titleRows && { printTitlesRow: `${titleRows[0]}:${titleRows[1]}` }),
   };
 }
-
-const NO_STYLE: CellStyle = {};
-
-/**
- * The style of every cell of the layout, later ranges adding to earlier ones. Equal styles are one shared object
- * (never to be mutated): a summary of thousands of rows holds a few dozen styles, not one per cell.
- */
-export function cellStyles(layout: SheetLayout): CellStyle[][] {
-  const styles: CellStyle[][] = layout.values.map((row) => new Array<CellStyle>(row.length).fill(NO_STYLE));
-  const table = new StyleTable();
-  for (const { range, style } of layout.styles) {
-    const over = table.intern(style);
-    const rect = parseA1(range);
-    const lastRow = Math.min(rect.row + rect.rows, styles.length);
-    for (let r = rect.row; r < lastRow; r++) {
-      const lastColumn = Math.min(rect.column + rect.columns, styles[r].length);
-      for (let c = rect.column; c < lastColumn; c++) styles[r][c] = table.combine(styles[r][c], over);
-    }
-  }
-  return styles;
-}
-
-/** Distinct styles by content, and what one style added to another gives, computed once per pair. */
-class StyleTable {
-  private readonly byKey = new Map<string, CellStyle>([[styleKey(NO_STYLE), NO_STYLE]]);
-  /** Layouts pass the same style object for every row: looking it up is cheaper than building its key. */
-  private readonly byObject = new Map<CellStyle, CellStyle>();
-  private readonly sums = new Map<CellStyle, Map<CellStyle, CellStyle>>();
-
-  intern(style: CellStyle): CellStyle {
-    let known = this.byObject.get(style);
-    if (known) return known;
-    const key = styleKey(style);
-    known = this.byKey.get(key);
-    if (!known) this.byKey.set(key, (known = style));
-    this.byObject.set(style, known);
-    return known;
-  }
-
-  /** `over` added to `under`; both interned. */
-  combine(under: CellStyle, over: CellStyle): CellStyle {
-    let byOver = this.sums.get(under);
-    if (!byOver) this.sums.set(under, (byOver = new Map()));
-    let sum = byOver.get(over);
-    if (!sum) byOver.set(over, (sum = this.intern({ ...under, ...over })));
-    return sum;
-  }
-}
-
-const styleKey = (s: CellStyle) =>
-  `${s.bold ?? ""}|${s.italic ?? ""}|${s.underline ?? ""}|${s.size ?? ""}|${s.fill ?? ""}|${s.color ?? ""}|${s.align ?? ""}|${s.wrap ?? ""}|${s.border ?? ""}|${s.indent ?? ""}`;
 
 const THIN = { style: "thin" } as const;
 const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const DEV_BASE = "https://localhost:3000";
 /** The add-in's identity: changing it makes Office treat COMA as another add-in. */
 const ADDIN_ID = "4fe89dbd-4abf-4ec3-9c4d-76eda67e02b9";
-/** Contract §3, in its order. */
+/** The COMA.* functions, in the order functions/functions.ts declares them. */
 const FUNCTION_IDS = ["ATTAINMENT", "STATUS", "EXPECTED", "PROGRESS", "CHANGE", "GROWTH", "NUMBER", "CONSOLIDATE", "TARGET", "BASELINE"];
 
 type XmlNode = Record<string, unknown>;

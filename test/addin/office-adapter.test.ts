@@ -3,7 +3,7 @@ import { buildSummary, markerText, readWorkbook, summaryLayout, TEMPLATE_SHEET, 
 import { addTemplate, checkWorkbook, fix, generateSummary, goToCell, mark, unmark } from "../../addin/actions";
 import { MARK_FILLS, MARK_SETTING, REQUEST_LIMIT } from "../../addin/office-adapter";
 import { officeFormat } from "../../addin/layout-plan";
-import { cellValue, mockExcel, type ExcelMock, type MockOptions } from "../support/office-mock";
+import { cellValue, mockExcel, type ExcelMock, type MockOptions } from "../../scripts/bench/office-mock";
 
 const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030, "Ghi chú"];
 const GROUPS = ["KT", "XH", "XD"];

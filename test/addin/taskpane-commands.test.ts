@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { markerText, type Cell, type SheetGrid } from "../../core";
-import { mockExcel, type ExcelMock } from "../support/office-mock";
+import { mockExcel, type ExcelMock } from "../../scripts/bench/office-mock";
 
 /** The ribbon command "Tổng hợp BTV" with a fake Office (no shared runtime: the handler runs alone). */
 

@@ -116,7 +116,7 @@ describe("coma validate", () => {
       ["error", "Chỉ tiêu", "A13", "XH1", "duplicate-code"],
       ["error", "Chỉ tiêu", "E14", "XD1", "bad-target"],
     ]);
-    expect(json.problems[0].message).toBe("Số được ghi dạng chữ “3.265”, đọc là 3.265; bấm Sửa để ghi thành số.");
+    expect(json.problems[0].message).toBe("Số được ghi dạng chữ “3.265”, đọc là 3.265; nên ghi lại thành số.");
     expect(Object.keys(json.problems[0])).toEqual(["severity", "sheet", "cell", "code", "message", "rule"]);
     expect(sha256(file)).toBe(before);
   });
@@ -364,6 +364,27 @@ describe("coma template", () => {
     expect(summary.code).toBe(0);
     const groups = JSON.parse(summary.stdout).groups as { total: number }[];
     expect(groups.map((g) => g.total)).toEqual([7, 13, 5]);
+  });
+
+  it("should keep its hidden marker through the file, so that deleting XD3 from it is named", async () => {
+    const file = at("mau-khong-xd3.xlsx");
+    expect((await coma("template", "-o", file)).code).toBe(0);
+    const workbook = await open(file);
+    const sheet = workbook.getWorksheet("Chỉ tiêu 2025-2030")!;
+    const rows: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (["XD3", "XD3.1", "XD3.2"].includes(String(row.getCell(1).value))) rows.push(n);
+    });
+    for (const n of rows.reverse()) sheet.spliceRows(n, 1);
+    await workbook.xlsx.writeFile(file);
+
+    const report = JSON.parse((await coma("validate", file, "--json")).stdout);
+    expect(report.problems.filter((p: { rule: string }) => p.rule !== "missing-baseline")).toEqual([
+      {
+        severity: "warning", sheet: null, cell: null, code: "XD3", rule: "missing-from-resolution",
+        message: "Thiếu chỉ tiêu XD3 “Năng lực lãnh đạo của chi bộ bản” của Nghị quyết; chỉ tiêu này được tính là thiếu số liệu.",
+      },
+    ]);
   });
 });
 

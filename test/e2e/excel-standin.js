@@ -201,7 +201,7 @@
         let model = null;
         try {
           model = proxy._resolve();
-        } catch (error) {
+        } catch {
           model = null;
         }
         proxy._null = model === null;
@@ -417,6 +417,19 @@
         const sheet = this._resolve();
         return sheet && { sheet, rect: address === undefined ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } : parseA1(address) };
       });
+    }
+    /** A RangeAreas (ExcelApi 1.9): only the row heights the adapter sets through it. */
+    getRanges(address) {
+      const areas = String(address)
+        .split(",")
+        .map((area) => this.getRange(area.trim()));
+      return {
+        format: {
+          set rowHeight(value) {
+            for (const area of areas) area.format.rowHeight = value;
+          },
+        },
+      };
     }
     getRangeByIndexes(row, column, rows, columns) {
       return new Range(this._ctx, () => {

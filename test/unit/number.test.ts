@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseVietnameseNumber } from "../../core/number";
+import { AMBIGUOUS, parseVietnameseNumber, readNumberText } from "../../core/number";
 
 describe("reading Vietnamese number text", () => {
   it.each([
@@ -23,6 +23,19 @@ describe("reading Vietnamese number text", () => {
     expect(parseVietnameseNumber("1.5")).toEqual({ value: 1.5, dotDecimal: true });
     expect(parseVietnameseNumber("32.31")).toEqual({ value: 32.31, dotDecimal: true });
   });
+
+  it("should read three digits after a dot as a decimal when they cannot group thousands", () => {
+    expect(parseVietnameseNumber("0.912")).toEqual({ value: 0.912, dotDecimal: true });
+    expect(parseVietnameseNumber("1234.567")).toEqual({ value: 1234.567, dotDecimal: true });
+  });
+
+  it.each(["2.8000", "1.50.0", "1.2.3", "1.5,2", "28.00.000", "2.8000 hộ"])(
+    "should call %j ambiguous: its dots can be neither thousands separators nor a decimal point",
+    (text) => {
+      expect(readNumberText(text)).toBe(AMBIGUOUS);
+      expect(parseVietnameseNumber(text)).toBeNull();
+    },
+  );
 
   it.each(["", "abc", "7-8", "1.2.3", "1,234.5", "12,5,1", "#DIV/0!", "1..5", "n/a", "3 4"])("should refuse %j", (text) => {
     expect(parseVietnameseNumber(text)).toBeNull();

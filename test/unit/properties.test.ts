@@ -50,7 +50,7 @@ describe("reading what Intl writes in Vietnamese", () => {
   });
 });
 
-/** A target expression in the contract §2 grammar, with the target it means. */
+/** A target expression in the grammar of core/target.ts, with the target it means. */
 const expression: fc.Arbitrary<{ text: string; expected: Target }> = fc
   .record({
     n: magnitude,

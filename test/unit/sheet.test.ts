@@ -48,6 +48,17 @@ describe("finding the header", () => {
     expect(read.indicators[0].values).toMatchObject({ 2026: 40, 2027: 45 });
   });
 
+  it("should not take a first data row whose figure looks like a year for a second header row", () => {
+    const read = readWorkbook([
+      sheet([
+        ["Mã", "Chỉ tiêu", "Mục tiêu 2030", "Thực hiện", null],
+        ["KT4", "Hộ kinh tế cá thể", "trên 2.800", 2028, 2031],
+      ]),
+    ]);
+    expect(read.indicators.map((i) => [i.code, i.row])).toEqual([["KT4", 2]]);
+    expect(read.problems).toEqual([]);
+  });
+
   it("should not read a sheet without code, name and target columns, nor a sheet COMA generated", () => {
     const read = readWorkbook([
       sheet([["Mã", "Nội dung", "Xã cũ", "Giá trị"], ["KT3", "Đàn gia súc", "Co Mạ", 30102]], { name: "Kết quả" }),
@@ -179,6 +190,86 @@ describe("blank years inside a series", () => {
     expect(read.problems.map((p) => [p.cell, p.rule, p.message])).toEqual([
       ["I2", "cumulative-gap", "Năm 2027 để trống: khi cộng dồn được tính là 0."],
       ["H3", "annual-gap", "Năm 2026 để trống: chỉ tiêu hằng năm chưa đánh giá được cho cả nhiệm kỳ."],
+    ]);
+  });
+});
+
+describe("a fraction typed in a % row", () => {
+  it("should read 0,912 as typed and offer 91,2% with its fix, when the row's other figures are above 1", () => {
+    const read = readWorkbook([
+      sheet([
+        HEADER,
+        ["XH4", "Tỷ lệ dân số tham gia bảo hiểm y tế", "XH", "%", "Năm", 98.5, "100%", "0,912", 0.95],
+        ["XH6", "Tỷ lệ hồ sơ được số hóa", "XH", "%", "Năm", 0.5, "100%", 0.8],
+        ["XH7", "Tỷ lệ dịch vụ công trực tuyến", "XH", "%", "Năm", 60, "80%", 0.7],
+      ], { formats: [[], [], [], [null, null, null, null, null, null, null, "0%"]] }),
+    ]);
+    expect(read.indicators.map((i) => [i.code, i.values[2026], i.values[2027]])).toEqual([
+      ["XH4", 0.912, 0.95],
+      ["XH6", 0.8, null],
+      ["XH7", 70, null],
+    ]);
+    // 0,912 × 100 = 91,2 and 0,95 × 100 = 95. XH6 has no figure above 1 to compare with; XH7's 0.7 is formatted as 70%.
+    expect(read.problems).toEqual([
+      {
+        severity: "warning", sheet: "Chỉ tiêu", cell: "H2", code: "XH4", rule: "percent-fraction", params: { value: 0.912, percent: 91.2 },
+        message: "0,912 được đọc là 0,912%; có phải 91,2%? Nếu đúng, hãy ghi 91,2.", fix: { value: 91.2 },
+      },
+      {
+        severity: "warning", sheet: "Chỉ tiêu", cell: "I2", code: "XH4", rule: "percent-fraction", params: { value: 0.95, percent: 95 },
+        message: "0,95 được đọc là 0,95%; có phải 95%? Nếu đúng, hãy ghi 95.", fix: { value: 95 },
+      },
+    ]);
+  });
+});
+
+describe("numbers inside a target expression", () => {
+  it("should report 2.8000, 1.50.0 and trên 2.8000 as errors at their target cell, never a guess", () => {
+    const read = readWorkbook([
+      sheet([
+        HEADER,
+        ["KT4", "Hộ kinh tế cá thể", "KT", "hộ", "Năm", 2500, "2.8000"],
+        ["KT7", "Doanh nghiệp, hợp tác xã", "KT", null, "Năm", 1, "1.50.0"],
+        ["KT3.4", "Diện tích ngô", "KT", "ha", "Năm", 1009, "trên 2.8000"],
+        ["XH5.1", "Tiêu chí nông thôn mới", "XH", "tiêu chí", "Năm", 8, "trên 1.5"],
+      ]),
+    ]);
+    expect(read.indicators.map((i) => [i.code, i.target])).toEqual([
+      ["KT4", null],
+      ["KT7", null],
+      ["KT3.4", null],
+      ["XH5.1", { kind: "min", n: 1.5, strict: true }],
+    ]);
+    const ambiguous = (number: string) =>
+      `Không đọc được số “${number}”: dấu chấm không tách đúng nhóm 3 chữ số hàng nghìn, cũng không thể là dấu thập phân; hãy ghi lại số (ví dụ 2.800 hoặc 2,8).`;
+    expect(read.problems.map((p) => [p.severity, p.cell, p.code, p.rule, p.message, p.fix])).toEqual([
+      ["error", "G2", "KT4", "ambiguous-number", ambiguous("2.8000"), undefined],
+      ["error", "G3", "KT7", "ambiguous-number", ambiguous("1.50.0"), undefined],
+      ["error", "G4", "KT3.4", "ambiguous-number", ambiguous("2.8000"), undefined],
+      [
+        "warning", "G5", "XH5.1", "dot-decimal",
+        "“1.5” được đọc là 1,5 (dấu chấm không theo sau bởi đúng 3 chữ số nên coi là dấu thập phân); hãy kiểm tra lại, dấu thập phân tiếng Việt là dấu phẩy.",
+        undefined,
+      ],
+    ]);
+  });
+
+  it("should report an ambiguous value cell as an error too", () => {
+    const read = readWorkbook([sheet([HEADER, ["KT4", "Hộ kinh tế cá thể", "KT", "hộ", "Năm", "2.5000", "trên 2.800"]])]);
+    expect(read.problems.map((p) => [p.cell, p.rule])).toEqual([["F2", "ambiguous-number"]]);
+    expect(read.indicators[0].invalid).toEqual(new Set(["baseline"]));
+  });
+});
+
+describe("an unknown Cách tính", () => {
+  it("should name the methods it accepts and say how the row is counted", () => {
+    const read = readWorkbook([sheet([HEADER, ["XD2", "Kết nạp đảng viên", "XD", "đảng viên", "Tích lũy", 109, "80", 18]])]);
+    expect(read.problems.map((p) => [p.cell, p.rule, p.message])).toEqual([
+      [
+        "E2",
+        "bad-method",
+        "Cách tính “Tích lũy” không hợp lệ: dùng một trong Năm, Cộng dồn, Tăng bình quân, Hằng năm; chỉ tiêu này được tính là thiếu số liệu.",
+      ],
     ]);
   });
 });

@@ -47,4 +47,19 @@ describe("parsing a 2030 target expression", () => {
   it.each(["abc", "", "khoảng 50", "-5", "giảm", "7-x", "≥", "tren"])("should refuse %j", (text) => {
     expect(parseTarget(text)).toEqual({ ok: false, reason: "unreadable" });
   });
+
+  it.each([
+    ["2.8000", "2.8000"],
+    ["trên 2.8000", "2.8000"],
+    ["1.50.0", "1.50.0"],
+    ["trên 1.50.0 hộ", "1.50.0"],
+    ["7-8.0000", "8.0000"],
+  ])("should refuse %j as ambiguous, naming the number, instead of guessing", (text, number) => {
+    expect(parseTarget(text)).toEqual({ ok: false, reason: "ambiguous-number", text: number });
+  });
+
+  it("should read a dot decimal inside an expression and say so, with whether the cell is that number alone", () => {
+    expect(parseTarget("trên 1.5")).toEqual({ ok: true, target: { kind: "min", n: 1.5, strict: true }, dotDecimal: { text: "1.5", value: 1.5, whole: false } });
+    expect(parseTarget("1.5")).toEqual({ ok: true, target: { kind: "min", n: 1.5, strict: false }, dotDecimal: { text: "1.5", value: 1.5, whole: true } });
+  });
 });

@@ -90,7 +90,10 @@ export interface MockOptions {
 
 const k = (row: number, column: number) => `${row},${column}`;
 /** Methods that only hand out another object: logged, never applied. */
-const NAVIGATION = new Set(["getRange", "getRangeByIndexes", "getUsedRangeOrNullObject", "getNextOrNullObject", "getItem", "getItemOrNullObject"]);
+const NAVIGATION = new Set([
+  ...["getRange", "getRanges", "getRangeByIndexes", "getUsedRangeOrNullObject"],
+  ...["getNextOrNullObject", "getItem", "getItemOrNullObject"],
+]);
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"];
 
 export function quoteSheet(name: string): string {
@@ -322,6 +325,26 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
     return track(mock, model, rect) as unknown as Excel.Range;
   }
 
+  /**
+   * A RangeAreas (ExcelApi 1.9) as the adapter uses it: one property set on every area at once, logged as one
+   * operation whose range lists the areas (`A11:XFD11,A18:XFD18`).
+   */
+  function areasMock(model: SheetModel | null, address: string): Excel.RangeAreas {
+    const rects = address.split(",").map((area) => parseA1(area.trim()));
+    const format = new Proxy(
+      {},
+      {
+        set(_, prop, value) {
+          const path = `format.${String(prop)}`;
+          if (model) record({ sheet: model.name, range: rects.map(rectAddress).join(","), path, value });
+          for (const rect of rects) apply(model, rect, path, value);
+          return true;
+        },
+      },
+    );
+    return { format } as unknown as Excel.RangeAreas;
+  }
+
   function usedRect(model: SheetModel): Rect | null {
     let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
     for (const key of model.values.keys()) {
@@ -360,6 +383,7 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
       },
       getRange: (address?: string) => rangeMock(model, address === undefined ? { row: 0, column: 0, rows: 1_048_576, columns: 16_384 } : parseA1(address)),
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => rangeMock(model, { row, column, rows, columns }),
+      getRanges: (address: string) => areasMock(model, address),
       delete: () => undefined,
       activate: () => undefined,
     };

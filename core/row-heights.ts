@@ -1,7 +1,6 @@
-import type { CellStyle, SheetLayout } from "../../core";
-import { parseA1 } from "../../core/a1";
-
-export const BASE_FONT_SIZE = 12;
+import { parseA1 } from "./a1";
+import { BASE_FONT_SIZE, cellStyles } from "./cell-styles";
+import type { RowHeightRun, SheetLayout } from "./layout";
 
 /** Points of row height per line of text, per point of font size. */
 const LINE_HEIGHT = 1.3;
@@ -11,11 +10,24 @@ const DEFAULT_WIDTH = 9;
 export const DEFAULT_ROW_HEIGHT = Math.ceil(BASE_FONT_SIZE * LINE_HEIGHT);
 
 /**
- * Row heights for rows whose wrapped or large text needs more than one default line. Neither Excel nor
- * LibreOffice grows a row for wrapped text in merged cells, and Excel does not measure rows when opening a
- * file, so the adapter estimates the lines from the column widths (in widths of "0").
+ * Heights for the rows whose wrapped or large text needs more than one default line, as runs of equal height
+ * (1-based rows, points). Neither Excel nor LibreOffice grows a row for wrapped text in merged cells, and Excel
+ * does not measure rows when opening a file, so core estimates the lines from the column widths (in widths of
+ * "0") once, and both adapters write the same heights.
  */
-export function rowHeights(layout: SheetLayout, styles: CellStyle[][]): Map<number, number> {
+export function rowHeightRuns(layout: SheetLayout): RowHeightRun[] {
+  const runs: RowHeightRun[] = [];
+  for (const [row, height] of rowHeights(layout)) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === row && last.height === height) last.to = row + 1;
+    else runs.push({ from: row + 1, to: row + 1, height });
+  }
+  return runs;
+}
+
+/** Heights by 0-based row, in row order, of the rows taller than the default. */
+function rowHeights(layout: SheetLayout): Map<number, number> {
+  const styles = cellStyles(layout);
   const spans = mergeSpans(layout.merges);
   const heights = new Map<number, number>();
   const single = Math.max(DEFAULT_ROW_HEIGHT, BASE_FONT_SIZE * LINE_HEIGHT + PADDING);
