@@ -77,7 +77,8 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
   const rows = evaluated.map(({ indicator, result }) => toRow(indicator, result, indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status));
   const groups = countByGroup(targets);
-  const distances = new Map(judged.map((e) => [e.indicator.code, distance(e.indicator, e.result)]));
+  const behindRows = judged.filter((e) => BEHIND.has(e.result.status));
+  const distances = new Map(behindRows.map((e) => [e.indicator.code, distance(e.indicator, e.result)]));
   const behind = rows
     .filter((r) => !r.isParent && BEHIND.has(r.status))
     .sort((a, b) => SEVERITY.get(a.status)! - SEVERITY.get(b.status)! || distances.get(b.code)! - distances.get(a.code)! || CODES.compare(a.code, b.code));
