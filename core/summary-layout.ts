@@ -1,7 +1,9 @@
-import { figureFormat, LayoutBuilder, PERCENT_FORMAT, type CellStyle, type SheetLayout } from "./layout";
+import { figureFormat, LayoutBuilder, PERCENT_FORMAT, range, type CellStyle, type ChartSpec, type LayoutValue, type SheetLayout } from "./layout";
 import { markerText } from "./marker";
-import { GROUP_NAMES, GROUPS, isFinal, type Status } from "./model";
+import { BASE_YEAR, GROUP_NAMES, GROUPS, isFinal, type Status } from "./model";
+import type { GroupCount } from "./rollup";
 import type { SummaryModel, SummaryRow } from "./summary";
+import { EVALUATED_FORMATS, SUMMARY_TEXT as T } from "./summary-text";
 
 export const SUMMARY_SHEET_PREFIX = "Tổng hợp BTV";
 
@@ -19,73 +21,191 @@ export const STATUS_STYLES: Record<Status, CellStyle> = {
   "Thiếu số liệu": { fill: "FFEB9C", color: "7F6000", italic: true },
 };
 
-const WIDTH = 11; // A … K; the marker sits in hidden column L
-const MARKER_COLUMN = 11;
+/** The statuses the behind list holds. */
+export const BEHIND_STATUSES: readonly Status[] = ["Chậm tiến độ", "Chưa đạt", "Không đạt"];
+
 const ROMAN = ["I", "II", "III"];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
+const SECTION: CellStyle = { bold: true };
+/** Rows the chart covers under the overview table (about 9 cm at the default row height). */
+const CHART_ROWS = 16;
 
-/** The `Tổng hợp BTV <year>` sheet in the Party document style (docs/rules.md). */
-export function summaryLayout(model: SummaryModel, sheetName: string, date: Date): SheetLayout {
-  const b = new LayoutBuilder(sheetName, WIDTH + 1);
+/** One column of the detail table: its header, width in characters and what a row shows in it. */
+interface Column {
+  header: string;
+  width: number;
+  style: CellStyle;
+  cell: (r: SummaryRow) => [LayoutValue, string | null];
+}
+
+// One object per style, not one per row: the adapters share a style object across the cells that use it.
+// Only the name, unit and target texts wrap: every other cell of a row holds a short figure or word on one line.
+const FIGURE: CellStyle = { border: true, align: "right" };
+const CENTER: CellStyle = { border: true, align: "center" };
+const WRAPPED: CellStyle = { border: true, wrap: true };
+const WRAPPED_CENTER: CellStyle = { border: true, wrap: true, align: "center" };
+/** A link prints as the plain black text of the table, not as a blue underlined web link. */
+const LINK: CellStyle = { color: "000000", underline: false };
+const TARGET_NAME: CellStyle = { bold: true };
+const SUB_METRIC_NAME: CellStyle = { indent: 1 };
+const STATUS_CELLS = Object.fromEntries(Object.entries(STATUS_STYLES).map(([status, style]) => [status, { ...style, align: "center" }])) as Record<Status, CellStyle>;
+
+const figure = (value: number | null): [LayoutValue, string | null] => [value, figureFormat(value)];
+const percent = (value: number | null): [LayoutValue, string | null] => [value, value === null ? null : PERCENT_FORMAT];
+
+/** The detail table's columns for the year: plan columns only with plans, no year-on-year columns for the starting position. */
+export function detailColumns(model: SummaryModel): Column[] {
   const { year } = model;
-  letterhead(b, date);
-  b.put(5, 0, `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ CO MẠ NHIỆM KỲ 2025 – 2030`).merge(5, 0, 5, WIDTH - 1).style(5, 0, 5, WIDTH - 1, { bold: true, size: 14, align: "center", wrap: true });
-  b.put(6, 0, year === 2025 ? "Vị trí xuất phát năm 2025 so với mục tiêu năm 2030" : `Kết quả thực hiện năm ${year}`).merge(6, 0, 6, WIDTH - 1).style(6, 0, 6, WIDTH - 1, { bold: true, align: "center" });
-  b.put(7, 0, model.headline).merge(7, 0, 7, WIDTH - 1).style(7, 0, 7, WIDTH - 1, { italic: true, align: "center" });
-  b.put(0, MARKER_COLUMN, markerText(year));
+  const columns: Column[] = [
+    { header: T.serial, width: 5, style: CENTER, cell: () => [null, null] },
+    { header: T.code, width: 7, style: CENTER, cell: (r) => [r.code, null] },
+    { header: T.name, width: 36, style: WRAPPED, cell: (r) => [r.name, null] },
+    { header: T.unit, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.unit, null] },
+    { header: T.baseline, width: 9, style: FIGURE, cell: (r) => figure(r.baseline) },
+    { header: T.target, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.target, null] },
+  ];
+  if (model.hasPlans) {
+    columns.push(
+      { header: T.plan(year), width: 10, style: WRAPPED_CENTER, cell: (r) => [r.plan, null] },
+      { header: T.planAttainment, width: 9, style: FIGURE, cell: (r) => percent(r.planAttainment) },
+    );
+  }
+  if (year > BASE_YEAR) {
+    columns.push(
+      { header: T.value(year - 1), width: 9, style: FIGURE, cell: (r) => figure(r.previous) },
+      { header: T.value(year), width: 10, style: FIGURE, cell: (r) => figure(r.value) },
+      { header: T.evaluated, width: 13, style: FIGURE, cell: evaluatedCell },
+      { header: T.expected(year), width: 10, style: FIGURE, cell: (r) => figure(r.expected) },
+    );
+  }
+  columns.push(
+    { header: T.attainment, width: 8, style: FIGURE, cell: (r) => percent(r.attainment) },
+    { header: T.status, width: 13, style: CENTER, cell: (r) => [r.status, null] },
+  );
+  return columns;
+}
 
-  const detailTop = overview(b, model, 9) + 1;
-  const behindTop = detail(b, model, detailTop) + 1;
-  signature(b, behind(b, model, behindTop) + 1);
-  const headerRow = detailTop + 2; // 1-based row of the detail table header, repeated on every page
+/** The evaluated value a where it is not v(y): a running total (`lũy kế`) or an average growth rate (`%/năm`). */
+function evaluatedCell(r: SummaryRow): [LayoutValue, string | null] {
+  if (r.actual === null || r.actual === r.value) return [null, null];
+  if (r.method === "Cộng dồn") return [r.actual, EVALUATED_FORMATS.cumulative(Number.isInteger(r.actual))];
+  if (r.method === "Tăng bình quân") return [r.actual, EVALUATED_FORMATS.growth];
+  return [null, null];
+}
+
+/** The status columns of the overview: the statuses the year can give, and any other that counts a target. */
+export function overviewStatuses(model: SummaryModel): { status: Status; count: (g: GroupCount) => number }[] {
+  const all: { status: Status; count: (g: GroupCount) => number; years: (year: number) => boolean }[] = [
+    { status: "Vượt", count: (g) => g.exceeded, years: () => true },
+    { status: "Đạt", count: (g) => g.met, years: () => true },
+    { status: "Đúng tiến độ", count: (g) => g.onTrack, years: (y) => y > BASE_YEAR && !isFinal(y) },
+    { status: "Chậm tiến độ", count: (g) => g.behind, years: (y) => y > BASE_YEAR && !isFinal(y) },
+    { status: isFinal(model.year) ? "Không đạt" : "Chưa đạt", count: (g) => g.notMet, years: () => true },
+    { status: "Thiếu số liệu", count: (g) => g.noData, years: () => true },
+  ];
+  return all.filter((c) => c.years(model.year) || model.groups.some((g) => c.count(g) > 0)).map(({ status, count }) => ({ status, count }));
+}
+
+/** The `Tổng hợp BTV <year>` sheet: the report of Hướng dẫn 36-HD/VPTW with the annex tables in it. */
+export function summaryLayout(model: SummaryModel, sheetName: string, date: Date): SheetLayout {
+  const columns = detailColumns(model);
+  // The overview needs STT, two columns of group name, the total and a column per status.
+  const width = Math.max(columns.length, 4 + overviewStatuses(model).length);
+  const b = new LayoutBuilder(sheetName, width + 1);
+  b.put(0, width, markerText(model.year));
+  letterhead(b, width, date);
+  let row = opening(b, width, model, 5);
+  const overview = overviewTable(b, width, model, row + 1);
+  row = overview.end + CHART_ROWS + 1;
+  const headerRow = row + 1;
+  row = detail(b, columns, model, row);
+  row = behind(b, columns, model, row + 1);
+  row = skipped(b, width, model, row + 1);
+  signature(b, width, row + 1);
   return b
     .set({
-      widths: [6, 9, 46, 10, 12, 16, 12, 11, 10, 10, 13, 4],
-      hiddenColumns: [MARKER_COLUMN],
+      widths: [...columns.map((c) => c.width), ...new Array<number>(width - columns.length).fill(10), 4],
+      hiddenColumns: [width],
       freezeRows: 0,
-      print: { landscape: true, fitToWidth: true, titleRows: [headerRow, headerRow] },
+      print: { landscape: true, fitToWidth: true, titleRows: [headerRow + 1, headerRow + 1] },
+      chart: overview.chart,
     })
     .build();
 }
 
-function letterhead(b: LayoutBuilder, date: Date): void {
-  b.put(0, 0, "ĐẢNG BỘ TỈNH SƠN LA").merge(0, 0, 0, 2).style(0, 0, 0, 2, { align: "center" });
-  b.put(1, 0, "ĐẢNG ỦY XÃ CO MẠ").merge(1, 0, 1, 2).style(1, 0, 1, 2, { bold: true, align: "center" });
-  b.put(2, 0, "*").merge(2, 0, 2, 2).style(2, 0, 2, 2, { align: "center" });
-  b.put(0, 6, "ĐẢNG CỘNG SẢN VIỆT NAM").merge(0, 6, 0, WIDTH - 1).style(0, 6, 0, WIDTH - 1, { bold: true, underline: true, align: "center" });
-  const place = `Co Mạ, ngày ${date.getDate()} tháng ${date.getMonth() + 1} năm ${date.getFullYear()}`;
-  b.put(2, 6, place).merge(2, 6, 2, WIDTH - 1).style(2, 6, 2, WIDTH - 1, { italic: true, align: "center" });
+/** Puts a text over the whole width of the table. */
+function line(b: LayoutBuilder, width: number, row: number, text: string, style: CellStyle): void {
+  b.put(row, 0, text).merge(row, 0, row, width - 1).style(row, 0, row, width - 1, style);
 }
 
-function overview(b: LayoutBuilder, model: SummaryModel, top: number): number {
-  b.put(top, 0, "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU").merge(top, 0, top, WIDTH - 1).style(top, 0, top, WIDTH - 1, { bold: true });
-  const notMet = isFinal(model.year) ? "Không đạt" : "Chưa đạt";
-  b.putRow(top + 1, 0, ["STT", "Nhóm chỉ tiêu", null, "Tổng số", "Vượt", "Đạt", notMet, "Thiếu số liệu"]).merge(top + 1, 1, top + 1, 2).style(top + 1, 0, top + 1, 7, HEADER);
-  const counts = model.groups.map((g) => [g.total, g.exceeded, g.met, g.notMet, g.noData]);
+function letterhead(b: LayoutBuilder, width: number, date: Date): void {
+  const left = (row: number, text: string, style: CellStyle) => b.put(row, 0, text).merge(row, 0, row, 2).style(row, 0, row, 2, style);
+  const rightFrom = width - 5;
+  const right = (row: number, text: string, style: CellStyle) =>
+    b.put(row, rightFrom, text).merge(row, rightFrom, row, width - 1).style(row, rightFrom, row, width - 1, style);
+  left(0, T.province, { align: "center" });
+  left(1, T.committee, { bold: true, align: "center" });
+  left(2, T.star, { align: "center" });
+  left(3, T.number, { align: "center" });
+  right(0, T.party, { bold: true, underline: true, align: "center", size: 13 });
+  right(3, T.placeAndDate(date), { italic: true, align: "center" });
+}
+
+/** Title, subject line, headline sentences and coverage; answers the first free row. */
+function opening(b: LayoutBuilder, width: number, model: SummaryModel, top: number): number {
+  line(b, width, top, T.title, { bold: true, size: 14, align: "center" });
+  line(b, width, top + 1, T.subject(model.year), { bold: true, align: "center", wrap: true });
+  let row = top + 3;
+  for (const sentence of [model.headline, model.planHeadline]) {
+    if (sentence !== null) line(b, width, row++, sentence, { wrap: true });
+  }
+  line(b, width, row++, T.coverage(model.year, model.coverage.withValue, model.coverage.rows), { italic: true, wrap: true });
+  return row;
+}
+
+/** The overview by group and the chart spec drawn from its cells; answers the row after the table. */
+function overviewTable(b: LayoutBuilder, width: number, model: SummaryModel, top: number): { end: number; chart: ChartSpec } {
+  line(b, width, top, T.overviewTitle, SECTION);
+  const statuses = overviewStatuses(model);
+  const header = top + 1;
+  const last = 3 + statuses.length;
+  b.putRow(header, 0, [T.serial, T.group, null, T.total, ...statuses.map((s) => s.status)]).merge(header, 1, header, 2).style(header, 0, header, last, HEADER);
+  const first = header + 1;
   model.groups.forEach((g, i) => {
-    b.putRow(top + 2 + i, 0, [ROMAN[i], GROUP_NAMES[g.group], null, ...counts[i]]).merge(top + 2 + i, 1, top + 2 + i, 2);
+    b.putRow(first + i, 0, [ROMAN[GROUPS.indexOf(g.group)], GROUP_NAMES[g.group], null, g.total, ...statuses.map((s) => s.count(g))]).merge(first + i, 1, first + i, 2);
   });
-  const totalRow = top + 2 + GROUPS.length;
-  b.putRow(totalRow, 0, [null, "Tổng cộng", null, ...counts[0].map((_, k) => counts.reduce((s, c) => s + c[k], 0))]).merge(totalRow, 1, totalRow, 2);
-  b.style(top + 2, 0, totalRow, 7, { border: true }).style(top + 2, 0, totalRow, 0, { align: "center" }).style(top + 2, 3, totalRow, 7, { align: "center" }).style(totalRow, 0, totalRow, 7, { bold: true });
-  return totalRow + 1;
+  const totalRow = first + model.groups.length;
+  const sum = (count: (g: GroupCount) => number) => model.groups.reduce((s, g) => s + count(g), 0);
+  b.putRow(totalRow, 0, [null, T.totalRow, null, sum((g) => g.total), ...statuses.map((s) => sum(s.count))]).merge(totalRow, 1, totalRow, 2);
+  b.style(first, 0, totalRow, last, { border: true }).style(first, 0, totalRow, 0, { align: "center" }).style(first, 3, totalRow, last, { align: "center" });
+  b.style(totalRow, 0, totalRow, last, { bold: true });
+  statuses.forEach((s, k) => b.style(header, 4 + k, header, 4 + k, { fill: STATUS_STYLES[s.status].fill }));
+  const chartTop = totalRow + 2;
+  b.put(chartTop + CHART_ROWS - 1, 0, null); // the rows the chart covers exist in the sheet
+  const chart: ChartSpec = {
+    anchor: range(chartTop, 1, chartTop + CHART_ROWS - 2, Math.max(last, 6)),
+    title: T.chartTitle(model.year),
+    categories: range(first, 1, totalRow - 1, 1),
+    series: statuses.map((s, k) => ({ name: s.status, values: range(first, 4 + k, totalRow - 1, 4 + k), color: STATUS_STYLES[s.status].fill! })),
+  };
+  return { end: totalRow + 1, chart };
 }
 
-function tableHeader(b: LayoutBuilder, row: number, year: number): void {
-  b.putRow(row, 0, ["STT", "Mã", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", `Thực hiện ${year}`, "So với cơ sở 2025", "Tiến độ", "Tỷ lệ đạt", "Đánh giá"]);
-  b.style(row, 0, row, WIDTH - 1, HEADER);
+function tableHeader(b: LayoutBuilder, columns: readonly Column[], row: number): void {
+  b.putRow(row, 0, columns.map((c) => c.header)).style(row, 0, row, columns.length - 1, HEADER);
 }
 
-function detail(b: LayoutBuilder, model: SummaryModel, top: number): number {
-  b.put(top, 0, "II. CHI TIẾT TỪNG CHỈ TIÊU").merge(top, 0, top, WIDTH - 1).style(top, 0, top, WIDTH - 1, { bold: true });
-  tableHeader(b, top + 1, model.year);
+/** The detail table by group, each row linked back to its source row; answers the row after it. */
+function detail(b: LayoutBuilder, columns: readonly Column[], model: SummaryModel, top: number): number {
+  const width = columns.length;
+  line(b, width, top, T.detailTitle, SECTION);
+  tableHeader(b, columns, top + 1);
   let row = top + 2;
   GROUPS.forEach((group, i) => {
     const rows = model.rows.filter((r) => r.group === group);
     if (rows.length === 0) return;
-    b.put(row, 0, `${ROMAN[i]}. ${GROUP_NAMES[group].toUpperCase()}`).merge(row, 0, row, WIDTH - 1).style(row, 0, row, WIDTH - 1, { bold: true, fill: "F2F2F2", border: true });
-    row++;
-    for (const r of rows) figuresRow(b, row++, r, serial(r.code));
+    line(b, width, row++, `${ROMAN[i]}. ${GROUP_NAMES[group].toUpperCase()}`, { bold: true, fill: "F2F2F2", border: true });
+    for (const r of rows) figuresRow(b, columns, row++, r, serial(r.code));
   });
   return row;
 }
@@ -96,43 +216,48 @@ function serial(code: string): string | number {
   return /^\d+$/.test(digits) ? Number(digits) : digits;
 }
 
-function behind(b: LayoutBuilder, model: SummaryModel, top: number): number {
-  b.put(top, 0, "III. CÁC CHỈ TIÊU CHẬM TIẾN ĐỘ (thấp nhất trước)").merge(top, 0, top, WIDTH - 1).style(top, 0, top, WIDTH - 1, { bold: true });
-  if (model.behind.length === 0) {
-    b.put(top + 1, 0, "Không có chỉ tiêu chậm tiến độ.").merge(top + 1, 0, top + 1, WIDTH - 1).style(top + 1, 0, top + 1, WIDTH - 1, { italic: true });
+/** The rows behind the path or the target, in the order core gave (worst first). */
+function behind(b: LayoutBuilder, columns: readonly Column[], model: SummaryModel, top: number): number {
+  const width = columns.length;
+  line(b, width, top, T.behindTitle(model.year), SECTION);
+  const rows = model.behind.filter((r) => BEHIND_STATUSES.includes(r.status));
+  if (rows.length === 0) {
+    line(b, width, top + 1, T.noneBehind(model.year), { italic: true });
     return top + 2;
   }
-  tableHeader(b, top + 1, model.year);
-  model.behind.forEach((r, i) => figuresRow(b, top + 2 + i, r, i + 1));
-  return top + 2 + model.behind.length;
+  tableHeader(b, columns, top + 1);
+  rows.forEach((r, i) => figuresRow(b, columns, top + 2 + i, r, i + 1));
+  return top + 2 + rows.length;
 }
 
-// One object per style, not one per row: the adapters share a style object across the cells that use it.
-const FIGURES_ROW: CellStyle = { border: true, wrap: true };
-const CENTER: CellStyle = { align: "center" };
-const LINK: CellStyle = { color: "0563C1", underline: true };
-const TARGET_NAME: CellStyle = { bold: true };
-const SUB_METRIC_NAME: CellStyle = { indent: 1 };
-const STATUS_CELLS = Object.fromEntries(Object.entries(STATUS_STYLES).map(([status, style]) => [status, { ...style, align: "center" }])) as Record<Status, CellStyle>;
-
-function figuresRow(b: LayoutBuilder, row: number, r: SummaryRow, stt: string | number): void {
-  const sub = r.code.includes(".");
-  b.put(row, 0, stt).put(row, 1, r.code).put(row, 2, r.name).put(row, 3, r.unit);
-  b.put(row, 4, r.baseline, figureFormat(r.baseline)).put(row, 5, r.target);
-  b.put(row, 6, r.actual, figureFormat(r.actual));
-  b.put(row, 7, r.change, PERCENT_FORMAT).put(row, 8, r.progress, PERCENT_FORMAT).put(row, 9, r.attainment, PERCENT_FORMAT);
-  b.put(row, 10, r.status);
-  b.link(row, 1, r.sheet, `A${r.row}`);
-  b.style(row, 0, row, WIDTH - 1, FIGURES_ROW);
-  b.style(row, 0, row, 1, CENTER).style(row, 3, row, 5, CENTER);
-  b.style(row, 1, row, 1, LINK);
-  b.style(row, 2, row, 2, sub ? SUB_METRIC_NAME : TARGET_NAME);
-  b.style(row, 10, row, 10, STATUS_CELLS[r.status]);
+function figuresRow(b: LayoutBuilder, columns: readonly Column[], row: number, r: SummaryRow, stt: string | number): void {
+  columns.forEach((column, c) => {
+    const [value, format] = c === 0 ? [stt, null] : column.cell(r);
+    b.put(row, c, value, format).style(row, c, row, c, column.style);
+  });
+  b.link(row, 1, r.sheet, `A${r.row}`).style(row, 1, row, 1, LINK);
+  b.style(row, 2, row, 2, r.code.includes(".") ? SUB_METRIC_NAME : TARGET_NAME);
+  b.style(row, columns.length - 1, row, columns.length - 1, STATUS_CELLS[r.status]);
 }
 
-function signature(b: LayoutBuilder, top: number): void {
-  b.put(top, 0, "Nơi nhận:").style(top, 0, top, 0, { bold: true, italic: true });
-  b.put(top + 1, 0, "- Ban Thường vụ Đảng ủy xã,").put(top + 2, 0, "- Lưu Văn phòng Đảng ủy.");
-  b.put(top, 7, "T/M ĐẢNG ỦY").merge(top, 7, top, WIDTH - 1).style(top, 7, top, WIDTH - 1, { bold: true, align: "center" });
-  b.put(top + 1, 7, "(Ký, ghi rõ họ tên)").merge(top + 1, 7, top + 1, WIDTH - 1).style(top + 1, 7, top + 1, WIDTH - 1, { italic: true, align: "center" });
+/** The data problems the figures skipped: how many cells, and which codes they left without data. */
+function skipped(b: LayoutBuilder, width: number, model: SummaryModel, top: number): number {
+  line(b, width, top, T.skippedTitle, SECTION);
+  if (model.skipped.cells === 0) {
+    line(b, width, top + 1, T.skippedNone, { italic: true, wrap: true });
+    return top + 2;
+  }
+  line(b, width, top + 1, T.skippedCells(model.skipped.cells), { wrap: true });
+  line(b, width, top + 2, T.skippedCodes(model.skipped.codes), { wrap: true });
+  return top + 3;
+}
+
+/** `Nơi nhận:` on the left; `T/M ĐẢNG ỦY` / `BÍ THƯ` on the right with four empty rows to sign in. */
+function signature(b: LayoutBuilder, width: number, top: number): void {
+  b.put(top, 0, T.recipients).merge(top, 0, top, 2).style(top, 0, top, 2, { bold: true, italic: true });
+  T.recipientList.forEach((text, i) => b.put(top + 1 + i, 0, text).merge(top + 1 + i, 0, top + 1 + i, 2).style(top + 1 + i, 0, top + 1 + i, 2, { size: 11 }));
+  const from = width - 5;
+  b.put(top, from, T.onBehalf).merge(top, from, top, width - 1).style(top, from, top, width - 1, { bold: true, align: "center" });
+  b.put(top + 1, from, T.signer).merge(top + 1, from, top + 1, width - 1).style(top + 1, from, top + 1, width - 1, { bold: true, align: "center" });
+  b.put(top + 6, 0, null);
 }

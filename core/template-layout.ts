@@ -13,6 +13,9 @@ export const TEMPLATE_HEADER_ROW = 5;
 const COLUMNS = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", ...YEARS, "Ghi chú"];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
 const ROMAN = ["I", "II", "III"];
+const ENTRY: CellStyle = { border: true, wrap: true };
+/** Notes wrap in a narrow column, in a smaller size so that the long ones stay a few lines. */
+const NOTE: CellStyle = { size: 11 };
 /** The hidden column right of the table that holds the template's marker. */
 const MARKER_COLUMN = COLUMNS.length;
 
@@ -41,37 +44,51 @@ function targetSheet(): SheetLayout {
     row++;
     for (const entry of entries) entryRow(b, row++, entry);
   });
-  return b.set({ widths: [8, 52, 7, 11, 14, 12, 16, 10, 10, 10, 10, 10, 60, 4], hiddenColumns: [MARKER_COLUMN], freezeRows: TEMPLATE_HEADER_ROW, print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] } }).build();
+  // About one landscape page wide (a page holds about 146 characters at 100 %): printed at about 85 %, not smaller.
+  return b
+    .set({
+      widths: [8, 34, 7, 10, 10, 10, 12, 8, 8, 8, 8, 8, 40, 4],
+      hiddenColumns: [MARKER_COLUMN],
+      freezeRows: TEMPLATE_HEADER_ROW,
+      print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] },
+    })
+    .build();
+}
+
+/** A note as a sentence: the catalogue's consolidation lines end without a full stop. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** The `Ghi chú` of a row: how the baseline was formed, then the notes, each a whole sentence. */
+export function entryNote(entry: CatalogueEntry): string {
+  return [entry.consolidation, ...entry.notes].filter((t): t is string => !!t).map(sentence).join(" ");
 }
 
 function entryRow(b: LayoutBuilder, row: number, entry: CatalogueEntry): void {
-  const note = [entry.consolidation, ...entry.notes].filter(Boolean).join(" ");
   b.putRow(row, 0, [entry.code, entry.name, entry.group, entry.unit, entry.method]);
   b.put(row, 5, entry.baseline, figureFormat(entry.baseline)).put(row, 6, entry.target);
-  b.put(row, 7 + YEARS.length, note);
-  // Notes stay on one line (the cell shows them whole when selected): long notes would make rows many lines tall.
-  b.style(row, 0, row, COLUMNS.length - 2, { border: true, wrap: true }).style(row, COLUMNS.length - 1, row, COLUMNS.length - 1, { border: true });
+  b.put(row, 7 + YEARS.length, entryNote(entry));
+  b.style(row, 0, row, COLUMNS.length - 1, ENTRY);
+  b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, NOTE);
   if (entry.target === null) b.style(row, 0, row, 1, { bold: true });
   if (entry.reportConflict) b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, { fill: "FFEB9C" });
 }
 
+/**
+ * The 2020–2025 figures of the three former communes as one printable table, its title and header repeated on every
+ * page. How they were consolidated is the first sentence of each row's `Ghi chú` on the target sheet.
+ */
 function resultsSheet(): SheetLayout {
   const columns = ["Mã", "Nội dung", "Xã cũ", "Giá trị", "ĐVT", "Trích báo cáo chính trị", "Vị trí trong báo cáo"];
   const b = new LayoutBuilder(RESULTS_SHEET, columns.length);
-  b.put(0, 0, "KẾT QUẢ NHIỆM KỲ 2020 – 2025 CỦA 3 XÃ CŨ VÀ CÁCH HỢP NHẤT THÀNH CƠ SỞ 2025")
-    .merge(0, 0, 0, columns.length - 1).style(0, 0, 0, columns.length - 1, { bold: true, size: 13, align: "center" });
+  b.put(0, 0, "KẾT QUẢ NHIỆM KỲ 2020 – 2025 CỦA 3 XÃ CŨ CO MẠ, PÁ LÔNG, CO TÒNG (cơ sở để tính số liệu năm 2025)")
+    .merge(0, 0, 0, columns.length - 1).style(0, 0, 0, columns.length - 1, { bold: true, size: 13, align: "center", wrap: true });
   b.putRow(2, 0, columns).style(2, 0, 2, columns.length - 1, HEADER);
   FORMER_COMMUNE_RESULTS.forEach((r, i) => {
     b.putRow(3 + i, 0, [r.code, r.label, r.commune]).put(3 + i, 3, r.value, figureFormat(r.value)).putRow(3 + i, 4, [r.unit, r.source.quote, r.source.where]);
   });
-  const after = 3 + FORMER_COMMUNE_RESULTS.length;
-  b.style(3, 0, after - 1, columns.length - 1, { border: true, wrap: true });
-  b.put(after + 1, 0, "Cách hợp nhất cơ sở 2025").style(after + 1, 0, after + 1, 0, { bold: true });
-  b.putRow(after + 2, 0, ["Mã", "Chỉ tiêu", "Cơ sở 2025", "Cách hợp nhất", "Ghi chú"]).style(after + 2, 0, after + 2, 4, HEADER);
-  const consolidated = CATALOGUE.filter((e) => e.consolidation !== null || e.notes.length > 0);
-  consolidated.forEach((e, i) => {
-    b.putRow(after + 3 + i, 0, [e.code, e.name]).put(after + 3 + i, 2, e.baseline, figureFormat(e.baseline)).putRow(after + 3 + i, 3, [e.consolidation, e.notes.join(" ")]);
-  });
-  b.style(after + 3, 0, after + 2 + consolidated.length, 4, { border: true, wrap: true });
-  return b.set({ widths: [8, 40, 12, 14, 30, 70, 24], print: { landscape: true, fitToWidth: true, titleRows: [3, 3] } }).build();
+  b.style(3, 0, 2 + FORMER_COMMUNE_RESULTS.length, columns.length - 1, ENTRY);
+  b.style(3, 5, 2 + FORMER_COMMUNE_RESULTS.length, 5, NOTE);
+  return b.set({ widths: [7, 30, 9, 15, 9, 55, 22], freezeRows: 3, print: { landscape: true, fitToWidth: true, titleRows: [1, 3] } }).build();
 }

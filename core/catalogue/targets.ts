@@ -98,7 +98,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       "Báo cáo ghi “61,3%%” (thừa một dấu %) ở sản lượng sắn xã Co Tòng: “Sắn 463,4 ha, đạt 4.170,6 tấn bằng 61,3%% so với đầu nhiệm kỳ”; đọc là 61,3%.",
       "Diện tích lúa và ngô khớp với tổng: 1.800 + 3.265 = 5.065 ha.",
     ],
-    reportConflict: true,
+    reportConflict: false,
   },
   {
     code: "KT3.1",
@@ -172,8 +172,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ],
     consolidation: "Cộng 3 xã cũ: 30.102 + 16.123 + 13.631 = 59.856 con (tổng đàn cuối nhiệm kỳ, ước đạt)",
     notes: [
-      "Giá trị nhập hằng năm là tổng đàn gia súc, gia cầm (con); mục tiêu là tốc độ tăng bình quân 10–15%/năm.",
       "Xã Co Tòng: báo cáo ghi tổng đàn 13.631 con, nhưng cộng các thành phần (trâu 184 + bò 750 + lợn 1.021 + dê 631 + gia cầm 11.075) được 13.661 con, chênh 30 con. Giữ số tổng của báo cáo; nếu dùng tổng các thành phần thì giá trị nền là 59.886 con.",
+      "Giá trị nhập hằng năm là tổng đàn gia súc, gia cầm (con); mục tiêu là tốc độ tăng bình quân 10–15%/năm.",
       "Xã Co Mạ (613 + 2.391 + 1.044 + 1.949 + 24.105 = 30.102) và xã Pá Lông (135 + 1.106 + 2.234 + 915 + 11.733 = 16.123) khớp với tổng.",
     ],
     reportConflict: true,
@@ -284,8 +284,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     targetSource: src(XH(2), "(2) Tỷ lệ trường học đạt chuẩn quốc gia đến năm 2030 đạt 12,5%."),
     ...noBaseline(),
     notes: [
-      "Chưa có giá trị nền: báo cáo không nêu số trường đạt chuẩn quốc gia.",
       "12,5% ứng với 1/8 trường nếu toàn xã có 08 trường (Co Mạ 04 + Pá Lông 02 + Co Tòng 02). Nhưng về xã Pá Lông báo cáo vừa ghi “có 02 đơn vị trường học” vừa ghi “Tổng số h/s cả ba trường 785 em” (2 hay 3 trường).",
+      "Chưa có giá trị nền: báo cáo không nêu số trường đạt chuẩn quốc gia.",
     ],
     reportConflict: true,
   },
@@ -299,8 +299,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     targetSource: src(XH(3), "(3) Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều đến năm 2030 giảm dưới 30%."),
     ...noBaseline(),
     notes: [
-      "Chưa có giá trị nền: tỷ lệ hộ nghèo cuối năm 2024 của các xã cũ là Co Mạ 32,31%, Pá Lông 37,51 (báo cáo thiếu dấu %), Co Tòng 34,4%; bình quân gia quyền cần số hộ của từng xã, báo cáo không nêu (không đoán trọng số).",
       "Báo cáo ghi “tỷ lệ hộ nghèo giảm bình quân 0,6%/ năm” rồi ngay sau đó ghi xã Co Mạ còn 32,31% “(giảm 0,33% so với năm 2020)”: giảm bình quân 0,6%/năm thì 4 năm (2020–2024) phải giảm khoảng 2,4%, không phải 0,33%; xã Co Tòng lại giảm 40,39% so với năm 2020 (khoảng 10%/năm).",
+      "Chưa có giá trị nền: tỷ lệ hộ nghèo cuối năm 2024 của các xã cũ là Co Mạ 32,31%, Pá Lông 37,51 (báo cáo thiếu dấu %), Co Tòng 34,4%; bình quân gia quyền cần số hộ của từng xã, báo cáo không nêu (không đoán trọng số).",
     ],
     reportConflict: true,
   },
@@ -533,10 +533,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ],
     consolidation: "Bình quân gia quyền theo số chi bộ năm 2024 của 3 xã cũ (24, 13, 13): (92,4 × 24 + 100 × 13 + 100 × 13) / 50 = 96,35%",
     notes: [
+      "Xã Co Mạ: năm 2024 “92,4% tổ chức đảng HTTNV trở lên” không ứng với số chi bộ nguyên nào trên 24 chi bộ (22/24 = 91,7%; 23/24 = 95,8%) và trùng với tỷ lệ đảng viên HTTNV cùng năm (92,4%). Giữ số của báo cáo.",
       "Lấy năm 2024, năm cuối có đủ số liệu của cả ba xã cũ.",
       "Chỉ tiêu tính trên “tổ chức cơ sở đảng”; số liệu các xã cũ là tổ chức đảng (chi bộ) trực thuộc. Đảng bộ xã mới có 03 tổ chức cơ sở đảng và 44 chi bộ trực thuộc (chú thích 1).",
       "Xã Co Tòng: báo cáo ghi năm 2023 “có 843,3% tổ chức đảng HTTNV trở lên”; một tỷ lệ không thể vượt 100% (năm 2023 không dùng cho giá trị nền).",
-      "Xã Co Mạ: năm 2024 “92,4% tổ chức đảng HTTNV trở lên” không ứng với số chi bộ nguyên nào trên 24 chi bộ (22/24 = 91,7%; 23/24 = 95,8%) và trùng với tỷ lệ đảng viên HTTNV cùng năm (92,4%). Giữ số của báo cáo.",
     ],
     reportConflict: true,
   },
@@ -550,9 +550,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     targetSource: src(XD(1), "từ 90% trở lên đảng viên được đánh giá, xếp loại hoàn thành tốt nhiệm vụ"),
     ...noBaseline(),
     notes: [
+      "Các mức xếp loại đảng viên trong chú thích 3 cộng lại vượt 100%: Pá Lông năm 2020: 93,18% HTTNV + 14,39% HTXSNV = 107,57% (các năm 2021–2024 của Pá Lông cộng lại 99,99%, tức hai mức tách riêng); Co Mạ năm 2021: 92,7% + 10,7% = 103,4%, năm 2022: 88% + 13,4% = 101,4%, năm 2024: 92,4% + 17,7% = 110,1% nếu hai mức tách riêng như ở Pá Lông, Co Tòng.",
       "Chưa có giá trị nền: tỷ lệ đảng viên HTTNV năm 2024 là Co Mạ 92,4%, Pá Lông 91,83%, Co Tòng 80,5%; bình quân gia quyền cần số đảng viên của từng xã cũ, báo cáo chỉ nêu tổng 614 đảng viên của xã mới (không đoán trọng số).",
       "Chỉ tiêu “từ 90% trở lên … hoàn thành tốt nhiệm vụ. Trong đó, … 15% trở lên đảng viên … hoàn thành xuất sắc nhiệm vụ” tính cả đảng viên hoàn thành xuất sắc; số liệu Pá Lông và Co Tòng tách riêng HTTNV và HTXSNV, nên khi so sánh phải cộng hai mức.",
-      "Các mức xếp loại đảng viên trong chú thích 3 cộng lại vượt 100%: Pá Lông năm 2020: 93,18% HTTNV + 14,39% HTXSNV = 107,57% (các năm 2021–2024 của Pá Lông cộng lại 99,99%, tức hai mức tách riêng); Co Mạ năm 2021: 92,7% + 10,7% = 103,4%, năm 2022: 88% + 13,4% = 101,4%, năm 2024: 92,4% + 17,7% = 110,1% nếu hai mức tách riêng như ở Pá Lông, Co Tòng.",
     ],
     reportConflict: true,
   },
@@ -572,8 +572,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ],
     consolidation: "Cộng số chi bộ hoàn thành xuất sắc nhiệm vụ năm 2024 của 3 xã cũ: (4 + 2 + 2) / (24 + 13 + 13) = 8/50 = 16%",
     notes: [
-      "“Trong đó” thuộc câu “Hằng năm, …” nên tính hằng năm; mục tiêu ghi “20%”, hiểu là tối thiểu 20%. Báo cáo viết “HTSXNV”, hiểu là HTXSNV (hoàn thành xuất sắc nhiệm vụ).",
       "Xã Co Mạ: báo cáo ghi “Năm 2022 là 4/25 chi bộ (18%)” nhưng 4/25 = 16%; “Năm 2024 là 4/24 chi bộ (18%)” nhưng 4/24 = 16,7%. Giá trị nền tính từ số chi bộ; nếu lấy bình quân các tỷ lệ báo cáo ghi (18%; 15,38%; 15,4%) gia quyền theo số chi bộ thì được 16,64%.",
+      "“Trong đó” thuộc câu “Hằng năm, …” nên tính hằng năm; mục tiêu ghi “20%”, hiểu là tối thiểu 20%. Báo cáo viết “HTSXNV”, hiểu là HTXSNV (hoàn thành xuất sắc nhiệm vụ).",
       "Xã Co Tòng: “Năm 2023 là 2 chi bộ (20%)” ứng với 10 chi bộ, trong khi năm 2022 có 12 và năm 2024 có 13 chi bộ.",
     ],
     reportConflict: true,
@@ -588,8 +588,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     targetSource: src(XD(1), "15% trở lên đảng viên được đánh giá, xếp loại hoàn thành xuất sắc nhiệm vụ"),
     ...noBaseline(),
     notes: [
-      "Chưa có giá trị nền: tỷ lệ đảng viên HTXSNV năm 2024 là Co Mạ 17,7%, Pá Lông 8,16%, Co Tòng 13,2%; bình quân gia quyền cần số đảng viên của từng xã cũ, báo cáo không nêu (không đoán trọng số).",
       "Các mức xếp loại đảng viên trong chú thích 3 cộng lại vượt 100%: Pá Lông năm 2020: 93,18% HTTNV + 14,39% HTXSNV = 107,57%; Co Mạ năm 2024: 92,4% + 17,7% = 110,1% (nếu hai mức tách riêng như ở Pá Lông, Co Tòng).",
+      "Chưa có giá trị nền: tỷ lệ đảng viên HTXSNV năm 2024 là Co Mạ 17,7%, Pá Lông 8,16%, Co Tòng 13,2%; bình quân gia quyền cần số đảng viên của từng xã cũ, báo cáo không nêu (không đoán trọng số).",
       "Xã Co Mạ năm 2023 chỉ có “0,95% đảng viên HTXSNV”, khác xa các năm khác (10,7–17,7%); nên đối chiếu với văn kiện gốc.",
     ],
     reportConflict: true,
@@ -604,9 +604,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     targetSource: src(XD(1), "100% chi bộ trực thuộc Đảng bộ xã duy trì sinh hoạt định kỳ theo quy định"),
     ...noBaseline(),
     notes: [
+      "Số chi bộ không thống nhất: Phần thứ nhất, II.2 ghi “Đảng bộ xã Co Mạ có 47 chi bộ với tổng số 614 đảng viên”, còn chú thích 1 ghi “47 tổ chức đảng trực thuộc (03 tổ chức cơ sở Đảng, 44 chi bộ trực thuộc )”, tức 44 chi bộ.",
       "“Duy trì” sinh hoạt định kỳ: tính hằng năm.",
       "Chưa có giá trị nền: báo cáo chỉ nêu “các chi bộ đều chấp hành cơ bản đúng lịch sinh hoạt”, không nêu tỷ lệ.",
-      "Số chi bộ không thống nhất: Phần thứ nhất, II.2 ghi “Đảng bộ xã Co Mạ có 47 chi bộ với tổng số 614 đảng viên”, còn chú thích 1 ghi “47 tổ chức đảng trực thuộc (03 tổ chức cơ sở Đảng, 44 chi bộ trực thuộc )”, tức 44 chi bộ.",
     ],
     reportConflict: true,
   },

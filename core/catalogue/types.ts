@@ -33,7 +33,11 @@ export interface CatalogueEntry {
   consolidation: string | null;
   /** Vietnamese notes for the `Ghi chú` column: contradictions of the report, missing weights, assumptions. */
   notes: string[];
-  /** True when the report contradicts itself on a figure of this row: surfaced as a warning, never fixed silently. */
+  /**
+   * True when the report contradicts itself on a figure of this row (two of its statements cannot both hold; a typo or
+   * a missing figure is not a contradiction): surfaced as a warning, never fixed silently. `notes[0]` then says what
+   * the contradiction is.
+   */
   reportConflict: boolean;
 }
 

@@ -20,14 +20,16 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   year: { type: "string" },
   json: { type: "boolean", default: false },
+  all: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
 /** Options each command accepts besides --help. */
 const ACCEPTS = {
-  template: ["output"],
-  validate: ["json"],
-  summary: ["output", "year", "json"],
+  template: ["output", "force"],
+  validate: ["json", "all"],
+  summary: ["output", "year", "json", "all"],
 } as const;
 type Command = keyof typeof ACCEPTS;
 
@@ -38,9 +40,9 @@ const Year = z.pipe(
   z.pipe(z.transform(Number), z.number().check(z.gte(BASE_YEAR, issue("bad-year")), z.lte(FINAL_YEAR, issue("bad-year")))),
 );
 const SCHEMAS = {
-  template: z.object({ files: z.array(z.string()).check(z.maxLength(0, issue("extra-argument"))), output: z.optional(z.string()) }),
-  validate: z.object({ files: Files, json: z.boolean() }),
-  summary: z.object({ files: Files, output: z.optional(z.string()), year: z.optional(Year), json: z.boolean() }),
+  template: z.object({ files: z.array(z.string()).check(z.maxLength(0, issue("extra-argument"))), output: z.optional(z.string()), force: z.boolean() }),
+  validate: z.object({ files: Files, json: z.boolean(), all: z.boolean() }),
+  summary: z.object({ files: Files, output: z.optional(z.string()), year: z.optional(Year), json: z.boolean(), all: z.boolean() }),
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -89,7 +91,7 @@ function parse<C extends Command>(command: C, raw: Raw): z.infer<(typeof SCHEMAS
 }
 
 async function template(options: z.infer<(typeof SCHEMAS)["template"]>): Promise<number> {
-  const result = await writeTemplate(options.output ?? TEMPLATE_FILE, { overwrite: options.output !== undefined });
+  const result = await writeTemplate(options.output ?? TEMPLATE_FILE, { overwrite: options.force });
   for (const note of templateNotes(result)) warn(note);
   return print(templateText(result));
 }
@@ -97,7 +99,7 @@ async function template(options: z.infer<(typeof SCHEMAS)["template"]>): Promise
 async function validate(options: z.infer<(typeof SCHEMAS)["validate"]>): Promise<number> {
   return batch(inputs(options.files), options.json, async (file) => {
     const result = await validateFile(file);
-    return { exitCode: result.exitCode, json: result.json, text: validateText(result) };
+    return { exitCode: result.exitCode, json: result.json, text: validateText(result, options) };
   });
 }
 
@@ -107,7 +109,7 @@ async function summary(options: z.infer<(typeof SCHEMAS)["summary"]>): Promise<n
   if (options.output !== undefined && files.several) throw new CliError("output-with-batch");
   return batch(files, options.json, async (file) => {
     const result = await summarizeFile(file, { year: options.year, output: options.output, date });
-    return { exitCode: 0, json: result.json, text: summaryText(result) };
+    return { exitCode: 0, json: result.json, text: summaryText(result, { all: options.all, yearGiven: options.year !== undefined }) };
   });
 }
 
@@ -117,9 +119,13 @@ interface FileOutcome {
   text: string;
 }
 
-/** Runs one job per file: a progress line per file when there are several, the worst exit status for all. */
+/**
+ * Runs one job per file. A batch names the file on its progress line and on the line of a file that could not be
+ * read (in --json, a `{"file", "error"}` line), and ends with how many files were read; the worst exit status wins.
+ */
 async function batch({ files, several }: Inputs, json: boolean, job: (file: string) => Promise<FileOutcome>): Promise<number> {
   let worst = 0;
+  let failed = 0;
   for (const [i, file] of files.entries()) {
     if (several) (json ? warn : print)(LABELS.progress(i + 1, files.length, file));
     try {
@@ -127,10 +133,15 @@ async function batch({ files, several }: Inputs, json: boolean, job: (file: stri
       print(json ? JSON.stringify(outcome.json, null, several ? undefined : 2) : outcome.text);
       worst = Math.max(worst, outcome.exitCode);
     } catch (error) {
-      worst = Math.max(worst, explain(error));
+      const stop = stopError(error);
+      failed++;
+      if (json) print(JSON.stringify({ file, error: sentence(stop) }));
+      warn(several && !sentence(stop).includes(file) ? LABELS.fileLine(file, sentence(stop)) : sentence(stop));
+      debug(error);
+      worst = Math.max(worst, stop.exitCode);
     }
   }
-  if (several && !json) print(LABELS.batchDone(files.length, worst));
+  if (several) (json ? warn : print)(LABELS.batchDone(files.length - failed, failed));
   return worst;
 }
 
@@ -165,10 +176,23 @@ function isFolder(arg: string): boolean {
 
 /** Prints the one sentence an error deserves and answers its exit status; a stack trace only with COMA_DEBUG. */
 function explain(error: unknown): number {
-  const stop = error instanceof StopError ? error : fromSystemError(error);
-  warn(stop.message.replace(/\s*\n\s*/g, " "));
-  if (process.env.COMA_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  const stop = stopError(error);
+  warn(sentence(stop));
+  debug(error);
   return stop.exitCode;
+}
+
+function stopError(error: unknown): StopError {
+  return error instanceof StopError ? error : fromSystemError(error);
+}
+
+/** The error's message as one line. */
+function sentence(stop: StopError): string {
+  return stop.message.replace(/\s*\n\s*/g, " ");
+}
+
+function debug(error: unknown): void {
+  if (process.env.COMA_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }
 
 function fromSystemError(error: unknown): StopError {

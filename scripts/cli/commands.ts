@@ -23,7 +23,7 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await save(workbook, output);
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes.join(" ") } }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes[0] } }) }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 

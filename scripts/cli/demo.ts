@@ -33,7 +33,7 @@ async function demo(): Promise<void> {
   say("");
   say(summary.json.headline);
   say("");
-  say(groupTable(summary.json.groups, summary.json.year));
+  say(groupTable(summary.model));
   say("");
   say(detailTable(summary.model.rows.filter((r) => !r.code.includes(".")), summary.json.year));
 
@@ -55,7 +55,7 @@ async function sampleRun(out: string, say: (text: string) => void): Promise<void
   say(summary.json.headline);
   if (summary.model.planHeadline !== null) say(summary.model.planHeadline);
   say("");
-  say(groupTable(summary.json.groups, summary.json.year));
+  say(groupTable(summary.model));
   say("");
   say(detailTable(summary.model.rows.filter((r) => !r.isParent), summary.json.year));
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from "../../core";
+import { BASE_YEAR, formatNumber, isFinal, type Rule } from "../../core";
 
 const mb = (bytes: number) => formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10);
 
@@ -26,7 +26,7 @@ export const CLI_MESSAGES = {
   "output-is-input": (p: { file: string }) =>
     `Tệp kết quả trùng với tệp gốc “${p.file}”; COMA không bao giờ ghi đè tệp gốc, hãy chọn tên khác bằng -o.`,
   "template-exists": (p: { file: string }) =>
-    `Tệp “${p.file}” đã có; để không ghi đè số liệu đã nhập, hãy chọn tên khác bằng -o.`,
+    `Tệp “${p.file}” đã có nên không được ghi đè (để không mất số liệu đã nhập): chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp đó.`,
   "no-command": () => "Thiếu lệnh: dùng coma template, coma validate hoặc coma summary; gõ coma --help để xem hướng dẫn.",
   "unknown-command": (p: { command: string }) =>
     `Không có lệnh “${p.command}”: dùng template, validate hoặc summary; gõ coma --help để xem hướng dẫn.`,
@@ -110,7 +110,31 @@ export const LABELS = {
   summaryWritten: (file: string, sheet: string, replaced: string | null) =>
     `Đã ghi tệp ${file}, trang “${sheet}”${replaced ? ` (thay trang “${replaced}” đã tạo trước đó)` : ""}.`,
   progress: (index: number, count: number, file: string) => `[${index}/${count}] ${file}`,
-  batchDone: (count: number, worst: number) => `Đã xử lý ${count} tệp; mã kết thúc ${worst}.`,
+  batchDone: (read: number, failed: number) => `${read} tệp đọc được, ${failed} tệp lỗi.`,
+  /** A batch line about one file: the file first. */
+  fileLine: (file: string, text: string) => `${file}: ${text}`,
+  errorsHeading: (count: number) => `Lỗi (${count}), cần sửa trong tệp:`,
+  warningsHeading: (count: number) => `Cảnh báo (${count}), theo loại:`,
+  kindListed: (kind: string, count: number) => `${kind} (${count}):`,
+  kindCounted: (kind: string, count: number, codes: string[], more: boolean) =>
+    `${kind}: ${count} dòng${codes.length > 0 ? ` (${codes.join(", ")}${more ? ", …" : ""})` : ""}.`,
+  seeAll: "Thêm --all để xem từng dòng cảnh báo.",
+  problemCounts: (errors: number, warnings: number) =>
+    errors === 0 && warnings === 0
+      ? "Số liệu không có lỗi, không có cảnh báo."
+      : errors === 0
+        ? `Số liệu không có lỗi, có ${warnings} cảnh báo: xem cuối bản in này.`
+        : `Số liệu có ${errors} lỗi (ô lỗi được tính là thiếu số liệu), ${warnings} cảnh báo: xem cuối bản in này.`,
+  yearChosen: (year: number, given: boolean, withValue: number, rows: number) =>
+    year === BASE_YEAR
+      ? `Năm đánh giá 2025${given ? "" : " (chưa có số liệu năm nào sau 2025)"}: vị trí xuất phát, số liệu cơ sở so với mục tiêu năm 2030.`
+      : `Năm đánh giá ${year}${given ? "" : " (năm gần nhất có số liệu; chọn năm khác bằng --year)"}: ${withValue}/${rows} dòng chỉ tiêu có số liệu năm ${year}.`,
+  expected: (year: number) => `Lộ trình ${year}`,
+  behindHeading: (year: number, count: number) =>
+    isFinal(year) ? `Chỉ tiêu không đạt (${count}), xa mục tiêu nhất trước:`
+    : year === BASE_YEAR ? `Chỉ tiêu chưa đạt mục tiêu năm 2030 (${count}), xa mục tiêu nhất trước:`
+    : `Chỉ tiêu chậm tiến độ, chưa đạt (${count}), xa lộ trình nhất trước:`,
+  noneBehind: (year: number) => (isFinal(year) ? "Không có chỉ tiêu không đạt." : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt."),
   demoTemplate: (file: string, targets: number) => `1. Tệp mẫu: ${file} (${targets} chỉ tiêu).`,
   demoValidate: (errors: number, warnings: number, json: string) => `2. Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo (${json}).`,
   demoSummary: (file: string, sheet: string, json: string) => `3. Bảng tổng hợp: ${file}, trang “${sheet}” (${json}).`,
@@ -118,15 +142,46 @@ export const LABELS = {
   demoSample: (file: string, summary: string, json: string) => `4. Tệp số liệu minh họa: ${file}; bảng tổng hợp: ${summary} (${json}).`,
   demoFailed: (reason: string) => `Bản chạy thử gặp lỗi: ${reason}`,
   conflicts: (codes: string[]) =>
-    `Lưu ý: báo cáo chính trị tự mâu thuẫn ở ${codes.length} dòng (${codes.join(", ")}); xem cột Ghi chú tô vàng trong tệp mẫu.`,
+    `Lưu ý: số liệu báo cáo chính trị tự mâu thuẫn ở ${codes.length} dòng (${codes.join(", ")}); COMA giữ số của báo cáo, cột Ghi chú tô vàng trong tệp mẫu nói rõ từng chỗ.`,
 } as const;
+
+/** A short name for each kind of problem, for the warnings counted by kind. */
+export const PROBLEM_KINDS: Partial<Record<Rule, string>> = {
+  "no-target-sheet": "Không có trang chỉ tiêu",
+  "sheet-too-large": "Trang quá lớn",
+  "duplicate-column": "Cột trùng tên",
+  "year-out-of-term": "Cột năm ngoài nhiệm kỳ",
+  "missing-code": "Thiếu mã chỉ tiêu",
+  "bad-code": "Mã sai dạng",
+  "duplicate-code": "Mã trùng",
+  "group-mismatch": "Nhóm không khớp với mã",
+  "bad-method": "Cách tính không hợp lệ",
+  "missing-target": "Thiếu mục tiêu 2030",
+  "bad-target": "Mục tiêu không đọc được",
+  "bad-plan": "Kế hoạch không đọc được",
+  "inverted-range": "Khoảng mục tiêu ngược",
+  "ambiguous-number": "Số không rõ cách ghi",
+  "missing-baseline": "Thiếu số liệu cơ sở năm 2025",
+  "text-number": "Số ghi dạng chữ",
+  "dot-decimal": "Dấu chấm được đọc là dấu thập phân",
+  "percent-fraction": "Tỷ lệ có thể ghi thiếu ×100",
+  "cell-error": "Ô có lỗi",
+  "not-a-number": "Không phải là số",
+  negative: "Giá trị âm",
+  "percent-over-100": "Tỷ lệ vượt 100%",
+  "cumulative-gap": "Năm để trống khi cộng dồn",
+  "annual-gap": "Năm để trống ở chỉ tiêu hằng năm",
+  "missing-from-resolution": "Thiếu chỉ tiêu của Nghị quyết",
+  "target-differs": "Mục tiêu khác Nghị quyết",
+  "report-conflict": "Báo cáo chính trị tự mâu thuẫn",
+};
 
 export const HELP = `coma: theo dõi 25 chỉ tiêu Nghị quyết Đại hội Đảng bộ xã Co Mạ nhiệm kỳ 2025 – 2030.
 
 Cách dùng:
-  coma template [-o TỆP]                               tạo tệp mẫu có sẵn 25 chỉ tiêu và số liệu cơ sở 2025
+  coma template [-o TỆP] [--force]                     tạo tệp mẫu có sẵn 25 chỉ tiêu và số liệu cơ sở 2025
                                                        (mặc định: chi-tieu-co-ma-2025-2030.xlsx trong thư mục hiện tại)
-  coma validate TỆP… [--json]                          kiểm tra các trang chỉ tiêu, liệt kê từng lỗi tại ô
+  coma validate TỆP… [--json] [--all]                  kiểm tra các trang chỉ tiêu, liệt kê từng lỗi tại ô
   coma summary TỆP… [--year NĂM] [-o TỆP_RA] [--json]  ghi tệp mới có thêm trang “Tổng hợp BTV <năm>”
                                                        (mặc định bên cạnh tệp gốc: <tên>-tong-hop-btv-<năm>.xlsx)
 
@@ -136,9 +191,12 @@ Tùy chọn:
   -o, --output TỆP   tên tệp ghi ra (chỉ khi xử lý một tệp); không bao giờ ghi đè tệp gốc
   --year NĂM         năm đánh giá, từ 2025 (vị trí xuất phát) đến 2030; mặc định: năm gần nhất có số liệu
   --json             in kết quả dạng JSON (mỗi tệp một dòng khi xử lý nhiều tệp)
+  --all              liệt kê từng dòng cảnh báo (mặc định: loại nào có nhiều dòng thì chỉ đếm)
+  --force            (template) thay tệp đã có; không có --force thì không bao giờ ghi đè
   -h, --help         in hướng dẫn này
 
 Mã kết thúc:
+  template: 0 đã ghi, 2 tệp đã có (không ghi gì) hoặc gõ sai lệnh
   validate: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc gõ sai lệnh
   summary:  0 đã ghi, 1 không có trang chỉ tiêu nào đọc được (không ghi gì), 2 không đọc được tệp hoặc gõ sai lệnh
 

@@ -1,9 +1,19 @@
-import { formatNumber, formatPercent, GROUP_NAMES, isFinal, type GroupCount, type SummaryRow } from "../../core";
-import { LABELS } from "./messages";
+import { formatNumber, formatPercent, GROUP_NAMES, overviewStatuses, type GroupCount, type SummaryModel, type SummaryRow } from "../../core";
+import { LABELS, PROBLEM_KINDS } from "./messages";
 import type { ProblemJson } from "./json-output";
 import type { SummaryResult, TemplateResult, ValidateResult } from "./commands";
 
 /** Human-readable output of the command line and the demo: Vietnamese, aligned plain-text tables. */
+
+/** How much a report shows: `all` lists every warning of a kind that would otherwise be counted. */
+export interface TextOptions {
+  all: boolean;
+}
+
+/** A kind of warning with more lines than this is counted, not listed (unless --all). */
+export const LISTED_PER_KIND = 3;
+/** Codes named on the line of a counted kind. */
+const CODES_PER_KIND = 8;
 
 /** `Trang!F12 [lỗi] KT3.2: message`. */
 export function problemLine(p: ProblemJson): string {
@@ -12,48 +22,99 @@ export function problemLine(p: ProblemJson): string {
   return `${where}[${tag}]${p.code === null ? "" : ` ${p.code}`}: ${p.message}`;
 }
 
+/** The errors, every one; then the warnings by kind, a kind of many lines counted with the codes it touches. */
+export function problemsText(problems: readonly ProblemJson[], { all }: TextOptions): string[] {
+  const errors = problems.filter((p) => p.severity === "error");
+  const kinds = new Map<string, ProblemJson[]>();
+  for (const p of problems.filter((p) => p.severity === "warning")) kinds.set(p.rule, [...(kinds.get(p.rule) ?? []), p]);
+  const out: string[] = [];
+  if (errors.length > 0) out.push(LABELS.errorsHeading(errors.length), ...errors.map((p) => `  ${problemLine(p)}`));
+  if (kinds.size > 0) out.push(LABELS.warningsHeading(problems.length - errors.length));
+  let counted = false;
+  for (const [rule, lines] of kinds) {
+    const kind = PROBLEM_KINDS[rule as ProblemJson["rule"]] ?? rule;
+    if (lines.length > LISTED_PER_KIND && !all) {
+      counted = true;
+      const codes = [...new Set(lines.map((p) => p.code ?? p.cell ?? p.sheet ?? ""))].filter((c) => c !== "");
+      out.push(`  ${LABELS.kindCounted(kind, lines.length, codes.slice(0, CODES_PER_KIND), codes.length > CODES_PER_KIND)}`);
+    } else {
+      out.push(`  ${LABELS.kindListed(kind, lines.length)}`, ...lines.map((p) => `    ${problemLine(p)}`));
+    }
+  }
+  if (counted) out.push(LABELS.seeAll);
+  return out;
+}
+
 export function templateText(result: TemplateResult): string {
   return LABELS.templateWritten(result.output, result.targets);
 }
 
+/** One line for all the contradictions of the report: the notes themselves are in the template's `Ghi chú`. */
 export function templateNotes(result: TemplateResult): string[] {
-  return result.notes.map((n) => `${LABELS.note}: ${n.code} — ${n.message}`);
+  return result.notes.length === 0 ? [] : [LABELS.conflicts(result.notes.map((n) => n.code))];
 }
 
-export function validateText({ json, targets }: ValidateResult): string {
+export function validateText({ json, targets }: ValidateResult, options: TextOptions): string {
   const errors = json.problems.filter((p) => p.severity === "error").length;
   return lines(
     `${LABELS.file}: ${json.file}`,
-    `${LABELS.sheets}: ${json.sheets.length > 0 ? json.sheets.join(", ") : LABELS.none}`,
-    ...json.problems.map(problemLine),
     LABELS.validated(targets, json.indicators, errors, json.problems.length - errors),
+    `${LABELS.sheets}: ${json.sheets.length > 0 ? json.sheets.join(", ") : LABELS.none}`,
+    ...problemsText(json.problems, options),
   );
 }
 
-export function summaryText(result: SummaryResult): string {
+export interface SummaryTextOptions extends TextOptions {
+  /** The year came from --year rather than from the workbook. */
+  yearGiven: boolean;
+}
+
+/** Where the sheet went, the year and its coverage, the counts of problems, the headline, the groups, who is behind. */
+export function summaryText(result: SummaryResult, options: SummaryTextOptions): string {
   const { json, model } = result;
+  const errors = result.problems.filter((p) => p.severity === "error").length;
   return lines(
     LABELS.summaryWritten(json.output, result.sheet, result.replaced),
+    LABELS.yearChosen(model.year, options.yearGiven, model.coverage.withValue, model.coverage.rows),
+    LABELS.problemCounts(errors, result.problems.length - errors),
     "",
     json.headline,
+    ...(model.planHeadline === null ? [] : [model.planHeadline]),
     "",
-    groupTable(json.groups, json.year),
+    groupTable(model),
     "",
-    detailTable(model.rows, json.year),
-    ...(result.problems.length > 0 ? ["", ...result.problems.map(problemLine)] : []),
+    ...behindText(model),
+    ...(options.all ? ["", detailTable(model.rows, model.year)] : []),
+    ...(result.problems.length > 0 ? ["", ...problemsText(result.problems, options)] : []),
   );
 }
 
-export function groupTable(groups: readonly GroupCount[], year: number): string {
-  const notMet = isFinal(year) ? "Không đạt" : "Chưa đạt";
-  const sum = (key: keyof Omit<GroupCount, "group">) => groups.reduce((s, g) => s + g[key], 0);
+/** The targets counted by group, a column per status as on the summary sheet. */
+export function groupTable(model: SummaryModel): string {
+  const statuses = overviewStatuses(model);
+  const sum = (count: (g: GroupCount) => number) => model.groups.reduce((s, g) => s + count(g), 0);
   const row = (label: string, counts: number[]) => [label, ...counts.map(String)];
-  const keys = ["total", "exceeded", "met", "notMet", "noData"] as const;
   return table(
-    [LABELS.group, LABELS.total, "Vượt", "Đạt", notMet, LABELS.noData],
-    [...groups.map((g) => row(`${g.group} ${GROUP_NAMES[g.group]}`, keys.map((k) => g[k]))), row(LABELS.totalRow, keys.map(sum))],
-    ["left", "right", "right", "right", "right", "right"],
+    [LABELS.group, LABELS.total, ...statuses.map((s) => s.status)],
+    [
+      ...model.groups.map((g) => row(`${g.group} ${GROUP_NAMES[g.group]}`, [g.total, ...statuses.map((s) => s.count(g))])),
+      row(LABELS.totalRow, [sum((g) => g.total), ...statuses.map((s) => sum(s.count))]),
+    ],
+    ["left", ...statuses.map(() => "right" as const), "right"],
   );
+}
+
+/** The behind list of the sheet (worst first), or one sentence when nobody is behind. */
+function behindText(model: SummaryModel): string[] {
+  if (model.behind.length === 0) return [LABELS.noneBehind(model.year)];
+  return [
+    LABELS.behindHeading(model.year, model.behind.length),
+    table(
+      [LABELS.code, LABELS.name, LABELS.actual(model.year), LABELS.expected(model.year), LABELS.attainment, LABELS.status],
+      model.behind.map((r) => [r.code, cut(r.name, NAME_WIDTH), figure(r.value ?? r.actual), figure(r.expected), ratio(r.attainment), r.status]),
+      ["left", "left", "right", "right", "right", "left"],
+    ),
+  ];
 }
 
 const NAME_WIDTH = 48;
@@ -68,7 +129,7 @@ export function detailTable(rows: readonly SummaryRow[], year: number): string {
       figure(r.baseline),
       cut(r.target, 16),
       figure(r.actual),
-      r.attainment === null ? "" : formatPercent(r.attainment),
+      ratio(r.attainment),
       r.status,
     ]),
     ["left", "left", "right", "left", "right", "right", "left"],
@@ -76,6 +137,7 @@ export function detailTable(rows: readonly SummaryRow[], year: number): string {
 }
 
 const figure = (value: number | null) => (value === null ? "" : formatNumber(value));
+const ratio = (value: number | null) => (value === null ? "" : formatPercent(value));
 
 function cut(text: string, width: number): string {
   const chars = [...text.normalize("NFC")];

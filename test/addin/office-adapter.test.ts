@@ -105,7 +105,7 @@ describe("writing the Ban Thường vụ summary", () => {
     const links = new Set(layout.links.map((l) => l.cell));
     layout.values.forEach((row, r) =>
       row.forEach((value, c) => {
-        if (links.has(`${"ABCDEFGHIJKL"[c]}${r + 1}`)) return; // links back to the source: below
+        if (links.has(`${"ABCDEFGHIJKLM"[c]}${r + 1}`)) return; // links back to the source: below
         expect(written.values[r]?.[c] ?? "", `${r},${c}`).toEqual(value ?? "");
         expect(written.formats[r]?.[c] ?? "General", `${r},${c}`).toBe(officeFormat(value, layout.formats[r][c]));
       }),
@@ -117,25 +117,26 @@ describe("writing the Ban Thường vụ summary", () => {
     }
     // numbers keep core's formats: attainment as a percentage, figures grouped
     const kt1 = written.values.findIndex((row) => String(row[1]).endsWith(`,"KT1")`));
-    expect(written.values[kt1].slice(4, 10)).toEqual([100, "≥ 200", 1234, 11.34, 11.34, 6.17]);
-    expect(written.formats[kt1].slice(4, 10)).toEqual(["#,##0", "@", "#,##0", "0.0%", "0.0%", "0.0%"]);
+    const column = (header: string) => layout.values.find((row) => row[1] === "Mã")!.indexOf(header);
+    const shown = (header: string) => [written.values[kt1][column(header)], written.formats[kt1][column(header)]];
+    expect([shown("Cơ sở 2025"), shown("Mục tiêu 2030"), shown("Thực hiện 2027"), shown("Tỷ lệ đạt")]).toEqual([[100, "#,##0"], ["≥ 200", "@"], [1234, "#,##0"], [6.17, "0.0%"]]);
   });
 
   it("should write merges, links back to each source row, the hidden marker column, print setup", async () => {
     const mock = install([targetSheet(rows(3))]);
     await generateSummary(2027, undefined, DATE);
     const written = mock.sheet("Tổng hợp BTV 2027");
-    expect(written.merges).toContain("A6:K6");
+    expect(written.merges).toContain("A6:L6"); // BÁO CÁO over the 12 columns of the detail table
     // each code links back to its source row (A5: the sheet's table starts at row 2 under its title rows)
-    expect(cellValue(written, "B20")).toBe(`=HYPERLINK("#'Chỉ tiêu'!A5","KT1")`);
-    expect(written.formats[19][1]).toBe("General");
-    expect(cellValue(written, "L1")).toBe(markerText(2027));
-    expect(written.props["L:L columnHidden"]).toBe(true);
-    expect(written.props).toMatchObject({ "pageLayout.orientation": "Landscape", "pageLayout.paperSize": "A4", "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$18:$18" });
+    expect(cellValue(written, "B38")).toBe(`=HYPERLINK("#'Chỉ tiêu'!A5","KT1")`);
+    expect(written.formats[37][1]).toBe("General");
+    expect(cellValue(written, "M1")).toBe(markerText(2027));
+    expect(written.props["M:M columnHidden"]).toBe(true);
+    expect(written.props).toMatchObject({ "pageLayout.orientation": "Landscape", "pageLayout.paperSize": "A4", "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$36:$36" });
     const fonts = mock.ops.filter((op) => op.sheet === "Tổng hợp BTV 2027" && op.path === "format.font.name");
     expect(fonts.map((op) => op.value)).toEqual(["Times New Roman"]);
     // a status cell gets its fill; the bordered table is one rectangle
-    expect(mock.fill("Tổng hợp BTV 2027", "K20")).toMatchObject({ color: "#C6EFCE" });
+    expect(mock.fill("Tổng hợp BTV 2027", "L38")).toMatchObject({ color: "#C6EFCE" });
     expect(mock.ops.filter((op) => op.path === "format.borders.getItem(EdgeTop).style").length).toBeLessThan(10);
   });
 

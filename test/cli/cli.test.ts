@@ -92,7 +92,7 @@ function detailRow(sheet: Worksheet, code: string): number {
 }
 
 const generatedYears = (workbook: Workbook) =>
-  workbook.worksheets.map((s) => String(s.getCell("L1").value ?? "")).filter((v) => v.startsWith("COMA:tong-hop-btv:"));
+  workbook.worksheets.map((s) => String(s.getCell("M1").value ?? "")).filter((v) => v.startsWith("COMA:tong-hop-btv:"));
 
 describe("coma validate", () => {
   let file: string;
@@ -121,12 +121,14 @@ describe("coma validate", () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it("should print the problems for people, one per line", async () => {
+  it("should print the count of errors first, every error, then the warnings by kind in a terminal's words", async () => {
     const { code, stdout } = await coma("validate", file);
     expect(code).toBe(1);
-    expect(stdout).toContain("Chỉ tiêu!G11 [lỗi] XH2: Ô có lỗi #DIV/0!; chỉ tiêu này được tính là thiếu số liệu.\n");
-    expect(stdout).toContain("Chỉ tiêu!D7 [cảnh báo] KT2: ");
-    expect(stdout).toContain("8 chỉ tiêu (8 dòng mã): 4 lỗi, 3 cảnh báo.");
+    expect(lines(stdout).slice(0, 4)).toEqual([`Tệp: ${file}`, "8 chỉ tiêu (8 dòng mã): 4 lỗi, 3 cảnh báo.", "Trang chỉ tiêu: Chỉ tiêu", "Lỗi (4), cần sửa trong tệp:"]);
+    expect(stdout).toContain("  Chỉ tiêu!G11 [lỗi] XH2: Ô có lỗi #DIV/0!; chỉ tiêu này được tính là thiếu số liệu.\n");
+    // 3 text numbers: a kind of 3 lines is listed, not counted
+    expect(stdout).toContain("Cảnh báo (3), theo loại:\n  Số ghi dạng chữ (3):\n    Chỉ tiêu!D7 [cảnh báo] KT2: Số được ghi dạng chữ “3.265”, đọc là 3.265; nên ghi lại thành số.\n");
+    expect(stdout).not.toContain("bấm");
   });
 
   it("should exit 1 for a workbook without a target sheet", async () => {
@@ -214,19 +216,20 @@ describe("coma summary", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027", "Tổng hợp BTV 2027 (2)"]);
     expect(workbook.getWorksheet("Tổng hợp BTV 2027")!.getCell("A1").value).toBe("Bảng tự làm của Văn phòng");
     const sheet = workbook.getWorksheet("Tổng hợp BTV 2027 (2)")!;
-    expect(sheet.getCell("L1").value).toBe("COMA:tong-hop-btv:2027");
-    expect(sheet.getColumn(12).hidden).toBe(true);
+    expect(sheet.getCell("M1").value).toBe("COMA:tong-hop-btv:2027");
+    expect(sheet.getColumn(13).hidden).toBe(true);
     expect(sheet.getCell("A2").value).toBe("ĐẢNG ỦY XÃ CO MẠ");
-    expect(sheet.getCell("G1").value).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(sheet.getCell("G3").value).toBe("Co Mạ, ngày 15 tháng 12 năm 2027");
-    expect(sheet.getCell("A8").value).toBe(json.headline);
+    expect(sheet.getCell("H1").value).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(sheet.getCell("H4").value).toBe("Co Mạ, ngày 15 tháng 12 năm 2027");
+    expect([sheet.getCell("A4").value, sheet.getCell("A6").value]).toEqual(["Số      -BC/ĐU", "BÁO CÁO"]);
+    expect(sheet.getCell("A9").value).toBe(json.headline);
     expect(sheet.getCell("A1").font?.name).toBe("Times New Roman");
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
 
     const kt1 = detailRow(sheet, "KT1");
     expect(sheet.getCell(kt1, 2).value).toEqual({ formula: `HYPERLINK("#'Chỉ tiêu'!A6","KT1")`, result: "KT1" });
-    expect([3, 4, 5, 6, 7, 10, 11].map((c) => sheet.getCell(kt1, c).value)).toEqual(["Sản lượng lương thực có hạt", "tấn", 80, "≥ 100", 110, 1.1, "Vượt"]);
-    expect(sheet.getCell(detailRow(sheet, "XH2"), 11).value).toBe("Thiếu số liệu");
+    expect([3, 4, 5, 6, 8, 11, 12].map((c) => sheet.getCell(kt1, c).value)).toEqual(["Sản lượng lương thực có hạt", "tấn", 80, "≥ 100", 110, 1.1, "Vượt"]);
+    expect(sheet.getCell(detailRow(sheet, "XH2"), 12).value).toBe("Thiếu số liệu");
     for (const [code, name] of [["XD2", '=HYPERLINK("x")'], ["XD3", "@SUM(A1)"]]) {
       const cell = sheet.getCell(detailRow(sheet, code), 3);
       expect(cell.value).toBe(name);
@@ -255,11 +258,16 @@ describe("coma summary", () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`Đã ghi tệp ${at("xa-nguoi-doc.xlsx")}, trang “Tổng hợp BTV 2027 (2)”.`);
     expect(stdout).toContain(json.headline as string);
-    // total, Vượt, Đạt, Chưa đạt, Thiếu số liệu: XH1 and XD3 are on their path now, no longer Chưa đạt
-    expect(stdout).toMatch(/Tổng cộng\s+8\s+4\s+0\s+0\s+2\n/);
-    expect(stdout).toMatch(/KT1\s+Sản lượng lương thực có hạt\s+80\s+≥ 100\s+110\s+110%\s+Vượt\n/);
-    expect(stdout).toContain("Chỉ tiêu!E14 [lỗi] XD1: ");
+    // Tổng số, Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt, Thiếu số liệu: XH1 and XD3 are on their path (v1: Chưa đạt)
+    expect(stdout).toMatch(/Tổng cộng\s+8\s+4\s+0\s+2\s+0\s+0\s+2\n/);
+    expect(stdout).toContain("Năm đánh giá 2027 (năm gần nhất có số liệu; chọn năm khác bằng --year): ");
+    expect(stdout).toContain("Số liệu có 4 lỗi (ô lỗi được tính là thiếu số liệu), 3 cảnh báo: xem cuối bản in này.");
+    expect(stdout).not.toMatch(/KT1\s+Sản lượng lương thực có hạt/); // the detail table only with --all
+    expect(stdout).toContain("  Chỉ tiêu!E14 [lỗi] XD1: ");
     expect(sha256(file)).toBe(before);
+    const all = await coma("summary", file, "--year", "2027", "--all", "-o", at("xa-nguoi-doc-2.xlsx"));
+    expect(all.stdout).toMatch(/KT1\s+Sản lượng lương thực có hạt\s+80\s+≥ 100\s+110\s+110%\s+Vượt\n/);
+    expect(all.stdout).toContain("Năm đánh giá 2027: ");
   });
 
   it("should never write over the source", async () => {
@@ -304,6 +312,8 @@ describe("unreadable files and bad usage", () => {
       expect(stderr).not.toMatch(/\bat\b|Error/);
     }
     expect(fs.existsSync(at("hong-tong-hop-btv-2025.xlsx"))).toBe(false);
+    const json = await coma("validate", file, "--json");
+    expect(JSON.parse(json.stdout)).toEqual({ file, error: lines(json.stderr)[0] });
   });
 
   it.each([
@@ -351,8 +361,9 @@ describe("coma template", () => {
     const written = await coma("template", "-o", file);
     expect(written.code).toBe(0);
     expect(written.stdout).toBe(`Đã ghi tệp mẫu ${file} với 25 chỉ tiêu.\n`);
-    expect(lines(written.stderr).every((l) => l.startsWith("Lưu ý: "))).toBe(true);
-    expect(written.stderr).toContain("Số liệu báo cáo chính trị tự mâu thuẫn");
+    expect(lines(written.stderr)).toEqual([
+      "Lưu ý: số liệu báo cáo chính trị tự mâu thuẫn ở 10 dòng (KT3.5, KT5.2, XH1, XH2, XH3, XD1.1, XD1.2, XD1.3, XD1.4, XD1.5); COMA giữ số của báo cáo, cột Ghi chú tô vàng trong tệp mẫu nói rõ từng chỗ.",
+    ]);
 
     const checked = await coma("validate", file, "--json");
     expect(checked.code).toBe(0);
@@ -388,6 +399,24 @@ describe("coma template", () => {
   });
 });
 
+describe("coma template over an existing file", () => {
+  it("should refuse with exit 2 and leave the bytes unchanged, with or without -o, and replace it with --force", async () => {
+    const file = at("da-nhap.xlsx");
+    fs.writeFileSync(file, "số liệu đã nhập của văn phòng");
+    const before = sha256(file);
+    const refused = await coma("template", "-o", file);
+    expect([refused.code, refused.stdout]).toEqual([2, ""]);
+    expect(lines(refused.stderr)).toEqual([`Tệp “${file}” đã có nên không được ghi đè (để không mất số liệu đã nhập): chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp đó.`]);
+    expect(sha256(file)).toBe(before);
+
+    const forced = await coma("template", "-o", file, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe(`Đã ghi tệp mẫu ${file} với 25 chỉ tiêu.\n`);
+    expect(sha256(file)).not.toBe(before);
+    expect((await open(file)).worksheets.map((s) => s.name)).toEqual(["Chỉ tiêu 2025-2030", "Kết quả 2020-2025 (3 xã)"]);
+  });
+});
+
 describe("a folder of workbooks", () => {
   it("should check every workbook, print one JSON line each and exit with the worst status", async () => {
     const folder = fs.mkdtempSync(path.join(dir, "huyen-"));
@@ -396,13 +425,39 @@ describe("a folder of workbooks", () => {
     fs.writeFileSync(path.join(folder, "c.xlsx"), "không phải excel");
     const { code, stdout, stderr } = await coma("validate", folder, "--json");
     expect(code).toBe(2);
-    expect(lines(stdout).map((l) => JSON.parse(l)).map((r) => [path.basename(r.file), r.ok])).toEqual([["a.xlsx", false], ["b.xlsx", true]]);
+    const notXlsx = `Tệp “${path.join(folder, "c.xlsx")}” không phải là tệp Excel .xlsx nên không đọc được.`;
+    const objects = lines(stdout).map((l) => JSON.parse(l));
+    expect(objects.map((r) => [path.basename(r.file), r.ok ?? r.error])).toEqual([["a.xlsx", false], ["b.xlsx", true], ["c.xlsx", notXlsx]]);
+    expect(Object.keys(objects[2])).toEqual(["file", "error"]);
     expect(lines(stderr)).toEqual([
       `[1/3] ${path.join(folder, "a.xlsx")}`,
       `[2/3] ${path.join(folder, "b.xlsx")}`,
       `[3/3] ${path.join(folder, "c.xlsx")}`,
-      `Tệp “${path.join(folder, "c.xlsx")}” không phải là tệp Excel .xlsx nên không đọc được.`,
+      notXlsx,
+      "2 tệp đọc được, 1 tệp lỗi.",
     ]);
+  });
+
+  it("should name the file on every line about a file and close with a plain count", async () => {
+    const folder = fs.mkdtempSync(path.join(dir, "xa-"));
+    fs.copyFileSync(at("mau.xlsx"), path.join(folder, "a.xlsx"));
+    const empty = new Workbook();
+    empty.addWorksheet("Ghi chép").getCell("A1").value = "Không có bảng chỉ tiêu";
+    await empty.xlsx.writeFile(path.join(folder, "b.xlsx"));
+    const { code, stdout, stderr } = await coma("summary", folder, "--year", "2026");
+    expect(code).toBe(1);
+    expect(lines(stdout).filter((l) => l.startsWith("["))).toEqual([`[1/2] ${path.join(folder, "a.xlsx")}`, `[2/2] ${path.join(folder, "b.xlsx")}`]);
+    expect(lines(stdout).at(-1)).toBe("1 tệp đọc được, 1 tệp lỗi.");
+    expect(lines(stderr)).toEqual([`${path.join(folder, "b.xlsx")}: Không tìm thấy trang chỉ tiêu nào: trong 20 dòng đầu của trang cần có dòng tiêu đề với các cột Mã, Chỉ tiêu và Mục tiêu 2030.`]);
+  });
+
+  it("should count a kind of many warnings and list it with --all", async () => {
+    // the template has 34 rows without a baseline: more than 3 lines of one kind
+    const counted = await coma("validate", at("mau.xlsx"));
+    expect(counted.stdout).toMatch(/\n {2}Thiếu số liệu cơ sở năm 2025: \d+ dòng \(KT\d[^)]*, …\)\.\nThêm --all để xem từng dòng cảnh báo\.\n$/);
+    expect(counted.stdout).not.toContain("[cảnh báo]");
+    const all = await coma("validate", at("mau.xlsx"), "--all");
+    expect(lines(all.stdout).filter((l) => l.includes("[cảnh báo]")).length).toBe(JSON.parse((await coma("validate", at("mau.xlsx"), "--json")).stdout).problems.length);
   });
 });
 
@@ -434,6 +489,8 @@ describe("the installed command", () => {
     expect(fs.existsSync(path.join(cwd, "chi-tieu-co-ma-2025-2030.xlsx"))).toBe(true);
     const again = template();
     expect(again.status).toBe(2);
-    expect(lines(again.stderr)).toEqual(["Tệp “chi-tieu-co-ma-2025-2030.xlsx” đã có; để không ghi đè số liệu đã nhập, hãy chọn tên khác bằng -o."]);
+    expect(lines(again.stderr)).toEqual([
+      "Tệp “chi-tieu-co-ma-2025-2030.xlsx” đã có nên không được ghi đè (để không mất số liệu đã nhập): chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp đó.",
+    ]);
   });
 });

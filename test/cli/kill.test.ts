@@ -68,7 +68,7 @@ function summary(kill: number | "on-write" | null): Promise<{ code: number | nul
 async function isWholeSummary(file: string): Promise<boolean> {
   const workbook = new Workbook();
   await workbook.xlsx.readFile(file);
-  return workbook.worksheets.some((s) => s.getCell("L1").value === markerText(2027)) && workbook.worksheets[0].rowCount > ROWS;
+  return workbook.worksheets.some((s) => (s.getRow(1).values as unknown[]).includes(markerText(2027))) && workbook.worksheets[0].rowCount > ROWS;
 }
 
 /** Files of the folder besides the input and OUT: a killed run may leave its temporary file, never anything else. */

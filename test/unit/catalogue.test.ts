@@ -265,7 +265,25 @@ describe("contradictions of the report", () => {
   const conflicts = CATALOGUE.filter((e) => e.reportConflict).map((e) => e.code);
 
   it("are flagged on the rows they affect", () => {
-    expect(conflicts).toEqual(["KT3", "KT3.5", "KT5.2", "XH1", "XH2", "XH3", "XD1.1", "XD1.2", "XD1.3", "XD1.4", "XD1.5"]);
+    // KT3's “61,3%%” is a typo, not two statements that disagree
+    expect(conflicts).toEqual(["KT3.5", "KT5.2", "XH1", "XH2", "XH3", "XD1.1", "XD1.2", "XD1.3", "XD1.4", "XD1.5"]);
+  });
+
+  it("should open with the note that says what contradicts what, never with a missing figure", () => {
+    const openers = conflicts.map((code) => [code, entry(code).notes[0]]);
+    expect(openers.filter(([, note]) => /^Chưa có giá trị nền|^Lấy năm|^Giá trị nhập|^“Duy trì”|^“Trong đó”/.test(note))).toEqual([]);
+    expect(openers.map(([code, note]) => [code, note.slice(0, 24)])).toEqual([
+      ["KT3.5", "Xã Co Tòng: báo cáo ghi "],
+      ["KT5.2", "Báo cáo gọi chỉ tiêu là "],
+      ["XH1", "Mục tiêu 2030 “đạt 10trV"],
+      ["XH2", "12,5% ứng với 1/8 trường"],
+      ["XH3", "Báo cáo ghi “tỷ lệ hộ ng"],
+      ["XD1.1", "Xã Co Mạ: năm 2024 “92,4"],
+      ["XD1.2", "Các mức xếp loại đảng vi"],
+      ["XD1.3", "Xã Co Mạ: báo cáo ghi “N"],
+      ["XD1.4", "Các mức xếp loại đảng vi"],
+      ["XD1.5", "Số chi bộ không thống nh"],
+    ]);
   });
 
   it("always come with a note", () => {

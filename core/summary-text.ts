@@ -1,0 +1,66 @@
+import { formatNumber } from "./format";
+import { BASE_YEAR, isFinal } from "./model";
+
+/** Every Vietnamese text of the summary sheet (Hướng dẫn 36-HD/VPTW form), keyed by its place on the sheet. */
+export const SUMMARY_TEXT = {
+  province: "ĐẢNG BỘ TỈNH SƠN LA",
+  committee: "ĐẢNG ỦY XÃ CO MẠ",
+  star: "*",
+  /** The number is left blank: the office writes it when the report is filed. */
+  number: "Số      -BC/ĐU",
+  party: "ĐẢNG CỘNG SẢN VIỆT NAM",
+  placeAndDate: (date: Date) => `Co Mạ, ngày ${date.getDate()} tháng ${date.getMonth() + 1} năm ${date.getFullYear()}`,
+  title: "BÁO CÁO",
+  subject: (year: number) =>
+    year === BASE_YEAR
+      ? "Vị trí xuất phát năm 2025 của các chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030"
+      : `Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030, năm ${year}`,
+  coverage: (year: number, withValue: number, rows: number) =>
+    year === BASE_YEAR
+      ? `Năm đánh giá: 2025 (vị trí xuất phát, so sánh số liệu cơ sở với mục tiêu năm 2030).`
+      : `Năm đánh giá: ${year}; ${withValue}/${rows} dòng chỉ tiêu có số liệu thực hiện năm ${year}.`,
+  overviewTitle: "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU",
+  serial: "STT",
+  group: "Nhóm chỉ tiêu",
+  total: "Tổng số",
+  totalRow: "Tổng cộng",
+  chartTitle: (year: number) => `Kết quả các chỉ tiêu theo nhóm, năm ${year}`,
+  detailTitle: "II. CHI TIẾT TỪNG CHỈ TIÊU",
+  code: "Mã",
+  name: "Chỉ tiêu",
+  unit: "ĐVT",
+  baseline: "Cơ sở 2025",
+  target: "Mục tiêu 2030",
+  plan: (year: number) => `Kế hoạch ${year}`,
+  planAttainment: "So với kế hoạch",
+  value: (year: number) => `Thực hiện ${year}`,
+  evaluated: "Giá trị đánh giá",
+  expected: (year: number) => `Lộ trình ${year}`,
+  attainment: "Tỷ lệ đạt",
+  status: "Đánh giá",
+  behindTitle: (year: number) =>
+    isFinal(year) ? "III. CÁC CHỈ TIÊU KHÔNG ĐẠT (xa mục tiêu nhất trước)"
+    : year === BASE_YEAR ? "III. CÁC CHỈ TIÊU CHƯA ĐẠT MỤC TIÊU NĂM 2030 (xa mục tiêu nhất trước)"
+    : "III. CÁC CHỈ TIÊU CHẬM TIẾN ĐỘ, CHƯA ĐẠT (xa lộ trình nhất trước)",
+  noneBehind: (year: number) =>
+    isFinal(year) ? "Không có chỉ tiêu không đạt."
+    : year === BASE_YEAR ? "Mọi chỉ tiêu đã đạt mục tiêu năm 2030 hoặc chưa có số liệu."
+    : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt.",
+  skippedTitle: "IV. SỐ LIỆU LỖI KHÔNG ĐƯỢC TÍNH",
+  skippedNone: "Không có ô số liệu lỗi: mọi số liệu đã nhập đều được tính.",
+  skippedCells: (cells: number) => `Có ${formatNumber(cells)} ô số liệu lỗi không được tính (xem danh sách lỗi khi kiểm tra tệp).`,
+  skippedCodes: (codes: readonly string[]) =>
+    codes.length === 0
+      ? "Không chỉ tiêu nào bị tính là thiếu số liệu vì các ô này."
+      : `Vì các ô này, ${codes.length} chỉ tiêu được tính là “Thiếu số liệu”: ${codes.join(", ")}.`,
+  recipients: "Nơi nhận:",
+  recipientList: ["- Ban Thường vụ Đảng ủy xã,", "- Lưu Văn phòng Đảng ủy."],
+  onBehalf: "T/M ĐẢNG ỦY",
+  signer: "BÍ THƯ",
+} as const;
+
+/** How the evaluated value of a row reads in the printed table: the number, then what it is. */
+export const EVALUATED_FORMATS = {
+  cumulative: (integer: boolean) => (integer ? `#,##0" lũy kế"` : `#,##0.0#" lũy kế"`),
+  growth: `0.00" %/năm"`,
+} as const;
