@@ -296,7 +296,7 @@ class SheetReader {
 }
 
 /** Methods by folded name, with other words officials use. ("Hàng năm" folds like "Hằng năm".) */
-const METHOD_WORDS = new Map<string, Method>([
+export const METHOD_WORDS = new Map<string, Method>([
   ...METHODS.map((m): [string, Method] => [m, m]),
   ...METHODS.map((m): [string, Method] => [fold(m), m]),
   ["luy ke", "Cộng dồn"],

@@ -1,5 +1,7 @@
-import { BASE_YEAR } from "../core/model";
+import { BASE_YEAR, FINAL_YEAR, type Method } from "../core/model";
 import { parseVietnameseNumber } from "../core/number";
+import { METHOD_WORDS } from "../core/sheet";
+import { fold } from "../core/text";
 import { parseTarget, type Target } from "../core/target";
 import { excelError, isExcelError, passedError, type ErrorCode, type ExcelError } from "./errors";
 import { FAILURES, rangeSize, type Argument, type Reason } from "./messages";
@@ -84,13 +86,24 @@ export const targetExpression = (argument: Argument): Param<Target | null> => ({
   },
 });
 
-/** An evaluation year: a whole number from 2025 on. */
+/** An evaluation year of the term: a whole number from 2025 (the starting position) to 2030. */
 export const year = (argument: Argument): Param<number | null> => ({
   argument,
   read: (value) => {
     const n = readNumber(argument, value, true);
     if (n === null || n instanceof Failure) return n;
-    return Number.isInteger(n) && n >= BASE_YEAR ? n : fail("bad-year", { text: shown(plain(value)) });
+    return Number.isInteger(n) && n >= BASE_YEAR && n <= FINAL_YEAR ? n : fail("bad-year", { text: shown(plain(value)) });
+  },
+});
+
+/** A `Cách tính` text, read as the sheets read it (`Cộng dồn`, `cong don`, `Lũy kế` …); blank is `Năm`. */
+export const method = (argument: Argument): Param<Method> => ({
+  argument,
+  read: (value) => {
+    const v = plain(value);
+    if (isBlank(v)) return "Năm";
+    const text = shown(v);
+    return (typeof v === "string" && (METHOD_WORDS.get(text) ?? METHOD_WORDS.get(fold(text)))) || fail("bad-method", { text });
   },
 });
 

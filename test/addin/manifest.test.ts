@@ -14,7 +14,7 @@ const DEV_BASE = "https://localhost:3000";
 /** The add-in's identity: changing it makes Office treat COMA as another add-in. */
 const ADDIN_ID = "4fe89dbd-4abf-4ec3-9c4d-76eda67e02b9";
 /** The COMA.* functions, in the order functions/functions.ts declares them. */
-const FUNCTION_IDS = ["ATTAINMENT", "STATUS", "PROGRESS", "CHANGE", "GROWTH", "NUMBER", "CONSOLIDATE", "TARGET", "BASELINE"];
+const FUNCTION_IDS = ["ATTAINMENT", "STATUS", "EXPECTED", "PROGRESS", "CHANGE", "GROWTH", "NUMBER", "CONSOLIDATE", "TARGET", "BASELINE"];
 
 type XmlNode = Record<string, unknown>;
 
@@ -191,11 +191,19 @@ describe("functions.json, as the build generates it", () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it("should declare the nine functions of the contract, each bound to its export", () => {
+  it("should declare the ten functions of the contract, each bound to its export", () => {
     expect(generated.functions.map((f) => f.id)).toEqual(FUNCTION_IDS);
     expect(generated.functions.map((f) => f.name)).toEqual(FUNCTION_IDS);
     expect(Object.keys(COMA).sort()).toEqual(FUNCTION_IDS.map((id) => id.toLowerCase()).sort());
     for (const { functionName, id } of generated.associate) expect(functionName.toUpperCase()).toBe(id);
+  });
+
+  it("should add the new parameters last and optional, so that v1 formulas keep their meaning", () => {
+    const params = (id: string) => generated.functions.find((f) => f.id === id)!.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+    expect(params("ATTAINMENT")).toEqual(["actual", "target", "baseline?", "year?", "method?"]);
+    expect(params("STATUS")).toEqual(["actual", "target", "baseline?", "year?", "method?"]);
+    expect(params("EXPECTED")).toEqual(["baseline", "target", "year", "method?"]);
+    expect(params("PROGRESS")).toEqual(["actual", "baseline", "target", "method?"]);
   });
 
   it("should describe every function and argument in Vietnamese", () => {

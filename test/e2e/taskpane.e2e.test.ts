@@ -224,16 +224,17 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
     const sheet = (await standin((s) => s.sheet("Tổng hợp BTV 2027")))!;
     const row = (code: string) => sheet.values.find((r) => r[1] === code)!;
     // under BÁO CÁO (row 6) and its subject line (row 7)
-    expect(sheet.values[8][0]).toBe("Năm 2027: đạt và vượt 4/7 chỉ tiêu; 2 chỉ tiêu chưa đạt; 1 chỉ tiêu thiếu số liệu.");
+    // XH1 (34 ≤ e = 40 − 10 × 0,4 = 36) and XD1 (20 + 25 = 45 ≥ e = 80 × 0,4 = 32) are on their path (v1: Chưa đạt)
+    expect(sheet.values[8][0]).toBe("Năm 2027: 4/7 chỉ tiêu đã đạt, vượt mục tiêu 2030; 2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu thiếu số liệu.");
     const header = sheet.values.find((r) => r[0] === "STT" && r[1] === "Mã")!;
     const pick = (code: string, ...titles: string[]) => titles.map((title) => row(code)[header.indexOf(title)]);
     expect(pick("KT1", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([5000, "≥ 6.000", 6250, 6250 / 6000, "Vượt"]);
     expect(pick("KT2", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([IMG, "ha", 100, "150", 165, 1.1, "Vượt"]);
     expect(pick("KT3", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual(["", "", "Thiếu số liệu"]);
     expect(pick("XH1", "Tỷ lệ đạt")[0]).toBeCloseTo(30 / 34, 12);
-    expect(pick("XH1", "Đánh giá")).toEqual(["Chưa đạt"]);
+    expect(pick("XH1", "Đánh giá")).toEqual(["Đúng tiến độ"]);
     // Cộng dồn: v(2027) = 25 as entered, evaluated 20 + 25 = 45 of 80
-    expect(pick("XD1", "Thực hiện 2027", "Giá trị đánh giá", "Tỷ lệ đạt", "Đánh giá")).toEqual([25, 45, 45 / 80, "Chưa đạt"]);
+    expect(pick("XD1", "Thực hiện 2027", "Giá trị đánh giá", "Tỷ lệ đạt", "Đánh giá")).toEqual([25, 45, 45 / 80, "Đúng tiến độ"]);
     // source text that looks like a formula is text; the only formulas are COMA's links back to the source rows
     expect(row("XH2")[2]).toBe("=1+1 hộ gia đình văn hóa");
     const xh2 = sheet.values.indexOf(row("XH2"));
