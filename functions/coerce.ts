@@ -1,7 +1,6 @@
 import { BASE_YEAR, FINAL_YEAR, type Method } from "../core/model";
 import { parseVietnameseNumber } from "../core/number";
-import { METHOD_WORDS } from "../core/sheet";
-import { fold } from "../core/text";
+import { methodNamed } from "../core/method-words";
 import { parseTarget, type Target } from "../core/target";
 import { excelError, isExcelError, passedError, type ErrorCode, type ExcelError } from "./errors";
 import { FAILURES, rangeSize, type Argument, type Reason } from "./messages";
@@ -103,7 +102,7 @@ export const method = (argument: Argument): Param<Method> => ({
     const v = plain(value);
     if (isBlank(v)) return "Năm";
     const text = shown(v);
-    return (typeof v === "string" && (METHOD_WORDS.get(text) ?? METHOD_WORDS.get(fold(text)))) || fail("bad-method", { text });
+    return (typeof v === "string" && methodNamed(text)) || fail("bad-method", { text });
   },
 });
 

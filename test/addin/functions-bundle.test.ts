@@ -87,7 +87,7 @@ describe("dist/functions.js in a JavaScript-only runtime", () => {
 
   it("should associate every id of functions.json, without Intl, document or window", () => {
     const ids = metadata.functions.map((f) => f.id);
-    expect(ids).toHaveLength(9);
+    expect(ids).toHaveLength(10);
     expect([...loaded.associated.keys()].sort()).toEqual([...ids].sort());
   });
 
