@@ -99,7 +99,7 @@ export default tseslint.config(
     rules: { "no-control-regex": "off" },
   },
   {
-    files: ["test/e2e/excel-standin.js"],
+    files: ["test/e2e/excel-standin.js", "addin/taskpane/unsupported-host.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -2,7 +2,7 @@
 
 const path = require("path");
 const zlib = require("zlib");
-const { Compilation, WebpackError } = require("webpack");
+const { Compilation, WebpackError, sources } = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -50,6 +50,24 @@ class BundleGuard {
   }
 }
 
+/**
+ * Excel passes an error cell (#N/A, #DIV/0!) to a custom function only when functions.json allows it; without the
+ * flag, one error anywhere in a range answers that error for the whole range, never the designed per-cell answer.
+ * The metadata plugin has no option for it, so its JSON is rewritten here, once the plugin has added it.
+ */
+class AllowErrorsInMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorsInMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AllowErrorsInMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
+        const metadata = assets["functions.json"];
+        if (!metadata) return;
+        const json = { allowErrorForDataTypeAny: true, ...JSON.parse(metadata.source().toString()) };
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(json, null, 2)));
+      });
+    });
+  }
+}
+
 /** One page per runtime, each with only its own chunk. */
 const page = (name, template) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [name] });
 
@@ -67,6 +85,9 @@ module.exports = async (env) => {
       filename: "[name].js",
       clean: true,
     },
+    // ES2017 everywhere, webpack's own runtime included: the custom functions' JavaScript-only runtime on Windows
+    // is no newer, and the pane's hosts (Edge WebView2, Safari, browsers) all read it.
+    target: ["web", "es2017"],
     resolve: {
       extensions: [".ts", ".js"],
     },
@@ -78,13 +99,23 @@ module.exports = async (env) => {
           use: {
             loader: "ts-loader",
             // tsconfig.json says commonjs for Node; ES modules let webpack drop what a bundle does not use.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2017" } },
+          },
+        },
+        {
+          // zod ships ES2020 (`?.`, `??`): transpiled too, so that the pane's bundles are ES2017 like the functions'
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]zod[\\/]/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2017", allowJs: true } },
           },
         },
       ],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
+      new AllowErrorsInMetadata(),
       page("functions", "./functions/functions.html"),
       page("taskpane", "./addin/taskpane/taskpane.html"),
       page("commands", "./addin/commands/commands.html"),
@@ -92,6 +123,8 @@ module.exports = async (env) => {
         patterns: [
           { from: "addin/assets/*.png", to: "assets/[name][ext]" },
           { from: "addin/taskpane/taskpane.css", to: "taskpane.css", noErrorOnMissing: true },
+          // ES5, copied as it is: it must run where the bundle cannot (addin/taskpane/unsupported-host.js)
+          { from: "addin/taskpane/unsupported-host.js", to: "unsupported-host.js" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().replaceAll(DEV_BASE_URL, base) },
         ],
       }),

@@ -10,10 +10,11 @@ import { columnLetters, hyperlinkFormula, parseA1, rectAddress } from "../core/a
 /**
  * The request Office.js sends is JSON: an object path plus its Instantiate action for every proxy reached
  * (`getRange("K20")`, `.format`, `.fill`), and one action per property set or method call. These are their
- * sizes, a little above what Office.js writes, so that a request is never bigger than estimated.
+ * sizes in office.js's own serialisation once ids run to six digits and actions carry their lists of paths
+ * (measured in test/addin/office-js-requests.test.ts), so that a request is not bigger than estimated.
  */
-export const PATH_BYTES = 120;
-export const SET_BYTES = 100;
+export const PATH_BYTES = 160;
+export const SET_BYTES = 130;
 
 export interface CellBlock {
   row: number;

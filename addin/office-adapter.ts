@@ -5,15 +5,17 @@ import {
   isPercentFormat,
   templateLayouts,
   type Cell,
+  type ChartSpec,
   type Problem,
   type SheetGrid,
   type SheetLayout,
   type SummaryPlan,
 } from "../core";
-import { parseA1, splitAddress } from "../core/a1";
+import { parseA1, rectAddress, splitAddress } from "../core/a1";
 import {
   cellBlocks,
   columnRange,
+  jsonBytes,
   PATH_BYTES,
   rowHeightAreas,
   rowHeightRanges,
@@ -32,10 +34,21 @@ import { ui } from "./ui-text";
  * that would pass the size Excel accepts.
  */
 
-/** Excel on the web refuses a request or a response above 5 MB; stay well below with our estimates. */
-export const REQUEST_LIMIT = 4_000_000;
-/** Cells per read request when a workbook is too big to read at once (values and formats, ~40 bytes a cell). */
+/**
+ * Excel on the web refuses a request or a response above 5 MB. Requests are split where the estimate reaches
+ * 4.5 MB: the estimate is never under office.js's own serialisation of the same actions (6–9% over, measured in
+ * test/addin/office-js-requests.test.ts), so no real request passes 4.5 MB.
+ */
+export const REQUEST_LIMIT = 4_500_000;
+/** Cells per read request at most, however small they are, when a workbook is too big to read at once. */
 export const CELLS_PER_READ = 100_000;
+/**
+ * Bytes a stepwise read may ask back in one response. Each request is sized from the densest row read so far
+ * (long texts, a household list, take ~100 bytes a cell), starting from FIRST_CELL_BYTES a cell.
+ */
+export const RESPONSE_BUDGET = 2_500_000;
+const FIRST_CELL_BYTES = 250;
+const MIN_CELL_BYTES = 20;
 /** Fills that "Đánh dấu" gives problem cells: Excel's own "Bad" and "Neutral" colours. */
 export const MARK_FILLS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 /** Workbook setting that keeps the fills marked cells had, so that "Bỏ đánh dấu" works after the pane is closed. */
@@ -59,8 +72,11 @@ export function errorCode(error: unknown): string | null {
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
 }
 
-/** Whether the host has an ExcelApi requirement set; outside Office (unit tests) everything is assumed. */
-function supports(version: string): boolean {
+/**
+ * Whether the host has an ExcelApi requirement set; outside Office (unit tests) everything is assumed. The
+ * manifest asks for ExcelApi 1.4; everything newer is used behind this check (list in addin/README.md).
+ */
+export function supports(version: string): boolean {
   if (typeof Office === "undefined" || !Office.context?.requirements) return true;
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
@@ -77,6 +93,7 @@ let sheetSlots = 16;
  * addresses, then row blocks of at most CELLS_PER_READ cells).
  */
 export async function readGrids(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  if (!supports("1.5")) return readInSteps(context); // no getFirst()/getNextOrNullObject() to walk with
   try {
     const snapshot = await readInOneSync(context, sheetSlots);
     if (snapshot) return snapshot;
@@ -124,27 +141,33 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
     return range;
   });
   await context.sync();
-  const parts: { sheet: number; top: number; left: number; rows: number; columns: number; range?: Excel.Range }[] = [];
-  used.forEach((range, i) => {
-    if (range.isNullObject) return;
+  const parts: ReadPart[] = [];
+  let batch: ReadPart[] = [];
+  let cellBytes = FIRST_CELL_BYTES;
+  const send = async () => {
+    await context.sync(); // only when one response would be too big: bounded by the workbook's size
+    cellBytes = Math.max(MIN_CELL_BYTES, ...batch.map(densestRow));
+    batch = [];
+  };
+  for (const [i, range] of used.entries()) {
+    if (range.isNullObject) continue;
     const rect = parseA1(splitAddress(range.address).reference);
-    const step = Math.max(1, Math.floor(CELLS_PER_READ / rect.columns));
-    for (let r = 0; r < rect.rows; r += step) {
-      parts.push({ sheet: i, top: rect.row + r, left: rect.column, rows: Math.min(step, rect.rows - r), columns: rect.columns });
+    for (let r = 0; r < rect.rows; ) {
+      const room = Math.min(CELLS_PER_READ, Math.floor(RESPONSE_BUDGET / cellBytes)) - batch.reduce((n, p) => n + p.rows * p.columns, 0);
+      if (room < rect.columns && batch.length > 0) {
+        await send();
+        continue;
+      }
+      const rows = Math.max(1, Math.min(rect.rows - r, Math.floor(room / rect.columns)));
+      const part: ReadPart = { sheet: i, top: rect.row + r, left: rect.column, rows, columns: rect.columns };
+      part.range = sheets[i].getRange(rectAddress({ row: part.top, column: part.left, rows, columns: part.columns }));
+      part.range.load("values,numberFormat");
+      parts.push(part);
+      batch.push(part);
+      r += rows;
     }
-  });
-  let cells = 0;
-  for (const part of parts) {
-    if (cells > 0 && cells + part.rows * part.columns > CELLS_PER_READ) {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per CELLS_PER_READ cells, bounded by the workbook
-      await context.sync(); // only when one request would be too big: bounded by the workbook's size
-      cells = 0;
-    }
-    part.range = sheets[part.sheet].getRangeByIndexes(part.top, part.left, part.rows, part.columns);
-    part.range.load("values,numberFormat");
-    cells += part.rows * part.columns;
   }
-  if (cells > 0) await context.sync();
+  if (batch.length > 0) await send();
   const grids = sheets.map((sheet, i) => {
     const own = parts.filter((p) => p.sheet === i);
     if (own.length === 0) return emptyGrid(sheet.name);
@@ -153,6 +176,31 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
     return gridFrom(sheet.name, own[0].top, own[0].left, values, formats);
   });
   return { grids, hidden: sheets.filter((s) => s.visibility !== "Visible").map((s) => s.name) };
+}
+
+interface ReadPart {
+  sheet: number;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+  range?: Excel.Range;
+}
+
+/** The most bytes a cell of one row of a loaded part took in the response (values and number formats, as JSON). */
+function densestRow(part: ReadPart): number {
+  const { values, numberFormat } = part.range!;
+  let densest = 0;
+  values.forEach((row, r) => {
+    let bytes = 0;
+    row.forEach((value, c) => (bytes += cellJsonBytes(value) + cellJsonBytes(numberFormat[r]?.[c]) + 2));
+    densest = Math.max(densest, bytes / Math.max(1, row.length));
+  });
+  return densest;
+}
+
+function cellJsonBytes(value: unknown): number {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? jsonBytes(value) : 4;
 }
 
 function emptyGrid(name: string): SheetGrid {
@@ -185,7 +233,8 @@ function toCell(value: unknown): Cell {
 
 interface Op {
   bytes: number;
-  run: () => void;
+  /** `request`: how many syncs came before, so that an op can tell that proxies from an earlier request are gone. */
+  run: (request: number) => void;
 }
 
 /** Queues the operations and syncs once, or a few times when one request would pass REQUEST_LIMIT. */
@@ -199,7 +248,7 @@ async function runOps(context: Excel.RequestContext, ops: readonly Op[]): Promis
       stats.syncs++;
       pending = 0;
     }
-    op.run();
+    op.run(stats.syncs);
     pending += op.bytes;
     stats.bytes += op.bytes;
   }
@@ -223,12 +272,24 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   const { layout, replaces, position } = target;
   const worksheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
-  const onSheet = (run: (sheet: Excel.Worksheet) => void, bytes = 2 * PATH_BYTES + SET_BYTES): Op => ({ bytes, run: () => run(sheet) });
+  let sheetRequest = 0;
+  const onSheet = (run: (sheet: Excel.Worksheet) => void, bytes = 2 * PATH_BYTES + SET_BYTES): Op => ({
+    bytes,
+    run: (request) => {
+      // office.js refuses the proxy that worksheets.add() returned once its request has gone: find the sheet by name
+      if (request !== sheetRequest) {
+        sheet = worksheets.getItem(layout.name);
+        sheetRequest = request;
+      }
+      run(sheet);
+    },
+  });
   const sameName = replaces !== null && replaces.toLowerCase() === layout.name.toLowerCase();
   const ops: Op[] = [
     {
       bytes: 3 * PATH_BYTES + 4 * SET_BYTES,
-      run: () => {
+      run: (request) => {
+        sheetRequest = request;
         // Add first, then delete: the old sheet may be the only visible one, which Excel would refuse to delete.
         sheet = worksheets.add(sameName ? temporaryName() : layout.name);
         if (replaces !== null) worksheets.getItem(replaces).delete();
@@ -240,7 +301,7 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const block of cellBlocks(layout)) {
     ops.push(
       onSheet((s) => {
-        const range = s.getRangeByIndexes(block.row, 0, block.rows, block.columns);
+        const range = s.getRange(rectAddress({ row: block.row, column: 0, rows: block.rows, columns: block.columns }));
         range.numberFormat = block.formats; // "@" before values: text stays text, never a formula or a date;
         // the only formulas are the HYPERLINK links back to source rows, which COMA builds itself
         range.values = block.values;
@@ -266,7 +327,10 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   for (const { address, points, bytes } of heights) {
     ops.push(onSheet((s) => void ((areas ? s.getRanges(address) : s.getRange(address)).format.rowHeight = points), bytes));
   }
-  if (layout.freezeRows > 0) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
+  // Series from ranges (series.add, setValues, setXAxisValues) are ExcelApi 1.7: older hosts get the table alone.
+  const chart = layout.chart;
+  if (chart && supports("1.7")) ops.push(onSheet((s) => addChart(s, chart), (6 + 5 * chart.series.length) * (PATH_BYTES + SET_BYTES)));
+  if (layout.freezeRows > 0 && supports("1.7")) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
   if (activate) {
     ops.push(
@@ -298,7 +362,7 @@ function applyStyle(range: Excel.Range, group: StyleGroup): void {
   }
   if (align) format.horizontalAlignment = align === "center" ? "Center" : align === "right" ? "Right" : "Left";
   if (wrap) format.wrapText = true;
-  if (indent) format.indentLevel = Number(indent);
+  if (indent && supports("1.9")) format.indentLevel = Number(indent);
   if (border) {
     const { rows, columns } = parseA1(group.range);
     const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
@@ -311,6 +375,24 @@ function applyStyle(range: Excel.Range, group: StyleGroup): void {
       item.color = "#000000";
     }
   }
+}
+
+/** The stacked bar chart of a layout, one series per status with its colour, over the cells of its anchor. */
+function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = sheet.charts.add("BarStacked", sheet.getRange(first.values), "Columns");
+  chart.title.text = spec.title;
+  const [start, end] = spec.anchor.split(":");
+  chart.setPosition(start, end ?? start);
+  const categories = sheet.getRange(spec.categories);
+  [first, ...rest].forEach((wanted, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(wanted.name);
+    series.name = wanted.name;
+    if (i > 0) series.setValues(sheet.getRange(wanted.values));
+    series.setXAxisValues(categories);
+    series.format.fill.setSolidColor(`#${wanted.color}`);
+  });
 }
 
 /** A4 landscape, one page wide, centred, the table header repeated on every page, page numbers in the footer. */

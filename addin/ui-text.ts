@@ -54,6 +54,12 @@ export const UI = {
     p.errors > 0
       ? `Số liệu có ${counted(p)}: chỉ tiêu có ô lỗi được tính là Thiếu số liệu. Danh sách từng ô ở phần Kiểm tra số liệu.`
       : `Số liệu có ${counted(p)}; danh sách từng ô ở phần Kiểm tra số liệu.`,
+  summaryCoverage: (p: { year: number; withValue: number; rows: number }) =>
+    p.year <= 2025
+      ? `Năm 2025, vị trí xuất phát (${p.withValue}/${p.rows} dòng có số liệu cơ sở).`
+      : `Năm ${p.year} (${p.withValue}/${p.rows} dòng có số liệu).`,
+  summaryNoValues: (p: { year: number }) =>
+    `Năm ${p.year} chưa có dòng nào có số liệu: mọi chỉ tiêu được tính là Thiếu số liệu. Hãy nhập số liệu vào cột ${p.year} hoặc chọn năm khác.`,
   summaryRetry: () => "Trang tổng hợp vừa được tạo ở nơi khác cùng lúc; COMA đã tạo lại.",
 
   marked: (p: { count: number }) => `Đã tô màu ${p.count} ô có vấn đề (đỏ: lỗi, vàng: cảnh báo).`,

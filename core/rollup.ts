@@ -1,4 +1,5 @@
 import { GROUPS, isFinal, WORST_FIRST, type Group, type Status } from "./model";
+import { SUMMARY_WORDS } from "./summary-words";
 
 const SEVERITY = new Map(WORST_FIRST.map((s, i) => [s, i]));
 
@@ -43,11 +44,30 @@ export function countByGroup(targets: readonly TargetStatus[]): GroupCount[] {
   });
 }
 
-/** The sentence reports quote: `Năm 2027: đạt và vượt 12/25 chỉ tiêu; 8 chỉ tiêu chưa đạt; 5 chỉ tiêu thiếu số liệu.` */
+/**
+ * The headline sentence (docs/rules.md, "Headline"). Before 2030, 2025 included:
+ * `Năm 2027: 6/25 chỉ tiêu đã đạt, vượt mục tiêu 2030; 12 chỉ tiêu đúng tiến độ; 4 chỉ tiêu chậm tiến độ; …`;
+ * in 2030: `Nhiệm kỳ 2025 – 2030: đạt và vượt 20/25 chỉ tiêu; 4 chỉ tiêu không đạt; 1 chỉ tiêu thiếu số liệu.`
+ * The first clause always stands (it carries the total); the others are left out when 0.
+ */
 export function headline(year: number, counts: readonly GroupCount[]): string {
   const sum = (key: keyof Omit<GroupCount, "group">) => counts.reduce((s, c) => s + c[key], 0);
-  const parts = [`đạt và vượt ${sum("exceeded") + sum("met")}/${sum("total")} chỉ tiêu`];
-  if (sum("notMet") > 0) parts.push(`${sum("notMet")} chỉ tiêu ${isFinal(year) ? "không đạt" : "chưa đạt"}`);
-  if (sum("noData") > 0) parts.push(`${sum("noData")} chỉ tiêu thiếu số liệu`);
-  return `Năm ${year}: ${parts.join("; ")}.`;
+  const reached = { reached: sum("exceeded") + sum("met"), total: sum("total") };
+  const clause = (count: number, words: (p: { count: number }) => string) => (count > 0 ? [words({ count })] : []);
+  const W = SUMMARY_WORDS;
+  const parts = isFinal(year)
+    ? [W.reachedFinal(reached), ...clause(sum("notMet"), W.notMet), ...clause(sum("noData"), W.noData)]
+    : [
+        W.reachedDuringTerm(reached),
+        ...clause(sum("onTrack"), W.onTrack),
+        ...clause(sum("behind"), W.behind),
+        ...clause(sum("notMet"), W.notYet),
+        ...clause(sum("noData"), W.noData),
+      ];
+  return `${isFinal(year) ? W.termLead() : W.yearLead({ year })}: ${parts.join("; ")}.`;
+}
+
+/** `So với kế hoạch năm 2027: 15/20 chỉ tiêu đạt và vượt.` (docs/rules.md, "Plans"). */
+export function planHeadline(year: number, planned: { targets: number; met: number }): string {
+  return SUMMARY_WORDS.plan({ year, ...planned });
 }

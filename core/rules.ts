@@ -1,4 +1,4 @@
-import { BASE_YEAR, type Method, type Status } from "./model";
+import { BASE_YEAR, FINAL_YEAR, isFinal, type Method, type Status } from "./model";
 import type { Target } from "./target";
 
 // Figures computed from rates (growth, reduction) carry floating-point noise: 7.000000000000001 must meet "≥ 7".
@@ -50,6 +50,19 @@ export function yearsBetween(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
+/** The share of the term elapsed by `year`: k = (y − 2025) / 5, from 0 in 2025 to 1 from 2030 on. */
+export function termShare(year: number): number {
+  return Math.max(0, Math.min(year, FINAL_YEAR) - BASE_YEAR) / (FINAL_YEAR - BASE_YEAR);
+}
+
+/**
+ * The baseline a reduction is measured against. A `Cộng dồn` row's baseline is the previous term's total, so by
+ * year y the row compares with the same share of it, b × k (docs/rules.md, "Reductions of a term total").
+ */
+export function reductionBase(method: Method, baseline: number | null, year: number): number | null {
+  return method === "Cộng dồn" && baseline !== null ? baseline * termShare(year) : baseline;
+}
+
 /** Whether a meets the target; null when it cannot be said (no figure, or a reduction without baseline). */
 export function meets(target: Target, a: number | null, baseline: number | null): boolean | null {
   if (a === null) return null;
@@ -59,7 +72,7 @@ export function meets(target: Target, a: number | null, baseline: number | null)
     case "max":
       return target.strict ? above(target.n, a) : atLeast(target.n, a);
     case "range":
-      return atLeast(a, target.low) && atLeast(target.high, a);
+      return atLeast(a, target.low); // above the range is met, and exceeded
     case "reduction": {
       const cut = reduction(a, baseline);
       return cut === null ? null : atLeast(cut * 100, target.n);
@@ -86,20 +99,88 @@ export function attainment(target: Target, a: number | null, baseline: number | 
   }
 }
 
-/** Status (Đánh giá) of one year's figure; `final` for 2030 and later. */
-export function status(target: Target, a: number | null, baseline: number | null, final: boolean): Status {
-  const met = meets(target, a, baseline);
+/**
+ * Rows whose figure is not final before 2030: an average growth rate, and a term total that must stay low
+ * (a `Cộng dồn` maximum or reduction). They are never `Đạt` before 2030, only on or behind the path.
+ */
+export function isProvisional(target: Target, method: Method): boolean {
+  return method === "Tăng bình quân" || (method === "Cộng dồn" && (target.kind === "max" || target.kind === "reduction"));
+}
+
+/**
+ * Status (Đánh giá) of the evaluated value a for `year` (docs/rules.md, "Statuses"): 2025 is the starting
+ * position, 2026–2029 the judgement on the path to 2030, 2030 (the default) the final verdict. For a `Hằng năm`
+ * row this judges one year; the term verdict over every year is evaluateIndicator's.
+ */
+export function status(target: Target, a: number | null, baseline: number | null, year: number = FINAL_YEAR, method: Method = "Năm"): Status {
+  if (a === null) return "Thiếu số liệu";
+  const base = reductionBase(method, baseline, year);
+  const final = isFinal(year);
+  if (!final && isProvisional(target, method)) return year <= BASE_YEAR ? startOfProvisional(target, baseline) : onThePath(target, method, a, baseline, year);
+  const met = meets(target, a, base);
   if (met === null) return "Thiếu số liệu";
-  if (!met) return final ? "Không đạt" : "Chưa đạt";
-  const r = attainment(target, a, baseline);
+  if (met) return reached(target, a, base);
+  if (final) return "Không đạt";
+  if (year <= BASE_YEAR || method === "Hằng năm") return "Chưa đạt";
+  return onThePath(target, method, a, baseline, year);
+}
+
+function reached(target: Target, a: number, base: number | null): Status {
+  const r = attainment(target, a, base);
   return r !== null && above(r, 1) ? "Vượt" : "Đạt";
 }
 
-/** Share of the way from baseline to target; none for ranges, reductions and average growth. */
+/** In 2025 a provisional row has nothing final to show: not reached yet, or no figure for a reduction without baseline. */
+function startOfProvisional(target: Target, baseline: number | null): Status {
+  return target.kind === "reduction" && baseline === null ? "Thiếu số liệu" : "Chưa đạt";
+}
+
+/** During the term, a row that has not reached its 2030 target: on or behind the path, or `Chưa đạt` without one. */
+function onThePath(target: Target, method: Method, a: number, baseline: number | null, year: number): Status {
+  if (method === "Tăng bình quân" && target.kind !== "reduction") return meets(target, a, baseline) ? "Đúng tiến độ" : "Chậm tiến độ";
+  const e = expectedValue(target, method, baseline, year);
+  if (e === null) return target.kind === "reduction" ? "Thiếu số liệu" : "Chưa đạt";
+  return isOnPath(target, a, e) ? "Đúng tiến độ" : "Chậm tiến độ";
+}
+
+/** Whether a stands at or beyond e(y) in the target's direction (up for min and range, down for max and reduction). */
+export function isOnPath(target: Target, a: number, e: number): boolean {
+  return rises(target) ? atLeast(a, e) : atLeast(e, a);
+}
+
+export const rises = (target: Target) => target.kind === "min" || target.kind === "range";
+
+/**
+ * e(y): where the row should stand by `year` moving evenly from the baseline to the 2030 target (docs/rules.md,
+ * "The expected value"). Null in 2025, for `Hằng năm` rows (no path: every year must meet the target), where
+ * the path needs a baseline that is missing, and for a reduction of a growth rate (no meaning).
+ */
+export function expectedValue(target: Target, method: Method, baseline: number | null, year: number): number | null {
+  if (year <= BASE_YEAR || method === "Hằng năm") return null;
+  const k = termShare(year);
+  const b = baseline;
+  if (target.kind === "reduction") {
+    if (b === null || method === "Tăng bình quân") return null;
+    const cut = target.n / 100;
+    return figure(method === "Cộng dồn" ? b * (1 - cut) * k : b * (1 - cut * k));
+  }
+  const n = target.kind === "range" ? target.low : target.n;
+  if (method === "Tăng bình quân") return n; // the rate itself, every year
+  if (method === "Cộng dồn") return figure(n * k);
+  if (b === null) return null;
+  if (rises(target)) return b >= n ? n : figure(b + (n - b) * k);
+  return b <= n ? n : figure(b - (b - n) * k);
+}
+
+/**
+ * Progress (tiến độ): the share of the way from the baseline to the target, only where that means something:
+ * `Năm` min/max rows whose baseline does not yet meet the target, (a − b) / (N − b); `Cộng dồn` min rows, a / N.
+ */
 export function progress(target: Target, method: Method, a: number | null, baseline: number | null): number | null {
-  if (a === null || method === "Tăng bình quân" || (target.kind !== "min" && target.kind !== "max")) return null;
-  const b = method === "Cộng dồn" ? 0 : baseline;
-  return b === null ? null : ratio(a - b, target.n - b);
+  if (a === null || (target.kind !== "min" && target.kind !== "max")) return null;
+  if (method === "Cộng dồn") return target.kind === "min" ? ratio(a, target.n) : null;
+  if (method !== "Năm" || baseline === null || meets(target, baseline, baseline)) return null;
+  return ratio(a - baseline, target.n - baseline);
 }
 
 /** Relative change (a − b) / b against the baseline. */

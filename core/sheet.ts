@@ -4,7 +4,8 @@ import { cellError, isBlank, isPercentFormat, type Cell, type SheetGrid } from "
 import { findHeader, type ColumnKey, type Header } from "./header";
 import { hasTemplateMarker, isGeneratedSheet } from "./marker";
 import { message } from "./messages";
-import { GROUPS, METHODS, YEARS, type Group, type Indicator, type Method, type PlanCell, type Problem, type ProblemPlace } from "./model";
+import { methodNamed } from "./method-words";
+import { GROUPS, YEARS, type Group, type Indicator, type Method, type PlanCell, type Problem, type ProblemPlace } from "./model";
 import type { Finding } from "./problems";
 import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
 import { parseTarget, type Target, type TargetParse } from "./target";
@@ -206,7 +207,7 @@ class SheetReader {
   private readMethod(r: number, code: string, invalid: Set<string>): Method {
     const text = this.text(r, "method");
     if (text === "") return "Năm";
-    const method = METHOD_WORDS.get(text) ?? METHOD_WORDS.get(fold(text));
+    const method = methodNamed(text);
     if (method) return method;
     invalid.add("method");
     this.reportAt(r, "method", code, { severity: "error", rule: "bad-method", params: { text } });
@@ -294,16 +295,6 @@ class SheetReader {
     this.out.problems.push(problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding));
   }
 }
-
-/** Methods by folded name, with other words officials use. ("Hàng năm" folds like "Hằng năm".) */
-const METHOD_WORDS = new Map<string, Method>([
-  ...METHODS.map((m): [string, Method] => [m, m]),
-  ...METHODS.map((m): [string, Method] => [fold(m), m]),
-  ["luy ke", "Cộng dồn"],
-  ["cong don ca nhiem ky", "Cộng dồn"],
-  ["tang binh quan hang nam", "Tăng bình quân"],
-  ["ca nam", "Năm"],
-]);
 
 const GROUP_WORDS: Record<Group, string[]> = {
   KT: ["kinh te"],

@@ -1,6 +1,8 @@
-import { evaluateIndicator, type IndicatorResult } from "./evaluate";
-import { BASE_YEAR, YEARS, type Group, type Indicator, type Method } from "./model";
-import { countByGroup, headline, rollUp, type GroupCount } from "./rollup";
+import { evaluateIndicator, meetsPlan, skippedForBadCell, type IndicatorResult } from "./evaluate";
+import { BASE_YEAR, WORST_FIRST, YEARS, type Group, type Indicator, type Method, type Status } from "./model";
+import { countByGroup, headline, planHeadline, rollUp, type GroupCount } from "./rollup";
+import { rises } from "./rules";
+import type { Target } from "./target";
 import type { WorkbookRead } from "./sheet";
 
 /** One row of the detail table: an indicator with its figures for the year. */
@@ -39,30 +41,124 @@ export interface SummaryModel {
 }
 
 const CODES = new Intl.Collator("vi", { numeric: true });
+const SEVERITY = new Map(WORST_FIRST.map((s, i) => [s, i]));
+const BEHIND: ReadonlySet<Status> = new Set(["Chậm tiến độ", "Chưa đạt", "Không đạt"]);
 
-/** The latest year with any value, or 2025 (the starting position) when no year has one. */
+/**
+ * The figure of a row for the year, as the coverage counts it: v(y), or in 2025 (the starting position, which
+ * has no year column) the baseline.
+ */
+function hasFigure(indicator: Indicator, year: number): boolean {
+  return typeof (year <= BASE_YEAR ? indicator.baseline : indicator.values[year]) === "number";
+}
+
+/** Indicator rows (not parents) and how many of them have a figure for the year. */
+export function yearCoverage(indicators: readonly Indicator[], year: number): { rows: number; withValue: number } {
+  const rows = indicators.filter((i) => !i.isParent);
+  return { rows: rows.length, withValue: rows.filter((i) => hasFigure(i, year)).length };
+}
+
+/**
+ * The latest year in which at least a third of the indicator rows have a value; else the latest year with any
+ * value; else 2025, the starting position. One stray value in a later year does not move the summary there.
+ */
 export function defaultYear(indicators: readonly Indicator[]): number {
-  const years = YEARS.filter((y) => indicators.some((i) => typeof i.values[y] === "number"));
-  return years.length > 0 ? years[years.length - 1] : BASE_YEAR;
+  const covered = YEARS.map((year) => ({ year, ...yearCoverage(indicators, year) }));
+  const third = covered.filter((c) => c.withValue > 0 && c.withValue * 3 >= c.rows);
+  const any = covered.filter((c) => c.withValue > 0);
+  return (third.at(-1) ?? any.at(-1))?.year ?? BASE_YEAR;
 }
 
 export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicators)): SummaryModel {
   const evaluated = read.indicators.map((indicator) => ({ indicator, result: evaluateIndicator(indicator, year) }));
-  const targets = rollUp(evaluated.filter((e) => !e.indicator.isParent).map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })));
+  const judged = evaluated.filter((e) => !e.indicator.isParent);
+  const missing = read.missing.map((m) => ({ root: m.root, group: m.group, status: "Thiếu số liệu" as const }));
+  const targets = rollUp([...judged.map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })), ...missing]);
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
-  const rows = evaluated.map(({ indicator, result }) => toRow(indicator, indicator.isParent ? { ...result, status: rootStatus.get(indicator.root) ?? result.status } : result));
+  const rows = evaluated.map(({ indicator, result }) => toRow(indicator, result, indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status));
   const groups = countByGroup(targets);
+  const behindRows = judged.filter((e) => BEHIND.has(e.result.status));
+  const distances = new Map(behindRows.map((e) => [e.indicator.code, distance(e.indicator, e.result)]));
   const behind = rows
-    .filter((r) => !r.isParent && (r.status === "Chưa đạt" || r.status === "Không đạt"))
-    .sort((a, b) => (a.attainment ?? Infinity) - (b.attainment ?? Infinity) || CODES.compare(a.code, b.code));
-  const indicatorRows = rows.filter((r) => !r.isParent);
-  const coverage = { rows: indicatorRows.length, withValue: indicatorRows.filter((r) => r.value !== null).length };
-  const skipped = { cells: read.problems.filter((p) => p.severity === "error" && p.cell !== null).length, codes: [] };
-  return { year, headline: headline(year, groups), groups, rows, behind, coverage, planHeadline: null, hasPlans: false, skipped };
+    .filter((r) => !r.isParent && BEHIND.has(r.status))
+    .sort((a, b) => SEVERITY.get(a.status)! - SEVERITY.get(b.status)! || distances.get(b.code)! - distances.get(a.code)! || CODES.compare(a.code, b.code));
+  const planned = planCount(judged.map((e) => e.indicator), year);
+  const skipped = {
+    cells: read.problems.filter((p) => p.severity === "error" && p.cell !== null).length,
+    codes: judged.filter((e) => e.result.status === "Thiếu số liệu" && skippedForBadCell(e.indicator, year)).map((e) => e.indicator.code),
+  };
+  return {
+    year,
+    headline: headline(year, groups),
+    groups,
+    rows,
+    behind,
+    coverage: yearCoverage(read.indicators, year),
+    planHeadline: planned.targets > 0 ? planHeadline(year, planned) : null,
+    hasPlans: judged.some((e) => e.indicator.plans[year] !== undefined),
+    skipped,
+  };
 }
 
-function toRow(indicator: Indicator, result: IndicatorResult): SummaryRow {
-  const { code, root, group, name, unit, targetText, sheet, row, isParent } = indicator;
-  const baseline = indicator.invalid.has("baseline") ? null : indicator.baseline;
-  return { ...result, code, root, group, name, unit, baseline, target: targetText, sheet, row, isParent, method: indicator.method };
+/**
+ * How far a row stands behind, unit-free so that rows compare (docs/rules.md, "The behind-schedule list"):
+ * 1 − a / r for a target that rises, 1 − r / a for one that falls, where r is e(y), or the target's own bound
+ * when there is no path. 0 is on the mark; 1 is as far as it gets (nothing done towards a rising target).
+ */
+export function distance(indicator: Indicator, result: IndicatorResult): number {
+  const { target } = indicator;
+  const a = result.actual;
+  const r = result.expected ?? (target ? bound(target, indicator) : null);
+  if (!target || a === null || r === null) return 0;
+  const share = rises(target) ? (r === 0 ? 1 : a / r) : a === 0 ? 1 : r / a;
+  return Number.isFinite(share) ? 1 - share : 1;
+}
+
+/** The level a target asks for, where a row has no path (`Hằng năm`, or a `Năm` row without baseline). */
+function bound(target: Target, indicator: Indicator): number | null {
+  if (target.kind === "range") return target.low;
+  if (target.kind !== "reduction") return target.n;
+  return indicator.baseline === null || indicator.invalid.has("baseline") ? null : indicator.baseline * (1 - target.n / 100);
+}
+
+/**
+ * The plan sentence counts targets (codes without a dot) with a readable plan for the year on at least one of
+ * their rows; a target counts as met when every such row's value meets its plan (docs/rules.md, "Plans").
+ */
+function planCount(indicators: readonly Indicator[], year: number): { targets: number; met: number } {
+  const byRoot = new Map<string, boolean>();
+  for (const indicator of indicators) {
+    if (!indicator.plans[year]?.target) continue;
+    byRoot.set(indicator.root, (byRoot.get(indicator.root) ?? true) && meetsPlan(indicator, year) === true);
+  }
+  return { targets: byRoot.size, met: [...byRoot.values()].filter(Boolean).length };
+}
+
+/** One object literal with every field (no spread): a national run builds 170,000 of them. */
+function toRow(indicator: Indicator, r: IndicatorResult, status: Status): SummaryRow {
+  return {
+    value: r.value,
+    previous: r.previous,
+    actual: r.actual,
+    expected: r.expected,
+    plan: r.plan,
+    planAttainment: r.planAttainment,
+    attainment: r.attainment,
+    progress: r.progress,
+    delta: r.delta,
+    change: r.change,
+    status,
+    gaps: r.gaps,
+    code: indicator.code,
+    root: indicator.root,
+    group: indicator.group,
+    name: indicator.name,
+    unit: indicator.unit,
+    baseline: indicator.invalid.has("baseline") ? null : indicator.baseline,
+    target: indicator.targetText,
+    method: indicator.method,
+    sheet: indicator.sheet,
+    row: indicator.row,
+    isParent: indicator.isParent,
+  };
 }

@@ -1,7 +1,8 @@
-import { BASE_YEAR } from "../core/model";
+import { BASE_YEAR, FINAL_YEAR, type Method } from "../core/model";
 import { parseVietnameseNumber } from "../core/number";
+import { methodNamed } from "../core/method-words";
 import { parseTarget, type Target } from "../core/target";
-import { excelError, isExcelError, type ErrorCode, type ExcelError } from "./errors";
+import { excelError, isExcelError, passedError, type ErrorCode, type ExcelError } from "./errors";
 import { FAILURES, rangeSize, type Argument, type Reason } from "./messages";
 
 /**
@@ -84,13 +85,24 @@ export const targetExpression = (argument: Argument): Param<Target | null> => ({
   },
 });
 
-/** An evaluation year: a whole number from 2025 on. */
+/** An evaluation year of the term: a whole number from 2025 (the starting position) to 2030. */
 export const year = (argument: Argument): Param<number | null> => ({
   argument,
   read: (value) => {
     const n = readNumber(argument, value, true);
     if (n === null || n instanceof Failure) return n;
-    return Number.isInteger(n) && n >= BASE_YEAR ? n : fail("bad-year", { text: shown(plain(value)) });
+    return Number.isInteger(n) && n >= BASE_YEAR && n <= FINAL_YEAR ? n : fail("bad-year", { text: shown(plain(value)) });
+  },
+});
+
+/** A `Cách tính` text, read as the sheets read it (`Cộng dồn`, `cong don`, `Lũy kế` …); blank is `Năm`. */
+export const method = (argument: Argument): Param<Method> => ({
+  argument,
+  read: (value) => {
+    const v = plain(value);
+    if (isBlank(v)) return "Năm";
+    const text = shown(v);
+    return (typeof v === "string" && methodNamed(text)) || fail("bad-method", { text });
   },
 });
 
@@ -145,7 +157,8 @@ function agreedShape(args: unknown[], broadcast: boolean): Shape | Failure {
 
 /** One cell read by its parameter: the typed value, or the Excel error to answer (one passed in, or a failure). */
 function readCell<T>(param: Param<T>, value: unknown): T | ExcelError {
-  if (isExcelError(value)) return value;
+  const passed = passedError(value);
+  if (passed) return passed;
   const read = param.read(value);
   return read instanceof Failure ? toExcelError(read) : read;
 }

@@ -36,3 +36,17 @@ export function excelError(code: ErrorCode, message: string): ExcelError {
 export function isExcelError(value: unknown): value is ExcelError {
   return typeof value === "object" && value !== null && typeof (value as ExcelError).code === "string" && (value as ExcelError).code.startsWith("#");
 }
+
+/**
+ * An error cell Excel passed in, as it may arrive: `CustomFunctions.Error` (code "#N/A"), or, where
+ * functions.json also allows custom data, Excel's JSON form of the cell ({ type: "Error", basicValue: "#N/A" }),
+ * which is answered as the same error. Null for any other value.
+ */
+export function passedError(value: unknown): ExcelError | null {
+  if (isExcelError(value)) return value;
+  if (typeof value !== "object" || value === null) return null;
+  const { type, basicValue } = value as { type?: unknown; basicValue?: unknown };
+  if (type !== "Error" || typeof basicValue !== "string" || !basicValue.startsWith("#")) return null;
+  const code = basicValue as ErrorCode; // any Excel error, #REF! and #NAME? included, passes through as it came
+  return typeof CustomFunctions === "undefined" ? new FormulaError(code) : new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
+}

@@ -1,8 +1,17 @@
 import { CATALOGUE } from "../core/catalogue/targets";
 import type { CatalogueEntry } from "../core/catalogue/types";
-import { isFinal } from "../core/model";
-import { attainment as attainmentOf, change as changeOf, growth as growthOf, progress as progressOf, status as statusOf } from "../core/rules";
-import { aggregate, code, fail, Failure, figure, lift, positive, ratio, required, signedNumber, targetExpression, year } from "./coerce";
+import { BASE_YEAR, FINAL_YEAR } from "../core/model";
+import {
+  attainment as attainmentOf,
+  change as changeOf,
+  expectedValue,
+  growth as growthOf,
+  meets,
+  progress as progressOf,
+  reductionBase,
+  status as statusOf,
+} from "../core/rules";
+import { aggregate, code, fail, Failure, figure, lift, method, positive, ratio, required, signedNumber, targetExpression, year } from "./coerce";
 
 /*
  * The COMA.* custom functions (test/addin/manifest.test.ts lists them). Each JSDoc below is the function's Excel metadata: the webpack
@@ -37,15 +46,28 @@ function weightedMean(values: (number | null)[], weights: (number | null)[]): nu
 
 /** COMA.* by canonical id: how each argument is read, then the body, a call into core. */
 const IMPLEMENTED = {
-  ATTAINMENT: lift([required(figure("actual")), required(targetExpression("target")), figure("baseline")], (a, target, b) =>
-    target.kind === "reduction" && b === null ? fail("missing", { argument: "baseline" }) : ratio(attainmentOf(target, a, b)),
+  ATTAINMENT: lift(
+    [required(figure("actual")), required(targetExpression("target")), figure("baseline"), year("year"), method("method")],
+    (a, target, b, y, m) =>
+      target.kind === "reduction" && b === null ? fail("missing", { argument: "baseline" }) : ratio(attainmentOf(target, a, reductionBase(m, b, y ?? FINAL_YEAR))),
   ),
-  STATUS: lift([figure("actual"), required(targetExpression("target")), figure("baseline"), year("year")], (a, target, b, y) =>
-    statusOf(target, a, b, y !== null && isFinal(y)),
+  STATUS: lift([figure("actual"), required(targetExpression("target")), figure("baseline"), year("year"), method("method")], (a, target, b, y, m) =>
+    statusOf(target, a, b, y ?? FINAL_YEAR, m),
   ),
-  PROGRESS: lift([required(figure("actual")), required(figure("baseline")), required(targetExpression("target"))], (a, b, target) =>
-    target.kind === "range" || target.kind === "reduction" ? fail("no-progress") : ratio(progressOf(target, "Năm", a, b)),
-  ),
+  EXPECTED: lift([figure("baseline"), required(targetExpression("target")), required(year("year")), method("method")], (b, target, y, m) => {
+    if (y === BASE_YEAR) return fail("no-path-start");
+    if (m === "Hằng năm") return fail("no-path-annual");
+    const e = expectedValue(target, m, b, y);
+    if (e !== null) return e;
+    return b === null && m !== "Tăng bình quân" ? fail("missing", { argument: "baseline" }) : fail("no-path");
+  }),
+  PROGRESS: lift([required(figure("actual")), figure("baseline"), required(targetExpression("target")), method("method")], (a, b, target, m) => {
+    const counted = (target.kind === "min" || target.kind === "max") && (m === "Năm" || (m === "Cộng dồn" && target.kind === "min"));
+    if (!counted) return fail("no-progress");
+    if (m === "Năm" && b === null) return fail("missing", { argument: "baseline" });
+    if (m === "Năm" && meets(target, b, b)) return fail("baseline-meets");
+    return ratio(progressOf(target, m, a, b));
+  }),
   CHANGE: lift([required(figure("actual")), required(figure("baseline"))], (a, b) => ratio(changeOf(a, b))),
   GROWTH: lift([required(figure("first")), required(figure("last")), required(positive("years"))], (first, last, years) =>
     ratio(growthOf(first, last, years)),
@@ -69,36 +91,53 @@ const IMPLEMENTED = {
  * @customfunction ATTAINMENT
  * @param actual Số liệu thực hiện: số, hoặc chữ số kiểu Việt Nam như 8.474,1 hay 126,1 %.
  * @param target Mục tiêu 2030, ví dụ: 50, ≥ 90%, trên 2.800, dưới 30, 7-8, giảm tối thiểu 10%.
- * @param [baseline] Số liệu cơ sở 2025 (bắt buộc với mục tiêu giảm).
+ * @param [baseline] Số liệu cơ sở 2025 (bắt buộc với mục tiêu giảm; với Cộng dồn là tổng nhiệm kỳ trước).
+ * @param [year] Năm đánh giá, từ 2025 đến 2030 (bỏ trống: 2030); dùng cho mục tiêu giảm của chỉ tiêu Cộng dồn.
+ * @param [method] Cách tính: Năm (mặc định), Cộng dồn, Tăng bình quân hoặc Hằng năm.
  * @returns Tỷ lệ đạt, định dạng phần trăm.
  */
-export function attainment(actual: any[][], target: any[][], baseline?: any[][]): any[][] {
-  return IMPLEMENTED.ATTAINMENT(actual, target, baseline) as any[][];
+export function attainment(actual: any[][], target: any[][], baseline?: any[][], year?: any[][], method?: any[][]): any[][] {
+  return IMPLEMENTED.ATTAINMENT(actual, target, baseline, year, method) as any[][];
 }
 
 /**
- * Đánh giá: Vượt, Đạt, Chưa đạt, Không đạt (từ năm 2030) hoặc Thiếu số liệu.
+ * Đánh giá: Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt, Không đạt hoặc Thiếu số liệu.
  * @customfunction STATUS
- * @param actual Số liệu thực hiện; ô trống cho Thiếu số liệu.
+ * @param actual Giá trị đánh giá: số liệu năm; tổng từ 2026 với Cộng dồn; tốc độ tăng (%) với Tăng bình quân. Ô trống cho Thiếu số liệu.
  * @param target Mục tiêu 2030, ví dụ: ≥ 90%, trên 2.800, dưới 30, 7-8, giảm tối thiểu 10%.
- * @param [baseline] Số liệu cơ sở 2025 (bắt buộc với mục tiêu giảm).
- * @param [year] Năm đánh giá; từ 2030 là đánh giá cuối nhiệm kỳ (Không đạt thay cho Chưa đạt).
+ * @param [baseline] Số liệu cơ sở 2025 (cần cho lộ trình và mục tiêu giảm).
+ * @param [year] Năm đánh giá, từ 2025 đến 2030; 2026–2029 so với lộ trình; bỏ trống là đánh giá cuối nhiệm kỳ.
+ * @param [method] Cách tính: Năm (mặc định), Cộng dồn, Tăng bình quân hoặc Hằng năm.
  * @returns Kết quả đánh giá.
  */
-export function status(actual: any[][], target: any[][], baseline?: any[][], year?: any[][]): any[][] {
-  return IMPLEMENTED.STATUS(actual, target, baseline, year) as any[][];
+export function status(actual: any[][], target: any[][], baseline?: any[][], year?: any[][], method?: any[][]): any[][] {
+  return IMPLEMENTED.STATUS(actual, target, baseline, year, method) as any[][];
 }
 
 /**
- * Tiến độ từ cơ sở 2025 đến mục tiêu 2030: (thực hiện − cơ sở) / (mục tiêu − cơ sở).
+ * Lộ trình: giá trị cần đạt đến năm đánh giá nếu đi đều từ cơ sở 2025 đến mục tiêu 2030.
+ * @customfunction EXPECTED
+ * @param baseline Số liệu cơ sở 2025 (không cần với Cộng dồn mục tiêu tối thiểu, tối đa và Tăng bình quân).
+ * @param target Mục tiêu 2030, ví dụ: ≥ 90%, dưới 30, 7-8, từ 80 trở lên, giảm tối thiểu 10%.
+ * @param year Năm đánh giá, từ 2026 đến 2030.
+ * @param [method] Cách tính: Năm (mặc định), Cộng dồn hoặc Tăng bình quân (Hằng năm không có lộ trình).
+ * @returns Giá trị theo lộ trình, cùng đơn vị với chỉ tiêu (tốc độ % với Tăng bình quân).
+ */
+export function expected(baseline: any[][], target: any[][], year: any[][], method?: any[][]): any[][] {
+  return IMPLEMENTED.EXPECTED(baseline, target, year, method) as any[][];
+}
+
+/**
+ * Tiến độ từ cơ sở 2025 đến mục tiêu 2030: (thực hiện − cơ sở) / (mục tiêu − cơ sở); với Cộng dồn: tổng / mục tiêu.
  * @customfunction PROGRESS
- * @param actual Số liệu thực hiện.
- * @param baseline Số liệu cơ sở 2025.
+ * @param actual Số liệu thực hiện (tổng từ 2026 với Cộng dồn).
+ * @param baseline Số liệu cơ sở 2025 (bỏ trống được với Cộng dồn).
  * @param target Mục tiêu 2030: một số, hoặc dạng ≥, >, ≤, < (không dùng cho khoảng hay mục tiêu giảm).
+ * @param [method] Cách tính: Năm (mặc định) hoặc Cộng dồn.
  * @returns Tỷ lệ tiến độ, định dạng phần trăm.
  */
-export function progress(actual: any[][], baseline: any[][], target: any[][]): any[][] {
-  return IMPLEMENTED.PROGRESS(actual, baseline, target) as any[][];
+export function progress(actual: any[][], baseline: any[][], target: any[][], method?: any[][]): any[][] {
+  return IMPLEMENTED.PROGRESS(actual, baseline, target, method) as any[][];
 }
 
 /**

@@ -14,6 +14,7 @@ export const ARGUMENT_NAMES = {
   values: "số liệu cần tổng hợp",
   weights: "trọng số",
   code: "mã chỉ tiêu",
+  method: "cách tính",
 } as const;
 
 export type Argument = keyof typeof ARGUMENT_NAMES;
@@ -33,13 +34,18 @@ export const FAILURES = {
   negative: (p: { argument: Argument; value: number }) => [ErrorCode.invalidNumber, named(p.argument, message({ rule: "negative", params: { value: p.value } }))],
   "bad-target": (p: { text: string }) => [ErrorCode.invalidValue, message({ rule: "bad-target", params: { text: p.text } })],
   "inverted-range": (p: { text: string }) => [ErrorCode.invalidValue, message({ rule: "inverted-range", params: { text: p.text } })],
-  "bad-year": (p: { text: string }) => [ErrorCode.invalidNumber, `Năm “${p.text}” không hợp lệ: nhập năm từ 2025 trở đi, ví dụ 2027.`],
+  "bad-year": (p: { text: string }) => [ErrorCode.invalidNumber, `Năm “${p.text}” không hợp lệ: nhập năm từ 2025 đến 2030, ví dụ 2027.`],
+  "bad-method": (p: { text: string }) => [ErrorCode.invalidValue, `Cách tính “${p.text}” không hợp lệ: dùng Năm, Cộng dồn, Tăng bình quân hoặc Hằng năm.`],
+  "no-path-start": () => [ErrorCode.notAvailable, "Năm 2025 là vị trí xuất phát, chưa có lộ trình: nhập năm từ 2026 đến 2030."],
+  "no-path-annual": () => [ErrorCode.notAvailable, "Chỉ tiêu hằng năm không có lộ trình: năm nào cũng phải đạt mục tiêu."],
+  "no-path": () => [ErrorCode.notAvailable, "Mục tiêu giảm không có lộ trình theo cách tính Tăng bình quân."],
   "bad-years": (p: { value: number }) => [ErrorCode.invalidNumber, `Số năm phải lớn hơn 0 (đang là ${p.value}).`],
   "no-ratio": () => [ErrorCode.divisionByZero, "Không tính được vì phải chia cho 0."],
   "no-progress": () => [
     ErrorCode.notAvailable,
-    "Tiến độ chỉ tính cho mục tiêu tối thiểu hoặc tối đa (≥, >, ≤, <), không tính cho mục tiêu khoảng hay mục tiêu giảm.",
+    "Tiến độ chỉ tính cho mục tiêu tối thiểu hoặc tối đa (≥, >, ≤, <) theo cách tính Năm, và mục tiêu tối thiểu theo cách tính Cộng dồn; không tính cho mục tiêu khoảng, mục tiêu giảm, Tăng bình quân hay Hằng năm.",
   ],
+  "baseline-meets": () => [ErrorCode.notAvailable, "Số liệu cơ sở 2025 đã đạt mục tiêu 2030 nên không tính tiến độ."],
   "unknown-code": (p: { code: string }) => [ErrorCode.notAvailable, `Không có mã “${p.code}” trong danh mục chỉ tiêu nhiệm kỳ 2025–2030.`],
   "parent-code": (p: { code: string; children: string }) => [
     ErrorCode.notAvailable,

@@ -114,5 +114,9 @@ if (typeof window !== "undefined" && new URLSearchParams(window.location.search)
   void Office.onReady();
 } else {
   // The id is the manifest's ExecuteFunction <FunctionName>, written out so that the manifest test finds it.
-  void Office.onReady(() => Office.actions.associate("generateSummary", onGenerateSummary));
+  // Hosts from before Office.actions look the function up by that name on the global object.
+  void Office.onReady(() => {
+    if (Office.actions?.associate) Office.actions.associate("generateSummary", onGenerateSummary);
+    else (globalThis as unknown as Record<string, unknown>).generateSummary = onGenerateSummary;
+  });
 }

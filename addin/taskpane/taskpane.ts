@@ -1,5 +1,5 @@
 /* global Office, document */
-import { BASE_YEAR, FINAL_YEAR, message, type Cell, type Problem } from "../../core";
+import { BASE_YEAR, FINAL_YEAR, message, yearCoverage, type Cell, type Problem } from "../../core";
 import { parseA1 } from "../../core/a1";
 import { addTemplate, checkWorkbook, fix, generateSummary, goToCell, mark, unmark, type Checked } from "../actions";
 import { errorCode, type CellMark } from "../office-adapter";
@@ -208,6 +208,7 @@ function summarizeClicked(): Promise<void> {
     const lines: { kind: MessageKind; text: string }[] = [
       { kind: "success", text: outcome.replaced ? ui("summaryReplaced", { name: outcome.name }) : ui("summaryDone", { name: outcome.name }) },
       { kind: "strong", text: outcome.headline },
+      ...coverageLines(outcome.checked, outcome.year),
     ];
     const base = `Tổng hợp BTV ${outcome.year}`;
     if (outcome.name !== base && outcome.checked.snapshot.grids.some((g) => g.name === base)) lines.push({ kind: "info", text: ui("summaryKept", { taken: base, name: outcome.name }) });
@@ -217,6 +218,14 @@ function summarizeClicked(): Promise<void> {
     if (outcome.retried) lines.push({ kind: "info", text: ui("summaryRetry") });
     showLines(output, lines);
   });
+}
+
+/** The year chosen and how many rows have a value for it; a warning when none has. */
+function coverageLines(checked: Checked, year: number): { kind: MessageKind; text: string }[] {
+  const coverage = yearCoverage(checked.read.indicators, year);
+  const lines: { kind: MessageKind; text: string }[] = [{ kind: "info", text: ui("summaryCoverage", { year, ...coverage }) }];
+  if (coverage.withValue === 0 && year > BASE_YEAR) lines.push({ kind: "warning", text: ui("summaryNoValues", { year }) });
+  return lines;
 }
 
 // ───────────────────────────── template ─────────────────────────────
@@ -241,6 +250,7 @@ function bind(): void {
 }
 
 function start(): void {
+  if (!$("unsupported-host").hidden) return; // Internet Explorer or the first Edge: unsupported-host.js explains
   fillTexts();
   setBusy(true, ui("loading"));
   if (typeof Office === "undefined") {

@@ -354,12 +354,20 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
     return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
+  /** A chart: its calls are recorded under `charts.add(…)`, nothing is drawn. */
+  function chartMock(): OfficeMockObject {
+    const series = () =>
+      new OfficeMockObject({ name: "", setValues: () => undefined, setXAxisValues: () => undefined, format: { fill: { setSolidColor: () => undefined } } });
+    return new OfficeMockObject({ title: { text: "" }, setPosition: () => undefined, series: { getItemAt: series, add: series } });
+  }
+
   function sheetMock(model: SheetModel | null): Excel.Worksheet {
     const data = {
       name: model?.name ?? "",
       visibility: model?.visibility ?? "Visible",
       position: model ? live().indexOf(model) : -1,
       freezePanes: { freezeRows: () => undefined },
+      charts: { add: () => chartMock() },
       pageLayout: {
         orientation: "Portrait",
         paperSize: "Letter",

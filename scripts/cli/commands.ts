@@ -77,7 +77,7 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
   return {
-    json: { year: model.year, output, headline: model.headline, problems: problems.length, indicators: model.rows.map(indicatorJson), groups: model.groups },
+    json: { file, year: model.year, output, headline: model.headline, problems: problems.length, indicators: model.rows.map(indicatorJson), groups: model.groups },
     model,
     problems,
     sheet: placement.name,
@@ -139,8 +139,8 @@ function problemJson(p: Problem): ProblemJson {
 }
 
 function indicatorJson(r: SummaryModel["rows"][number]): IndicatorJson {
-  const { code, name, unit, baseline, target, actual, attainment, progress, delta, change, status } = r;
-  return { code, name, unit, baseline, target, actual, attainment, progress, delta, change, status };
+  const { code, name, unit, method, baseline, target, plan, previous, value, actual, expected, attainment, planAttainment, progress, delta, change, status } = r;
+  return { code, name, unit, method, baseline, target, plan, previous, value, actual, expected, attainment, planAttainment, progress, delta, change, status };
 }
 
 /** The date on the summary letterhead: today, or COMA_TODAY=YYYY-MM-DD for reproducible output. */

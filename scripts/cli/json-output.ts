@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { GROUPS, STATUSES } from "../../core";
+import { GROUPS, METHODS, STATUSES } from "../../core";
 import { RULES } from "../../core/problems";
 
 /** The JSON the command line prints (docs/rules.md): one schema per output, the types inferred from them. */
@@ -23,14 +23,27 @@ export const ValidateJsonSchema = z.strictObject({
   problems: z.array(ProblemJsonSchema),
 });
 
+/** One row per code as written; ratios are fractions (1.26, not 126), null where there is no figure. */
 export const IndicatorJsonSchema = z.strictObject({
   code: z.string(),
   name: z.string(),
   unit: z.string(),
+  method: z.enum(METHODS),
   baseline: figure,
+  /** The target expression as written. */
   target: z.string(),
+  /** `Kế hoạch <năm>` as written. */
+  plan: z.nullable(z.string()),
+  /** v(y − 1); for 2026 the baseline of a `Năm` row. */
+  previous: figure,
+  /** v(y), as entered. */
+  value: figure,
+  /** The evaluated value a: v(y), the sum since 2026 (`Cộng dồn`) or the average growth in %/year (`Tăng bình quân`). */
   actual: figure,
+  /** e(y), the path to 2030. */
+  expected: figure,
   attainment: figure,
+  planAttainment: figure,
   progress: figure,
   delta: figure,
   change: figure,
@@ -38,6 +51,7 @@ export const IndicatorJsonSchema = z.strictObject({
 });
 
 export const SummaryJsonSchema = z.strictObject({
+  file: z.string(),
   year: z.number(),
   output: z.string(),
   headline: z.string(),

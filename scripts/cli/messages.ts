@@ -138,6 +138,8 @@ export const LABELS = {
   demoTemplate: (file: string, targets: number) => `1. Tệp mẫu: ${file} (${targets} chỉ tiêu).`,
   demoValidate: (errors: number, warnings: number, json: string) => `2. Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo (${json}).`,
   demoSummary: (file: string, sheet: string, json: string) => `3. Bảng tổng hợp: ${file}, trang “${sheet}” (${json}).`,
+  demoSampleHeading: () => "── Số liệu minh họa 2026–2027 (giả định, không phải số liệu thật): các mức đánh giá trong nhiệm kỳ ──",
+  demoSample: (file: string, summary: string, json: string) => `4. Tệp số liệu minh họa: ${file}; bảng tổng hợp: ${summary} (${json}).`,
   demoFailed: (reason: string) => `Bản chạy thử gặp lỗi: ${reason}`,
   conflicts: (codes: string[]) =>
     `Lưu ý: số liệu báo cáo chính trị tự mâu thuẫn ở ${codes.length} dòng (${codes.join(", ")}); COMA giữ số của báo cáo, cột Ghi chú tô vàng trong tệp mẫu nói rõ từng chỗ.`,

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
@@ -12,7 +14,7 @@ const DEV_BASE = "https://localhost:3000";
 /** The add-in's identity: changing it makes Office treat COMA as another add-in. */
 const ADDIN_ID = "4fe89dbd-4abf-4ec3-9c4d-76eda67e02b9";
 /** The COMA.* functions, in the order functions/functions.ts declares them. */
-const FUNCTION_IDS = ["ATTAINMENT", "STATUS", "PROGRESS", "CHANGE", "GROWTH", "NUMBER", "CONSOLIDATE", "TARGET", "BASELINE"];
+const FUNCTION_IDS = ["ATTAINMENT", "STATUS", "EXPECTED", "PROGRESS", "CHANGE", "GROWTH", "NUMBER", "CONSOLIDATE", "TARGET", "BASELINE"];
 
 type XmlNode = Record<string, unknown>;
 
@@ -134,6 +136,49 @@ describe("manifest.xml", () => {
   });
 });
 
+/** xmllint with Microsoft's manifest schemas (test/fixtures/manifest-schemas/README.md); CI installs libxml2-utils. */
+const XMLLINT = "/usr/bin/xmllint";
+const SCHEMA = path.join(ROOT, "test/fixtures/manifest-schemas/OfficeAppManifestV1_1.xsd");
+
+function schemaErrors(xml: string): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-manifest-"));
+  try {
+    const file = path.join(dir, "manifest.xml");
+    fs.writeFileSync(file, xml);
+    const result = spawnSync(XMLLINT, ["--noout", "--schema", SCHEMA, file], { encoding: "utf8" });
+    return result.status === 0 ? [] : result.stderr.split("\n").filter((line) => line.includes("error"));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!fs.existsSync(XMLLINT))("manifest.xml against Microsoft's schemas", () => {
+  it("should be valid", () => {
+    expect(schemaErrors(source)).toEqual([]);
+  });
+
+  it("should be refused with an element out of place", () => {
+    const broken = source.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteDocument</Permissions><Colour>red</Colour>");
+    expect(schemaErrors(broken)).toEqual([expect.stringContaining("Colour")]);
+  });
+});
+
+describe("manifest.xml requirement sets", () => {
+  const sets = (node: unknown, prefix = "") => {
+    const list = ((node as XmlNode)[`${prefix}Sets`] as XmlNode)[`${prefix}Set`];
+    return Object.fromEntries((Array.isArray(list) ? list : [list]).map((set: XmlNode) => [set["@Name"], set["@MinVersion"]]));
+  };
+
+  it("should ask only for what the pane needs before any check: ExcelApi 1.4", () => {
+    expect(sets(officeApp.Requirements)).toEqual({ ExcelApi: "1.4" });
+  });
+
+  it("should ask CustomFunctionsRuntime 1.3 for the functions and the ribbon, leaving the pane to older hosts", () => {
+    const overrides = officeApp.VersionOverrides as XmlNode;
+    expect(sets(overrides.Requirements, "bt:")).toEqual({ CustomFunctionsRuntime: "1.3", ExcelApi: "1.4" });
+  });
+});
+
 describe("functions.json, as the build generates it", () => {
   let generated: { errors: string[]; functions: IFunction[]; associate: { functionName: string; id: string }[] };
 
@@ -146,11 +191,19 @@ describe("functions.json, as the build generates it", () => {
     expect(generated.errors).toEqual([]);
   });
 
-  it("should declare the nine functions of the contract, each bound to its export", () => {
+  it("should declare the ten functions of the contract, each bound to its export", () => {
     expect(generated.functions.map((f) => f.id)).toEqual(FUNCTION_IDS);
     expect(generated.functions.map((f) => f.name)).toEqual(FUNCTION_IDS);
     expect(Object.keys(COMA).sort()).toEqual(FUNCTION_IDS.map((id) => id.toLowerCase()).sort());
     for (const { functionName, id } of generated.associate) expect(functionName.toUpperCase()).toBe(id);
+  });
+
+  it("should add the new parameters last and optional, so that v1 formulas keep their meaning", () => {
+    const params = (id: string) => generated.functions.find((f) => f.id === id)!.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+    expect(params("ATTAINMENT")).toEqual(["actual", "target", "baseline?", "year?", "method?"]);
+    expect(params("STATUS")).toEqual(["actual", "target", "baseline?", "year?", "method?"]);
+    expect(params("EXPECTED")).toEqual(["baseline", "target", "year", "method?"]);
+    expect(params("PROGRESS")).toEqual(["actual", "baseline", "target", "method?"]);
   });
 
   it("should describe every function and argument in Vietnamese", () => {

@@ -158,43 +158,56 @@ describe("coma summary", () => {
 
   it("should default to the latest year with values and write beside the source", () => {
     expect(json).toMatchObject({ year: 2027, output: output(), problems: 7 });
-    expect(json.headline).toBe("Năm 2027: đạt và vượt 4/8 chỉ tiêu; 2 chỉ tiêu chưa đạt; 2 chỉ tiêu thiếu số liệu.");
+    // XH1 and XD3 were Chưa đạt in v1; two years into the term they are on their path (see below)
+    expect(json.headline).toBe("Năm 2027: 4/8 chỉ tiêu đã đạt, vượt mục tiêu 2030; 2 chỉ tiêu đúng tiến độ; 2 chỉ tiêu thiếu số liệu.");
     expect(fs.existsSync(output())).toBe(true);
     expect(sha256(file)).toBe(before);
   });
 
   it("should report each indicator with figures worked by hand", () => {
     expect(json.indicators.map((i) => i.code)).toEqual(["KT1", "KT2", "XH1", "XH2", "XH3", "XD1", "XD2", "XD3"]);
-    // 110 against ≥ 100 from 80: 110/100, (110 − 80)/(100 − 80), 30/80
-    expect(row("KT1")).toEqual({ code: "KT1", name: "Sản lượng lương thực có hạt", unit: "tấn", baseline: 80, target: "≥ 100", actual: 110, attainment: 1.1, progress: 1.5, delta: 30, change: 0.375, status: "Vượt" });
+    // 110 against ≥ 100 from 80: 110/100, (110 − 80)/(100 − 80), 30/80; e(2027) = 80 + 20 × 0,4 = 88
+    expect(row("KT1")).toEqual({
+      code: "KT1", name: "Sản lượng lương thực có hạt", unit: "tấn", method: "Năm", baseline: 80, target: "≥ 100", plan: null, previous: 95, value: 110,
+      actual: 110, expected: 88, attainment: 1.1, planAttainment: null, progress: 1.5, delta: 30, change: 0.375, status: "Vượt",
+    });
     // text numbers "3.265" and "8.474,1": 8474,1/8000; (8474,1 − 3265)/(8000 − 3265) = 5209,1/4735
     expect(row("KT2")).toMatchObject({ baseline: 3265, target: "≥ 8.000", actual: 8474.1, status: "Vượt" });
     expect(row("KT2").attainment).toBeCloseTo(1.0592625, 10);
     expect(row("KT2").progress).toBeCloseTo(1.10012671594, 10);
     expect(row("KT2").delta).toBeCloseTo(5209.1, 9);
     expect(row("KT2").change).toBeCloseTo(1.59543644717, 10);
-    // 0,3231 formatted as 32,31% in a % row is 32.31; 31 against "dưới 30%": 30/31, (31 − 32,31)/(30 − 32,31) = 131/231
-    expect(row("XH1")).toMatchObject({ baseline: 32.31, target: "dưới 30%", actual: 31, status: "Chưa đạt" });
+    // 0,3231 formatted as 32,31% in a % row is 32.31; 31 against "dưới 30%": 30/31, (31 − 32,31)/(30 − 32,31) = 131/231;
+    // e(2027) = 32,31 − 2,31 × 0,4 = 31,386 and 31 is below it: on the path (v1: Chưa đạt)
+    expect(row("XH1")).toMatchObject({ baseline: 32.31, target: "dưới 30%", actual: 31, status: "Đúng tiến độ" });
+    expect(row("XH1").expected).toBeCloseTo(31.386, 10);
     expect(row("XH1").attainment).toBeCloseTo(0.967741935484, 10);
     expect(row("XH1").progress).toBeCloseTo(0.567099567100, 10);
     expect(row("XH1").delta).toBeCloseTo(-1.31, 10);
     expect(row("XH1").change).toBeCloseTo(-0.040544722996, 10);
     // a #DIV/0! in the year evaluated: no figure at all
-    expect(row("XH2")).toEqual({ code: "XH2", name: "Tỷ lệ tham gia bảo hiểm y tế", unit: "%", baseline: 98, target: "100%", actual: null, attainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu" });
+    expect(row("XH2")).toEqual({
+      code: "XH2", name: "Tỷ lệ tham gia bảo hiểm y tế", unit: "%", method: "Năm", baseline: 98, target: "100%", plan: null, previous: null, value: null,
+      actual: null, expected: null, attainment: null, planAttainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu",
+    });
     // "126,1 %" read as 126.1 against "đạt 10" from 12
     expect(row("XH3")).toMatchObject({ actual: 126.1, attainment: 12.61, status: "Vượt" });
     expect(row("XD1")).toMatchObject({ target: "abc", actual: null, attainment: null, status: "Thiếu số liệu" });
-    // target equal to the baseline: no progress ratio
-    expect(row("XD2")).toEqual({ code: "XD2", name: '=HYPERLINK("x")', unit: "đảng viên", baseline: 5, target: "≥ 5", actual: 6, attainment: 1.2, progress: null, delta: 1, change: 0.2, status: "Vượt" });
-    expect(row("XD3")).toMatchObject({ name: "@SUM(A1)", actual: 58, progress: 0.8, delta: 8, change: 0.16, status: "Chưa đạt" });
+    // target equal to the baseline: no progress ratio; the baseline already meets it, so e is the target
+    expect(row("XD2")).toEqual({
+      code: "XD2", name: '=HYPERLINK("x")', unit: "đảng viên", method: "Năm", baseline: 5, target: "≥ 5", plan: null, previous: 5, value: 6,
+      actual: 6, expected: 5, attainment: 1.2, planAttainment: null, progress: null, delta: 1, change: 0.2, status: "Vượt",
+    });
+    // e(2027) = 50 + 10 × 0,4 = 54 ≤ 58: on the path (v1: Chưa đạt)
+    expect(row("XD3")).toMatchObject({ name: "@SUM(A1)", actual: 58, expected: 54, progress: 0.8, delta: 8, change: 0.16, status: "Đúng tiến độ" });
     expect(row("XD3").attainment).toBeCloseTo(0.966666666667, 10);
   });
 
   it("should count targets by group", () => {
     expect(json.groups).toEqual([
       { group: "KT", total: 2, exceeded: 2, met: 0, onTrack: 0, behind: 0, notMet: 0, noData: 0 },
-      { group: "XH", total: 3, exceeded: 1, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 1 },
-      { group: "XD", total: 3, exceeded: 1, met: 0, onTrack: 0, behind: 0, notMet: 1, noData: 1 },
+      { group: "XH", total: 3, exceeded: 1, met: 0, onTrack: 1, behind: 0, notMet: 0, noData: 1 },
+      { group: "XD", total: 3, exceeded: 1, met: 0, onTrack: 1, behind: 0, notMet: 0, noData: 1 },
     ]);
   });
 
@@ -245,8 +258,8 @@ describe("coma summary", () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`Đã ghi tệp ${at("xa-nguoi-doc.xlsx")}, trang “Tổng hợp BTV 2027 (2)”.`);
     expect(stdout).toContain(json.headline as string);
-    // Tổng số, Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt, Thiếu số liệu
-    expect(stdout).toMatch(/Tổng cộng\s+8\s+4\s+0\s+0\s+0\s+2\s+2\n/);
+    // Tổng số, Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt, Thiếu số liệu: XH1 and XD3 are on their path (v1: Chưa đạt)
+    expect(stdout).toMatch(/Tổng cộng\s+8\s+4\s+0\s+2\s+0\s+0\s+2\n/);
     expect(stdout).toContain("Năm đánh giá 2027 (năm gần nhất có số liệu; chọn năm khác bằng --year): ");
     expect(stdout).toContain("Số liệu có 4 lỗi (ô lỗi được tính là thiếu số liệu), 3 cảnh báo: xem cuối bản in này.");
     expect(stdout).not.toMatch(/KT1\s+Sản lượng lương thực có hạt/); // the detail table only with --all

@@ -294,6 +294,28 @@
     );
   }
 
+  /** A chart: every call and property set is accepted and recorded on the sheet, in order, as `props.chart`. */
+  function chartRecorder(ctx, sheetProxy, path) {
+    const note = (entry) =>
+      ctx._queue.push(() => {
+        const sheet = sheetProxy._resolve();
+        if (sheet) (sheet.props.chart = sheet.props.chart || []).push(entry);
+      });
+    return new Proxy(function () {}, {
+      get(_, name) {
+        return typeof name === "symbol" ? undefined : chartRecorder(ctx, sheetProxy, path + "." + String(name));
+      },
+      apply(_, __, args) {
+        note([path].concat(args.filter((a) => typeof a !== "object" && typeof a !== "function")));
+        return chartRecorder(ctx, sheetProxy, path + "()");
+      },
+      set(_, name, value) {
+        note([path + "." + String(name), value]);
+        return true;
+      },
+    });
+  }
+
   class Workbook {
     constructor(ctx) {
       this.worksheets = new WorksheetCollection(ctx);
@@ -378,6 +400,7 @@
         }),
       };
       this.pageLayout = recorder(ctx, this, "pageLayout");
+      this.charts = chartRecorder(ctx, this, "charts");
     }
     _read(sheet, names) {
       const out = {};

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,14 +5,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, ensureBuilt, serveDist } from "../support/built-addin";
 
 /**
  * The built task pane in Debian's Chromium, with office.js replaced by an in-memory Excel
  * (test/e2e/excel-standin.js). Every wait is on a selector or a state of the stand-in, never on time.
  */
 
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const RESULTS = path.join(ROOT, "test-results");
 const CHROMIUM = "/usr/bin/chromium";
 const STANDIN = fs.readFileSync(path.join(__dirname, "excel-standin.js"), "utf8");
@@ -47,43 +45,7 @@ const WORKBOOK = {
   ],
 };
 
-const MIME: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".map": "application/json" };
 
-function newestSource(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry);
-    if (stat.isDirectory()) fs.readdirSync(entry).forEach((name) => visit(path.join(entry, name)));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of ["addin", "core", "functions", "webpack.config.js", "manifest.xml", "package.json"]) {
-    if (fs.existsSync(path.join(ROOT, entry))) visit(path.join(ROOT, entry));
-  }
-  return newest;
-}
-
-/** Builds the add-in when dist/ is absent or older than its sources. */
-function ensureBuilt(): void {
-  const built = ["taskpane.html", "taskpane.js", "taskpane.css"].map((f) => path.join(DIST, f));
-  const fresh = built.every((f) => fs.existsSync(f)) && Math.min(...built.map((f) => fs.statSync(f).mtimeMs)) >= newestSource();
-  if (fresh) return;
-  const result = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-function serve(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 type Standin = {
   names(): string[];
@@ -137,7 +99,7 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   beforeAll(async () => {
     ensureBuilt();
     fs.mkdirSync(RESULTS, { recursive: true });
-    server = await serve();
+    server = await serveDist();
     const { port } = server.address() as AddressInfo;
     userData = fs.mkdtempSync(path.join(os.tmpdir(), "coma-chromium-"));
     context = await chromium.launchPersistentContext(userData, {
@@ -262,16 +224,17 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
     const sheet = (await standin((s) => s.sheet("Tổng hợp BTV 2027")))!;
     const row = (code: string) => sheet.values.find((r) => r[1] === code)!;
     // under BÁO CÁO (row 6) and its subject line (row 7)
-    expect(sheet.values[8][0]).toBe("Năm 2027: đạt và vượt 4/7 chỉ tiêu; 2 chỉ tiêu chưa đạt; 1 chỉ tiêu thiếu số liệu.");
+    // XH1 (34 ≤ e = 40 − 10 × 0,4 = 36) and XD1 (20 + 25 = 45 ≥ e = 80 × 0,4 = 32) are on their path (v1: Chưa đạt)
+    expect(sheet.values[8][0]).toBe("Năm 2027: 4/7 chỉ tiêu đã đạt, vượt mục tiêu 2030; 2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu thiếu số liệu.");
     const header = sheet.values.find((r) => r[0] === "STT" && r[1] === "Mã")!;
     const pick = (code: string, ...titles: string[]) => titles.map((title) => row(code)[header.indexOf(title)]);
     expect(pick("KT1", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([5000, "≥ 6.000", 6250, 6250 / 6000, "Vượt"]);
     expect(pick("KT2", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([IMG, "ha", 100, "150", 165, 1.1, "Vượt"]);
     expect(pick("KT3", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual(["", "", "Thiếu số liệu"]);
     expect(pick("XH1", "Tỷ lệ đạt")[0]).toBeCloseTo(30 / 34, 12);
-    expect(pick("XH1", "Đánh giá")).toEqual(["Chưa đạt"]);
+    expect(pick("XH1", "Đánh giá")).toEqual(["Đúng tiến độ"]);
     // Cộng dồn: v(2027) = 25 as entered, evaluated 20 + 25 = 45 of 80
-    expect(pick("XD1", "Thực hiện 2027", "Giá trị đánh giá", "Tỷ lệ đạt", "Đánh giá")).toEqual([25, 45, 45 / 80, "Chưa đạt"]);
+    expect(pick("XD1", "Thực hiện 2027", "Giá trị đánh giá", "Tỷ lệ đạt", "Đánh giá")).toEqual([25, 45, 45 / 80, "Đúng tiến độ"]);
     // source text that looks like a formula is text; the only formulas are COMA's links back to the source rows
     expect(row("XH2")[2]).toBe("=1+1 hộ gia đình văn hóa");
     const xh2 = sheet.values.indexOf(row("XH2"));

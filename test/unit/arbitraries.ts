@@ -57,10 +57,12 @@ export const indicator: fc.Arbitrary<Indicator> = fc
     target: fc.option(target, { nil: null }),
     baseline: figure,
     values: fc.tuple(...YEARS.map(() => figure)),
+    // a plan cell per year: none, one that did not parse (null), or a target
+    plans: fc.tuple(...YEARS.map(() => fc.option(fc.option(target, { nil: null }), { nil: undefined }))),
     invalid: fc.subarray(INVALID_KEYS, { maxLength: 2 }),
     isParent: fc.boolean(),
   })
-  .map(({ code, values, invalid, ...rest }) => ({
+  .map(({ code, values, plans, invalid, ...rest }) => ({
     ...rest,
     code,
     root: code.split(".")[0],
@@ -69,7 +71,7 @@ export const indicator: fc.Arbitrary<Indicator> = fc
     unit: "",
     targetText: "",
     values: Object.fromEntries(YEARS.map((y, i) => [y, values[i]])),
-    plans: {},
+    plans: Object.fromEntries(YEARS.flatMap((y, i) => (plans[i] === undefined ? [] : [[y, { text: "kế hoạch", target: plans[i] }]]))),
     note: "",
     sheet: "S",
     row: 1,

@@ -93,10 +93,26 @@ describe("COMA.ATTAINMENT", () => {
 
 describe("COMA.STATUS", () => {
   it.each<Case>([
-    ["a strict bound met exactly is not met before 2030", [50, "trên 50"], "Chưa đạt"],
+    // v1 judged a call without year as before 2030; without year it is the final rule
+    ["a strict bound met exactly is not met before 2030", [50, "trên 50", null, 2027], "Chưa đạt"],
+    ["without year, the final rule", [50, "trên 50"], "Không đạt"],
     ["a strict bound met exactly is Không đạt in 2030", [50, "trên 50", null, 2030], "Không đạt"],
     ["2029 is not final", [50, "trên 50", null, 2029], "Chưa đạt"],
-    ["years after 2030 are final", [16, "10-15", null, 2031], "Không đạt"],
+    // v1 read 2031 as a final year and called a value above a range Không đạt; the term ends in 2030
+    ["a year after 2030 answers #NUM!", [16, "10-15", null, 2031], NUM],
+    // 16 / 15 = 1,07: above a range is exceeded
+    ["above a range is Vượt", [16, "10-15", null, 2030], "Vượt"],
+    // e(2027) = 40 + (80 − 40) × 0,4 = 56
+    ["on the path in 2027", [60, "≥ 80", 40, 2027], "Đúng tiến độ"],
+    ["behind the path in 2027", [50, "≥ 80", 40, 2027], "Chậm tiến độ"],
+    // XD2: 38 new members by 2027 ≥ 80 × 0,4 = 32
+    ["a Cộng dồn total on its path", [38, "từ 80 trở lên", 109, 2027, "Cộng dồn"], "Đúng tiến độ"],
+    ["the method in any case, without diacritics", [38, "từ 80 trở lên", 109, 2027, "cong don"], "Đúng tiến độ"],
+    // a rate of 12 % above 9-10 is not final before 2030
+    ["a growth rate above its range in 2027", [12, "9-10", null, 2027, "Tăng bình quân"], "Đúng tiến độ"],
+    ["an annual row below its target", [85, "từ 90% trở lên", null, 2027, "Hằng năm"], "Chưa đạt"],
+    ["the starting position", [12, "đạt 10", null, 2025], "Vượt"],
+    ["an unknown method answers #VALUE!", [38, "từ 80 trở lên", 109, 2027, "Bình quân"], VALUE],
     ["the year may be text", [50, "trên 50", null, "2030"], "Không đạt"],
     // 51 / 50 = 1,02 > 1
     ["above the target is Vượt", [51, "trên 50"], "Vượt"],
@@ -118,6 +134,62 @@ describe("COMA.STATUS", () => {
   ])("%s", (_, args, expected) => expectAnswer(call.status(...args), expected));
 });
 
+describe("COMA.ATTAINMENT with year and method", () => {
+  it.each<Case>([
+    // XD4.2 in 2026: b_y = 12 × 0,2 = 2,4; 2 cases → (2,4 − 2) / 2,4 = 1/6 cut, against 10 % → 1,667 (v1: 833 %)
+    ["a Cộng dồn reduction against the same share of the previous term", [2, "giảm tối thiểu 10%", 12, 2026, "Cộng dồn"], 1 / 6 / 0.1],
+    // no year: 2030, k = 1: (12 − 10) / 12 = 1/6 cut → 1,667
+    ["a Cộng dồn reduction without year is judged on the whole term", [10, "giảm tối thiểu 10%", 12, null, "Cộng dồn"], 1 / 6 / 0.1],
+    // a Năm reduction ignores the year: (100 − 85) / 100 = 15 % → 1,5
+    ["a Năm reduction", [85, "giảm ≥ 10%", 100, 2027], 1.5],
+    ["a year before 2025 answers #NUM!", [85, "giảm ≥ 10%", 100, 2024], NUM],
+    ["an unknown method answers #VALUE!", [2, "giảm tối thiểu 10%", 12, 2026, "luỹ tiến"], VALUE],
+  ])("%s", (_, args, expected) => expectAnswer(call.attainment(...args), expected));
+
+  it("should name the method it does not know, in Vietnamese", () => {
+    expect(call.attainment(2, "giảm tối thiểu 10%", 12, 2026, "luỹ tiến")).toEqual(
+      new FormulaError("#VALUE!", "Cách tính “luỹ tiến” không hợp lệ: dùng Năm, Cộng dồn, Tăng bình quân hoặc Hằng năm."),
+    );
+  });
+});
+
+describe("COMA.EXPECTED", () => {
+  it.each<Case>([
+    // b + (N − b) × k = 40 + 40 × 0,4 = 56
+    ["a minimum from 40 to 80 in 2027", [40, "≥ 80", 2027], 56],
+    // 34,1 − (34,1 − 30) × 0,2 = 33,28
+    ["XH3 poverty in 2026", [34.1, "dưới 30%", 2026], 33.28],
+    ["a baseline already beyond the target: the target", [12, "đạt 10", 2027], 10],
+    // N × k = 80 × 0,4 = 32
+    ["a Cộng dồn minimum, no baseline needed", [null, "từ 80 trở lên", 2027, "Cộng dồn"], 32],
+    // b × (1 − N%) × k = 12 × 0,9 × 0,4 = 4,32
+    ["a Cộng dồn reduction", [12, "giảm tối thiểu 10%", 2027, "Cộng dồn"], 4.32],
+    // 100 × (1 − 10 % × 0,4) = 96
+    ["a level reduction", [100, "giảm tối thiểu 10%", 2027], 96],
+    ["a growth range: its lower rate", [null, "9-10", 2028, "Tăng bình quân"], 9],
+    ["2030: the target itself", [40, "≥ 80", 2030], 80],
+    ["Vietnamese text numbers", ["2.500", "trên 2.800", "2027"], 2620],
+    ["a level target without baseline answers #N/A", [null, "≥ 80", 2027], NA],
+    ["an annual row answers #N/A", [88, "từ 90%", 2027, "Hằng năm"], NA],
+    ["2025 answers #N/A", [40, "≥ 80", 2025], NA],
+    ["a reduction of a growth rate answers #N/A", [100, "giảm 10%", 2027, "Tăng bình quân"], NA],
+    ["a blank year answers #N/A", [40, "≥ 80", null], NA],
+    ["a year after 2030 answers #NUM!", [40, "≥ 80", 2031], NUM],
+    ["an unreadable target answers #VALUE!", [40, "khá", 2027], VALUE],
+    ["an unknown method answers #VALUE!", [40, "≥ 80", 2027, "Năm học"], VALUE],
+  ])("%s", (_, args, expected) => expectAnswer(call.expected(...args), expected));
+
+  it("should say why there is no path, in Vietnamese", () => {
+    expect(call.expected(40, "≥ 80", 2031)).toEqual(new FormulaError("#NUM!", "Năm “2031” không hợp lệ: nhập năm từ 2025 đến 2030, ví dụ 2027."));
+    expect(call.expected(null, "≥ 80", 2027)).toEqual(new FormulaError("#N/A", "Thiếu số liệu cơ sở 2025."));
+  });
+
+  it("should spill over a column of baselines", () => {
+    // 40 → 56; 60 → 60 + 20 × 0,4 = 68; 90 already beyond → 80
+    expectAnswer(call.expected([[40], [60], [90]], "≥ 80", 2027), [[56], [68], [80]]);
+  });
+});
+
 describe("COMA.PROGRESS", () => {
   it.each<Case>([
     // (60 − 40) / (80 − 40) = 20 / 40 = 0,5
@@ -128,7 +200,15 @@ describe("COMA.PROGRESS", () => {
     ["no way yet is 0", [40, 40, 80], 0],
     // (90 − 40) / (80 − 40) = 50 / 40 = 1,25
     ["beyond the target is above 1", [90, 40, 80], 1.25],
-    ["a target equal to the baseline answers #DIV/0!", [60, 80, 80], DIV0],
+    // v1 answered #DIV/0! here; a baseline that already meets the target has no progress to show
+    ["a baseline that meets the target answers #N/A", [60, 80, 80], NA],
+    // XH1: 12 tr already beats đạt 10 (v1 gave a share such as −75 %)
+    ["a baseline beyond the target answers #N/A", [11, 12, "đạt 10"], NA],
+    // Cộng dồn: 38 / 80 = 0,475, no baseline needed
+    ["a Cộng dồn minimum is the share of the target", [38, null, "từ 80 trở lên", "Cộng dồn"], 0.475],
+    ["a Cộng dồn maximum answers #N/A", [5, null, "tối đa 20", "Cộng dồn"], NA],
+    ["a growth row answers #N/A", [12, 100, "9-10", "Tăng bình quân"], NA],
+    ["an unknown method answers #VALUE!", [60, 40, 80, "Quý"], VALUE],
     ["a range target answers #N/A", [12, 10, "10-15"], NA],
     ["a reduction target answers #N/A", [9, 10, "giảm tối thiểu 10%"], NA],
     ["a blank actual answers #N/A", [null, 40, 80], NA],
@@ -276,6 +356,13 @@ describe("ranges", () => {
     expectAnswer(call.number([["8.474,1", "1.5"], ["abc", 3]]), [[8474.1, 1.5], [VALUE, 3]]);
     const known = CATALOGUE.find((e) => e.target !== null)!;
     expectAnswer(call.target([["KT99"], [known.code]]), [[NA], [known.target]]);
+  });
+
+  it("should read an error cell in Excel's JSON form as that error, kept to its own cell", () => {
+    const div0 = { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
+    // (126.1 − 100) / 100 = 0.261
+    expectAnswer(call.change([[126.1], [div0]], 100), [[0.261], [DIV0]]);
+    expect(call.number({ type: "Error", basicValue: "#REF!" })).toEqual(new FormulaError("#REF!" as never));
   });
 
   it("should answer #VALUE! for ranges of different shapes", () => {

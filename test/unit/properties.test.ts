@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateIndicator } from "../../core/evaluate";
 import type { SheetGrid } from "../../core/grid";
-import { STATUSES, type Status } from "../../core/model";
+import { STATUSES, type Method, type Status } from "../../core/model";
 import { parseVietnameseNumber } from "../../core/number";
 import { countByGroup, rollUp, worstStatus } from "../../core/rollup";
-import { attainment, change, growth, meets, progress, status } from "../../core/rules";
+import { attainment, change, expectedValue, growth, isOnPath, meets, progress, status } from "../../core/rules";
 import { MAX_SHEET_ROWS, readWorkbook } from "../../core/sheet";
 import { buildSummary } from "../../core/summary";
 import { parseTarget, type Target } from "../../core/target";
@@ -14,6 +14,7 @@ import { cell, figure, grid, indicator, magnitude, method, plainNumber, positive
 const run = (numRuns: number) => ({ seed: SEED, numRuns });
 const finiteOrNull = (x: unknown) => x === null || (typeof x === "number" && Number.isFinite(x));
 const same = (x: number, y: number) => x === y; // −0 and 0 are the same figure
+const FIGURES = ["value", "previous", "actual", "expected", "attainment", "planAttainment", "progress", "delta", "change"] as const;
 
 describe("reading what Intl writes in Vietnamese", () => {
   it("should read back every number Intl.NumberFormat('vi-VN') writes, grouping and decimals included", () => {
@@ -165,21 +166,83 @@ describe("attainment", () => {
 });
 
 describe("status and attainment agree", () => {
-  it("should say Đạt or Vượt exactly when the target is met, Thiếu số liệu exactly when it cannot be said", () => {
+  it("should say Đạt or Vượt exactly when the target is met, Thiếu số liệu exactly when it cannot be said, in 2025 and 2030", () => {
     fc.assert(
-      fc.property(realisticTarget, fc.option(actual, { nil: null }), figure, fc.boolean(), (t, a, b, final) => {
+      fc.property(realisticTarget, fc.option(actual, { nil: null }), figure, fc.constantFrom(2025, 2030), (t, a, b, y) => {
         const met = meets(t, a, b);
-        const s = status(t, a, b, final);
+        const s = status(t, a, b, y);
         const r = attainment(t, a, b);
         expect(s === "Đạt" || s === "Vượt").toBe(met === true);
         expect(s === "Thiếu số liệu").toBe(met === null);
         if (a === null) expect(s).toBe("Thiếu số liệu");
-        if (met === false) expect(s).toBe(final ? "Không đạt" : "Chưa đạt");
+        if (met === false) expect(s).toBe(y === 2030 ? "Không đạt" : "Chưa đạt");
         if (s === "Vượt") expect(r !== null && r > 1).toBe(true);
         if (s === "Đạt") expect(r === null || r <= 1 + 1e-9).toBe(true);
-        if (met === false && t.kind !== "range") expect(r === null || r <= 1 + 1e-6).toBe(true);
+        if (met === false) expect(r === null || r <= 1 + 1e-6).toBe(true);
       }),
       run(3000),
+    );
+  });
+
+  it("should call any value above a range Vượt, in every year and for every method", () => {
+    const rangeTarget = fc.tuple(fc.double({ min: 0.001, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(rangeTarget, fc.double({ min: 1.001, max: 1000, noNaN: true }), fc.option(positive, { nil: null }), (bounds, over, b) => {
+        const [low, width] = bounds;
+        const t: Target = { kind: "range", low, high: low + width };
+        const a = t.high * over;
+        // the final verdict and a Năm row during the term: exceeded; a growth rate is never final before 2030
+        expect(status(t, a, b, 2030)).toBe("Vượt");
+        expect(status(t, a, b, 2027, "Năm")).toBe("Vượt");
+        expect(status(t, a, b, 2027, "Tăng bình quân")).toBe("Đúng tiến độ");
+        expect(attainment(t, a, b)!).toBeGreaterThan(1);
+      }),
+      run(2000),
+    );
+  });
+});
+
+describe("status during the term agrees with e(y)", () => {
+  const during = fc.constantFrom(2026, 2027, 2028, 2029);
+  const pathMethod = fc.constantFrom<Method>("Năm", "Cộng dồn");
+
+  it("should say Đúng tiến độ or Chậm tiến độ exactly as a stands against e(y), once the target is not reached", () => {
+    fc.assert(
+      fc.property(realisticTarget, pathMethod, actual, fc.option(positive, { nil: null }), during, (t, m, a, b, y) => {
+        const s = status(t, a, b, y, m);
+        const e = expectedValue(t, m, b, y);
+        if (s === "Đúng tiến độ") expect(e !== null && isOnPath(t, a, e)).toBe(true);
+        if (s === "Chậm tiến độ") expect(e !== null && !isOnPath(t, a, e)).toBe(true);
+        if (s === "Chưa đạt") expect(e).toBeNull();
+        if (s === "Không đạt") expect.unreachable("Không đạt before 2030");
+        if (e !== null && (s === "Đúng tiến độ" || s === "Chậm tiến độ")) expect(s === "Đúng tiến độ").toBe(isOnPath(t, a, e));
+      }),
+      run(3000),
+    );
+  });
+
+  it("should never say Đạt or Vượt before 2030 for a growth rate or a reduction of the term total", () => {
+    const cases = fc.oneof(
+      fc.tuple(realisticTarget, fc.constant<Method>("Tăng bình quân")),
+      fc.tuple(fc.record({ kind: fc.constant("reduction" as const), n: fc.double({ min: 0, max: 100, noNaN: true }) }), fc.constant<Method>("Cộng dồn")),
+    );
+    fc.assert(
+      fc.property(cases, actual, fc.option(positive, { nil: null }), fc.constantFrom(2025, 2026, 2027, 2028, 2029), ([t, m], a, b, y) => {
+        expect(["Đạt", "Vượt"]).not.toContain(status(t, a, b, y, m));
+      }),
+      run(2000),
+    );
+  });
+
+  it("should put e(y) between the baseline and the target of a Năm row", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), during, fc.boolean(), (b, n, y, up) => {
+        const t: Target = up ? { kind: "min", n, strict: false } : { kind: "max", n, strict: false };
+        const e = expectedValue(t, "Năm", b, y)!;
+        expect(e).toBeGreaterThanOrEqual(Math.min(b, n) - 1e-6 * Math.max(b, n));
+        expect(e).toBeLessThanOrEqual(Math.max(b, n) + 1e-6 * Math.max(b, n));
+      }),
+      run(2000),
     );
   });
 });
@@ -218,13 +281,14 @@ describe("rolling sub-metrics up", () => {
 });
 
 describe("no rule gives NaN or ±Infinity as a figure", () => {
-  const NUMERIC = ["actual", "attainment", "progress", "delta", "change", "baseline"] as const;
+  const NUMERIC = [...FIGURES, "baseline"] as const;
 
   it("should give every rule's answer as a finite number or null", () => {
     const any = fc.oneof(figure, fc.double({ noNaN: true, noDefaultInfinity: true }));
     fc.assert(
       fc.property(target, method, any, any, any, fc.integer({ min: -5, max: 10 }), (t, m, a, b, first, years) => {
-        for (const x of [attainment(t, a, b), progress(t, m, a, b), change(a, b), growth(first, a, years)]) expect(finiteOrNull(x)).toBe(true);
+        const y = 2025 + (Math.abs(years) % 6);
+        for (const x of [attainment(t, a, b), progress(t, m, a, b), change(a, b), growth(first, a, years), expectedValue(t, m, b, y)]) expect(finiteOrNull(x)).toBe(true);
       }),
       run(3000),
     );
@@ -234,7 +298,7 @@ describe("no rule gives NaN or ±Infinity as a figure", () => {
     fc.assert(
       fc.property(indicator, year, (i, y) => {
         const result = evaluateIndicator(i, y);
-        for (const key of ["actual", "attainment", "progress", "delta", "change"] as const) expect(finiteOrNull(result[key]), key).toBe(true);
+        for (const key of FIGURES) expect(finiteOrNull(result[key]), key).toBe(true);
         expect(STATUSES).toContain(result.status);
       }),
       run(3000),
@@ -246,10 +310,10 @@ describe("no rule gives NaN or ±Infinity as a figure", () => {
       fc.property(fc.array(indicator, { maxLength: 12 }), fc.option(year, { nil: undefined }), (indicators, y) => {
         const summary = buildSummary({ sheets: ["S"], indicators, problems: [], missing: [] }, y);
         for (const row of summary.rows) for (const key of NUMERIC) expect(finiteOrNull(row[key]), key).toBe(true);
-        expect(summary.headline).not.toMatch(/NaN|undefined|Infinity|∞/);
+        expect(`${summary.headline} ${summary.planHeadline}`).not.toMatch(/NaN|undefined|Infinity|∞/);
         const roots = new Set(indicators.filter((i) => !i.isParent).map((i) => i.root));
         expect(summary.groups.reduce((s, g) => s + g.total, 0)).toBe(roots.size);
-        expect(summary.behind.every((r) => r.status === "Chưa đạt" || r.status === "Không đạt")).toBe(true);
+        expect(summary.behind.filter((r) => !["Chậm tiến độ", "Chưa đạt", "Không đạt"].includes(r.status))).toEqual([]);
       }),
       run(1500),
     );
@@ -274,7 +338,7 @@ describe("reading random workbooks", () => {
         for (const i of read.indicators) for (const v of [i.baseline, ...Object.values(i.values)]) expect(finiteOrNull(v)).toBe(true);
         for (const y of [undefined, 2025, 2030]) {
           const summary = buildSummary(read, y);
-          for (const row of summary.rows) for (const key of ["actual", "attainment", "progress", "delta", "change", "baseline"] as const) expect(finiteOrNull(row[key]), key).toBe(true);
+          for (const row of summary.rows) for (const key of [...FIGURES, "baseline"] as const) expect(finiteOrNull(row[key]), key).toBe(true);
         }
       }),
       run(400),
