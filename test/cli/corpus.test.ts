@@ -92,6 +92,17 @@ function partsNotKept(input: Parts, output: Parts): string[] {
 
 const safeName = (file: string) => file.replace(/[/\\]/g, "__");
 
+/** A copy of the corpus file with the target sheet added (made once, shared by the tests). */
+function withTarget(file: string): string {
+  const input = path.join(dir, `with-target__${safeName(file)}`);
+  if (!fs.existsSync(input)) {
+    const parts = readParts(fs.readFileSync(path.join(CORPUS, file)));
+    addWorksheet(parts, TARGET_SHEET, TARGET_ROWS);
+    fs.writeFileSync(input, writeParts(parts));
+  }
+  return input;
+}
+
 type Summarized = { input: string; output: string; run: Run };
 const summaries = new Map<string, Promise<Summarized>>();
 
@@ -100,10 +111,7 @@ function summarized(file: string): Promise<Summarized> {
   let done = summaries.get(file);
   if (done === undefined) {
     done = (async () => {
-      const parts = readParts(fs.readFileSync(path.join(CORPUS, file)));
-      addWorksheet(parts, TARGET_SHEET, TARGET_ROWS);
-      const input = path.join(dir, `with-target__${safeName(file)}`);
-      fs.writeFileSync(input, writeParts(parts));
+      const input = withTarget(file);
       const output = path.join(dir, `summary__${safeName(file)}`);
       return { input, output, run: await coma("summary", input, "-o", output, "--year", "2027") };
     })();
@@ -167,7 +175,7 @@ describe("a workbook with a chart, a pivot table, comments, validation, conditio
     ["comments", (parts) => Object.keys(parts).filter((p) => /^xl\/comments[^/]*\.xml$/.test(p))],
     ["drawings", (parts) => Object.keys(parts).filter((p) => p.startsWith("xl/drawings/"))],
     ["images", (parts) => Object.keys(parts).filter((p) => p.startsWith("xl/media/"))],
-    ["the macro module", (parts) => Object.keys(parts).filter((p) => p === "xl/vbaProject.bin")],
+    ["macro module", (parts) => Object.keys(parts).filter((p) => p === "xl/vbaProject.bin")],
     ["sheets with data validation", (parts) => sheetsHolding(parts, "dataValidations")],
     ["sheets with conditional formats", (parts) => sheetsHolding(parts, "conditionalFormatting")],
   ];
@@ -199,6 +207,12 @@ describe.runIf(hasSoffice)("LibreOffice's verdict (slow)", () => {
     );
     const now = Object.fromEntries(corpusFiles.map((file) => [file, opened.has(path.join(CORPUS, file))]));
     expect(now).toEqual(Object.fromEntries(corpusFiles.map((file) => [file, verdicts.opens[file]])));
+  }, 900_000);
+
+  it("should open every corpus file with the target sheet added, so that a summary that does not open is the CLI's fault", () => {
+    const inputs = openedFiles.map(withTarget);
+    const opened = openedByLibreOffice(inputs, path.join(dir, "soffice-inputs"));
+    expect(openedFiles.filter((_, i) => !opened.has(inputs[i]!))).toEqual([]);
   }, 900_000);
 
   it("should open the summary of every corpus file with a target sheet", async () => {

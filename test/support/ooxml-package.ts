@@ -31,7 +31,7 @@ const attribute = (tag: string, name: string): string | undefined => new RegExp(
 const relationships = (xml: string): string[] => xml.match(/<(?:\w+:)?Relationship\s[^>]*>/g) ?? [];
 
 /** Resolves a relationship target (relative to the source part's folder, or absolute from the package root). */
-export function resolveTarget(sourcePart: string, target: string): string {
+function resolveTarget(sourcePart: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const folder = sourcePart.includes("/") ? sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1) : "";
   const resolved: string[] = [];
@@ -77,7 +77,8 @@ function worksheetXml(rows: readonly (readonly (string | number)[])[], namespace
   const body = rows
     .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, `${columnLetter(c)}${r + 1}`)).join("")}</row>`)
     .join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${namespace}"><sheetData>${body}</sheetData></worksheet>`;
+  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return `${declaration}<worksheet xmlns="${namespace}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
 /** Inserts `element` before the closing tag `</prefix:name>` of a text part. */
@@ -85,17 +86,14 @@ function insertBeforeClosing(parts: Parts, part: string, name: string, element: 
   const xml = text(parts, part);
   const closing = new RegExp(`</(\\w+:)?${name}>`).exec(xml);
   if (closing === null) throw new Error(`${part} has no </${name}>`);
-  const bom = parts[part]![0] === 0xef ? "\ufeff" : "";
-  const updated = xml.slice(0, closing.index) + element(closing[1] ?? "") + xml.slice(closing.index);
-  parts[part] = strToU8(bom + updated.replace(/^\ufeff/, ""));
+  parts[part] = strToU8(xml.slice(0, closing.index) + element(closing[1] ?? "") + xml.slice(closing.index));
 }
 
 function addRelationship(parts: Parts, source: string, type: string, target: string): string {
   const rels = relsOf(source);
   if (parts[rels] === undefined) {
-    parts[rels] = strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
-    );
+    const namespace = "http://schemas.openxmlformats.org/package/2006/relationships";
+    parts[rels] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${namespace}"></Relationships>`);
   }
   const taken = new Set(relationships(text(parts, rels)).map((r) => attribute(r, "Id")));
   let n = 1;
