@@ -210,11 +210,14 @@ function nextSheetId(sheets: readonly WorkbookSheet[]): number {
 }
 
 /**
- * The new `<sheet>` at the end of `<sheets>`, with the prefix the workbook binds to the relationships namespace, or
- * `r` declared on the element itself when the workbook binds none.
+ * The new `<sheet>` at the end of `<sheets>`, with the prefix that the `<workbook>` or `<sheets>` start tag binds to
+ * the relationships namespace, or `r` declared on the element itself: a prefix declared on a sibling `<sheet>` (as
+ * openpyxl writes them) is out of scope for the new one.
  */
 function addSheet(xml: string, name: string, sheetId: number, relId: string, relNs: string): string {
-  const bound = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${escapeRegExp(relNs)}["']`).exec(xml)?.[1];
+  const startTag = (tag: string) => new RegExp(`<([A-Za-z_][\\w.-]*:)?${tag}(?:\\s[^>]*)?>`).exec(xml)?.[0] ?? "";
+  const scope = startTag("workbook") + startTag("sheets");
+  const bound = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${escapeRegExp(relNs)}["']`).exec(scope)?.[1];
   const id = bound ? `${bound}:id="${relId}"` : `xmlns:r="${relNs}" r:id="${relId}"`;
   const added = insertBeforeClose(xml, "sheets", (p) => `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${id}/>`);
   if (added === null) throw new Error("workbook without sheets");

@@ -228,6 +228,21 @@ describe("amending a package with a layout", () => {
   });
 });
 
+describe("a workbook that declares the relationships prefix on each <sheet> (openpyxl 3.1)", () => {
+  it("should declare the prefix on the new <sheet> too, so that the workbook part stays namespace-well-formed", () => {
+    // Found by the corpus (openpyxl/hyperlinks.xlsx): a prefix bound on a sibling is out of scope for the new element,
+    // and LibreOffice refused the output ("source file could not be loaded").
+    const source = workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }] });
+    source["xl/workbook.xml"] = (source["xl/workbook.xml"] as string)
+      .replace(` xmlns:r="${REL}"`, "")
+      .replace("<sheet ", `<sheet xmlns:r="${REL}" `);
+    const layout = new LayoutBuilder("Tổng hợp thử", 2).putRow(0, 0, ["BÁO CÁO", "COMA:tong-hop-btv:2027"]).build();
+    const workbookXml = text(unzipParts(amendWorkbook(openWorkbook(zipParts(source)), { layout, replaces: null, footer: "" })).get("xl/workbook.xml"));
+    const unbound = [...workbookXml.matchAll(/<sheet\s[^>]*>/g)].map((m) => m[0]).filter((element) => !element.includes(`xmlns:r="${REL}"`));
+    expect(unbound).toEqual([]);
+  });
+});
+
 describe("replacing the summary COMA made before", () => {
   const marker = '<row r="1"><c r="L1" t="inlineStr"><is><t>COMA:tong-hop-btv:2027</t></is></c></row>';
   const parts = workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }, { name: "Tổng hợp BTV 2027", rows: marker }, { name: "Ghi chép", rows: "" }] });
