@@ -73,8 +73,24 @@ export class LayoutBuilder {
   private readonly formats: (string | null)[][] = [];
   private readonly layout: Omit<SheetLayout, "values" | "formats">;
 
-  constructor(name: string, private readonly width: number, font = "Times New Roman") {
-    this.layout = { name, font, merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null }, rowHeights: [], chart: null };
+  constructor(
+    name: string,
+    private readonly width: number,
+    font = "Times New Roman",
+  ) {
+    this.layout = {
+      name,
+      font,
+      merges: [],
+      styles: [],
+      widths: [],
+      hiddenColumns: [],
+      links: [],
+      freezeRows: 0,
+      print: { landscape: true, fitToWidth: true, titleRows: null },
+      rowHeights: [],
+      chart: null,
+    };
   }
 
   get rowCount(): number {

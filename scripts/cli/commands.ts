@@ -27,7 +27,10 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await writing(output, () => saveWorkbook(workbook, output));
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes[0] } }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({
+    code: e.code,
+    message: message({ rule: "report-conflict", params: { note: e.notes[0] } }),
+  }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
@@ -73,11 +76,21 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   const { model, placement, read } = plan;
   const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
-  const bytes = refusals(file, () => amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter, deflate: deflateWithZlib }));
+  const bytes = refusals(file, () =>
+    amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter, deflate: deflateWithZlib }),
+  );
   await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
   return {
-    json: { file, year: model.year, output, headline: model.headline, problems: problems.length, indicators: model.rows.map(indicatorJson), groups: model.groups },
+    json: {
+      file,
+      year: model.year,
+      output,
+      headline: model.headline,
+      problems: problems.length,
+      indicators: model.rows.map(indicatorJson),
+      groups: model.groups,
+    },
     model,
     problems,
     sheet: placement.name,
@@ -139,8 +152,44 @@ function problemJson(p: Problem): ProblemJson {
 }
 
 function indicatorJson(r: SummaryModel["rows"][number]): IndicatorJson {
-  const { code, name, unit, method, baseline, target, plan, previous, value, actual, expected, attainment, planAttainment, progress, delta, change, status } = r;
-  return { code, name, unit, method, baseline, target, plan, previous, value, actual, expected, attainment, planAttainment, progress, delta, change, status };
+  const {
+    code,
+    name,
+    unit,
+    method,
+    baseline,
+    target,
+    plan,
+    previous,
+    value,
+    actual,
+    expected,
+    attainment,
+    planAttainment,
+    progress,
+    delta,
+    change,
+    status,
+  } = r;
+  return {
+    code,
+    name,
+    unit,
+    method,
+    baseline,
+    target,
+    plan,
+    previous,
+    value,
+    actual,
+    expected,
+    attainment,
+    planAttainment,
+    progress,
+    delta,
+    change,
+    status,
+  };
 }
 
 /** The date on the summary letterhead: today, or COMA_TODAY=YYYY-MM-DD for reproducible output. */
