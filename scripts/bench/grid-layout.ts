@@ -1,4 +1,4 @@
-import type { SheetGrid, SheetLayout } from "../../core";
+import { plainLayout, type SheetGrid, type SheetLayout } from "../../core";
 
 /** A plain grid as a layout with no styling, to write bench workbooks through the real adapter. */
 export function gridLayout(grid: SheetGrid | SheetLayout): SheetLayout {
@@ -10,19 +10,5 @@ export function gridLayout(grid: SheetGrid | SheetLayout): SheetLayout {
       return typeof v === "object" && v !== null ? null : typeof v === "boolean" ? String(v) : v;
     }),
   );
-  return {
-    name: grid.name,
-    font: "Times New Roman",
-    values,
-    formats: values.map((row) => row.map(() => null)),
-    merges: [],
-    styles: [],
-    widths: [],
-    hiddenColumns: [],
-    links: [],
-    freezeRows: 0,
-    print: { landscape: true, fitToWidth: true, titleRows: null },
-    rowHeights: [],
-    chart: null,
-  };
+  return { ...plainLayout(grid.name), values, formats: values.map((row) => row.map(() => null)) };
 }
