@@ -337,7 +337,10 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   const chart = layout.chart;
   if (chart && supports("1.7")) ops.push(onSheet((s) => addChart(s, chart), (6 + 5 * chart.series.length) * (PATH_BYTES + SET_BYTES)));
   if (layout.freezeRows > 0 && supports("1.7")) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
-  if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
+  if (supports("1.9"))
+    ops.push(
+      onSheet((s) => printSetup(s, layout), (4 + layout.pageBreaks.length) * PATH_BYTES + (12 + layout.pageBreaks.length) * SET_BYTES),
+    );
   if (activate) {
     ops.push(
       onSheet(
@@ -423,6 +426,7 @@ function printSetup(sheet: Excel.Worksheet, layout: SheetLayout): void {
   page.headersFooters.defaultForAllPages.centerFooter = ui("pageFooter");
   const titles = layout.print.titleRows;
   if (titles) page.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+  for (const row of layout.pageBreaks) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
 export interface SummaryWritten {

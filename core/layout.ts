@@ -57,6 +57,8 @@ export interface SheetLayout {
   links: { cell: string; sheet: string; address: string }[];
   freezeRows: number;
   print: { landscape: boolean; fitToWidth: boolean; titleRows: [number, number] | null };
+  /** 1-based rows that start a new printed page (manual page breaks). */
+  pageBreaks: number[];
   /** Row heights fitted to the text, as runs of equal height: LayoutBuilder.build() estimates them (core/row-heights.ts). */
   rowHeights: RowHeightRun[];
   chart: ChartSpec | null;
@@ -79,6 +81,7 @@ export function plainLayout(name: string, font = "Times New Roman"): Omit<SheetL
     links: [],
     freezeRows: 0,
     print: { landscape: true, fitToWidth: true, titleRows: null },
+    pageBreaks: [],
     rowHeights: [],
     chart: null,
   };

@@ -128,6 +128,8 @@ export function summaryLayout(model: SummaryModel, sheetName: string, date: Date
   let row = opening(b, width, model, 5);
   const overview = overviewTable(b, width, model, row + 1);
   row = overview.end + CHART_ROWS + 1;
+  // The detail table starts a page: its heading must not be left alone under the chart.
+  const detailPage = row + 1;
   const headerRow = row + 1;
   row = detail(b, columns, model, row);
   row = behind(b, columns, model, row + 1);
@@ -139,6 +141,7 @@ export function summaryLayout(model: SummaryModel, sheetName: string, date: Date
       hiddenColumns: [width],
       freezeRows: 0,
       print: { landscape: true, fitToWidth: true, titleRows: [headerRow + 1, headerRow + 1] },
+      pageBreaks: [detailPage],
       chart: overview.chart,
     })
     .build();

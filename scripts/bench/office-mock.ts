@@ -389,6 +389,7 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
       position: model ? live().indexOf(model) : -1,
       freezePanes: { freezeRows: () => undefined },
       charts: { add: () => chartMock() },
+      horizontalPageBreaks: { add: () => undefined },
       pageLayout: {
         orientation: "Portrait",
         paperSize: "Letter",

@@ -61,6 +61,7 @@ function writeLayout(workbook: Workbook, layout: SheetLayout): Worksheet {
   for (const run of layout.rowHeights) {
     for (let row = run.from; row <= run.to; row++) sheet.getRow(row).height = run.height;
   }
+  for (const row of layout.pageBreaks) sheet.getRow(row - 1).addPageBreak();
   return sheet;
 }
 

@@ -67,6 +67,7 @@ export function worksheetXml(layout: SheetLayout, styles: SheetStyles, footer: s
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
     `<pageSetup paperSize="9" orientation="${layout.print.landscape ? "landscape" : "portrait"}"${layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`,
     `<headerFooter><oddFooter>${escapeText(footer)}</oddFooter></headerFooter>`,
+    rowBreaks(layout.pageBreaks),
     drawingId === null ? "" : `<drawing r:id="${escapeAttribute(drawingId)}"/>`,
     "</worksheet>",
   );
@@ -100,3 +101,10 @@ export function absoluteReference(sheet: string, range: string): string {
 }
 
 export const quotedSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/** Manual page breaks: a `brk` id is the row after which a page ends, so a page starting at row R breaks at R − 1. */
+function rowBreaks(pageStarts: readonly number[]): string {
+  if (pageStarts.length === 0) return "";
+  const breaks = pageStarts.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${pageStarts.length}" manualBreakCount="${pageStarts.length}">${breaks}</rowBreaks>`;
+}

@@ -168,20 +168,22 @@ describe("writing the Ban Thường vụ summary", () => {
     const written = mock.sheet("Tổng hợp BTV 2027");
     expect(written.merges).toContain("A6:L6"); // BÁO CÁO over the 12 columns of the detail table
     // each code links back to its source row (A5: the sheet's table starts at row 2 under its title rows)
-    expect(cellValue(written, "B38")).toBe(`=HYPERLINK("#'Chỉ tiêu'!A5","KT1")`);
-    expect(written.formats[37][1]).toBe("General");
+    expect(cellValue(written, "B33")).toBe(`=HYPERLINK("#'Chỉ tiêu'!A5","KT1")`);
+    expect(written.formats[32][1]).toBe("General");
     expect(cellValue(written, "M1")).toBe(markerText(2027));
     expect(written.props["M:M columnHidden"]).toBe(true);
     expect(written.props).toMatchObject({
       "pageLayout.orientation": "Landscape",
       "pageLayout.paperSize": "A4",
       "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      printTitleRows: "$36:$36",
+      printTitleRows: "$31:$31",
     });
+    // the detail table starts a printed page at its heading (row 30, above its header row 31), not under the chart
+    expect(written.props["horizontalPageBreaks.add"]).toEqual(["A30"]);
     const fonts = mock.ops.filter((op) => op.sheet === "Tổng hợp BTV 2027" && op.path === "format.font.name");
     expect(fonts.map((op) => op.value)).toEqual(["Times New Roman"]);
     // a status cell gets its fill; the bordered table is one rectangle
-    expect(mock.fill("Tổng hợp BTV 2027", "L38")).toMatchObject({ color: "#C6EFCE" });
+    expect(mock.fill("Tổng hợp BTV 2027", "L33")).toMatchObject({ color: "#C6EFCE" });
     expect(mock.ops.filter((op) => op.path === "format.borders.getItem(EdgeTop).style").length).toBeLessThan(10);
   });
 

@@ -401,6 +401,12 @@
       };
       this.pageLayout = recorder(ctx, this, "pageLayout");
       this.charts = chartRecorder(ctx, this, "charts");
+      this.horizontalPageBreaks = {
+        add: (address) => this._queue(() => {
+          const sheet = this._resolve();
+          if (sheet) (sheet.props.pageBreaks = sheet.props.pageBreaks || []).push(String(address));
+        }),
+      };
     }
     _read(sheet, names) {
       const out = {};
