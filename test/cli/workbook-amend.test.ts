@@ -171,6 +171,7 @@ describe("amending a package with a layout", () => {
       widths: [10, 12, 12, 12, 4],
       hiddenColumns: [4],
       freezeRows: 2,
+      pageBreaks: [6],
       print: { landscape: true, fitToWidth: true, titleRows: [3, 3] },
       chart: {
         anchor: "A8:D20",
@@ -214,7 +215,9 @@ describe("amending a package with a layout", () => {
     expect(sheet).toMatch(/t="str"><f>[^<]*<\/f><v>KT3\.2<\/v>/);
   });
 
-  it("should write merges, widths, the hidden column, frozen rows, row heights and the A4 landscape page", () => {
+  it("should write merges, widths, the hidden column, frozen rows, row heights, page breaks and the A4 landscape page", () => {
+    // a page that starts at row 6 is a break after row 5
+    expect(sheet).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"/></rowBreaks>');
     expect(sheet).toContain('<mergeCell ref="A1:C1"/>');
     expect(sheet).toMatch(/<col min="5" max="5" width="4" customWidth="1" style="\d+" hidden="1"\/>/);
     expect(sheet).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
