@@ -42,7 +42,9 @@ class BundleGuard {
         if (compiler.options.mode === "production" && functions) {
           const size = zlib.gzipSync(functions.source()).length;
           if (size > FUNCTIONS_GZIP_BUDGET) {
-            compilation.errors.push(new WebpackError(`functions.js is ${size} bytes gzipped, over its ${FUNCTIONS_GZIP_BUDGET}-byte budget.`));
+            compilation.errors.push(
+              new WebpackError(`functions.js is ${size} bytes gzipped, over its ${FUNCTIONS_GZIP_BUDGET}-byte budget.`),
+            );
           }
         }
       });
@@ -58,12 +60,15 @@ class BundleGuard {
 class AllowErrorsInMetadata {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("AllowErrorsInMetadata", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "AllowErrorsInMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
-        const metadata = assets["functions.json"];
-        if (!metadata) return;
-        const json = { allowErrorForDataTypeAny: true, ...JSON.parse(metadata.source().toString()) };
-        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(json, null, 2)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorsInMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const metadata = assets["functions.json"];
+          if (!metadata) return;
+          const json = { allowErrorForDataTypeAny: true, ...JSON.parse(metadata.source().toString()) };
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(json, null, 2)));
+        },
+      );
     });
   }
 }

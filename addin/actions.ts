@@ -42,15 +42,18 @@ export function checkWorkbook(): Promise<Checked> {
 export type SummaryStage = { stage: "reading" } | { stage: "writing"; name: string };
 
 export type SummaryOutcome =
-  | ({ ok: true; checked: Checked; retried: boolean } & SummaryWritten)
-  | { ok: false; reason: "no-target-sheet"; checked: Checked };
+  ({ ok: true; checked: Checked; retried: boolean } & SummaryWritten) | { ok: false; reason: "no-target-sheet"; checked: Checked };
 
 /**
  * "Tạo bảng tổng hợp BTV": read (one sync), then delete the sheet COMA made for that year, write the new one
  * and activate it (one more sync). `year` "auto" is the latest year with data. If another window created the
  * same sheet between our read and our write (Excel answers ItemAlreadyExists), the action runs once more.
  */
-export async function generateSummary(year: number | "auto", onStage: (stage: SummaryStage) => void = () => {}, date = new Date()): Promise<SummaryOutcome> {
+export async function generateSummary(
+  year: number | "auto",
+  onStage: (stage: SummaryStage) => void = () => {},
+  date = new Date(),
+): Promise<SummaryOutcome> {
   const attempt = (retried: boolean) =>
     Excel.run(async (context): Promise<SummaryOutcome> => {
       onStage({ stage: "reading" });

@@ -102,7 +102,11 @@ type StyleGrid = (StyleValue | undefined)[][];
 export function resolveStyles(layout: SheetLayout): Map<StyleKey, StyleGrid> {
   const styles = cellStyles(layout);
   const grids = new Map<StyleKey, StyleGrid>();
-  for (const key of STYLE_KEYS) grids.set(key, styles.map((row) => row.map((style) => style[key])));
+  for (const key of STYLE_KEYS)
+    grids.set(
+      key,
+      styles.map((row) => row.map((style) => style[key])),
+    );
   return grids;
 }
 
@@ -147,7 +151,16 @@ export function styleRects(layout: SheetLayout): StyleRect[] {
       open = next;
     }
     for (const rect of done) {
-      out.push({ key, value: rect.value, range: rectAddress({ row: rect.row, column: rect.column, rows: rect.lastRow - rect.row + 1, columns: rect.lastColumn - rect.column + 1 }) });
+      out.push({
+        key,
+        value: rect.value,
+        range: rectAddress({
+          row: rect.row,
+          column: rect.column,
+          rows: rect.lastRow - rect.row + 1,
+          columns: rect.lastColumn - rect.column + 1,
+        }),
+      });
     }
   }
   return out;

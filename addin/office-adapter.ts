@@ -69,7 +69,9 @@ export interface WriteStats {
 }
 
 export function errorCode(error: unknown): string | null {
-  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
+  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string"
+    ? (error as { code: string }).code
+    : null;
 }
 
 /**
@@ -152,7 +154,7 @@ async function readInSteps(context: Excel.RequestContext): Promise<WorkbookSnaps
   for (const [i, range] of used.entries()) {
     if (range.isNullObject) continue;
     const rect = parseA1(splitAddress(range.address).reference);
-    for (let r = 0; r < rect.rows; ) {
+    for (let r = 0; r < rect.rows;) {
       const room = Math.min(CELLS_PER_READ, Math.floor(RESPONSE_BUDGET / cellBytes)) - batch.reduce((n, p) => n + p.rows * p.columns, 0);
       if (room < rect.columns && batch.length > 0) {
         await send();
@@ -309,16 +311,20 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
     );
   }
   ops.push(
-    onSheet((s) => {
-      const all = s.getRange();
-      all.format.font.name = layout.font;
-      all.format.font.size = BASE_FONT_SIZE;
-      all.format.verticalAlignment = "Center";
-    }, 3 * PATH_BYTES + 3 * SET_BYTES),
+    onSheet(
+      (s) => {
+        const all = s.getRange();
+        all.format.font.name = layout.font;
+        all.format.font.size = BASE_FONT_SIZE;
+        all.format.verticalAlignment = "Center";
+      },
+      3 * PATH_BYTES + 3 * SET_BYTES,
+    ),
   );
   for (const merge of layout.merges) ops.push(onSheet((s) => s.getRange(merge).merge(false), PATH_BYTES + SET_BYTES + merge.length));
   for (const group of styleGroups(layout)) ops.push(onSheet((s) => applyStyle(s.getRange(group.range), group), group.bytes));
-  for (const { range, points } of widthRanges(layout.widths)) ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
+  for (const { range, points } of widthRanges(layout.widths))
+    ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
   for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
   // Core's heights, as the command line writes them: runs of equal height, grouped by height into multiple-area
   // ranges where the host has them, so that thousands of rows still write in one request.
@@ -334,10 +340,13 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   if (supports("1.9")) ops.push(onSheet((s) => printSetup(s, layout), 4 * PATH_BYTES + 12 * SET_BYTES));
   if (activate) {
     ops.push(
-      onSheet((s) => {
-        s.activate();
-        s.getRange("A1").select();
-      }, PATH_BYTES + 2 * SET_BYTES),
+      onSheet(
+        (s) => {
+          s.activate();
+          s.getRange("A1").select();
+        },
+        PATH_BYTES + 2 * SET_BYTES,
+      ),
     );
   }
   return ops;
@@ -365,7 +374,12 @@ function applyStyle(range: Excel.Range, group: StyleGroup): void {
   if (indent && supports("1.9")) format.indentLevel = Number(indent);
   if (border) {
     const { rows, columns } = parseA1(group.range);
-    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ];
     if (rows > 1) edges.push("InsideHorizontal");
     if (columns > 1) edges.push("InsideVertical");
     for (const edge of edges) {
@@ -442,7 +456,9 @@ export async function insertTemplate(context: Excel.RequestContext): Promise<{ n
     layouts.map((l) => l.name),
     worksheets.items.map((s) => s.name),
   );
-  const ops = layouts.flatMap((layout, i) => layoutOps(context, { layout: { ...layout, name: names[i] }, replaces: null, position: null }, i === 0));
+  const ops = layouts.flatMap((layout, i) =>
+    layoutOps(context, { layout: { ...layout, name: names[i] }, replaces: null, position: null }, i === 0),
+  );
   const stats = await runOps(context, ops);
   return { names, stats: { syncs: stats.syncs + 1, bytes: stats.bytes } };
 }
@@ -506,7 +522,13 @@ function fillProperties(): string {
 
 function savedFill(fill: Excel.RangeFill): SavedFill {
   if (!supports("1.9")) return { color: fill.color };
-  return { color: fill.color, pattern: fill.pattern, patternColor: fill.patternColor, tintAndShade: fill.tintAndShade, patternTintAndShade: fill.patternTintAndShade };
+  return {
+    color: fill.color,
+    pattern: fill.pattern,
+    patternColor: fill.patternColor,
+    tintAndShade: fill.tintAndShade,
+    patternTintAndShade: fill.patternTintAndShade,
+  };
 }
 
 function restoreFill(fill: Excel.RangeFill, saved: SavedFill): void {
@@ -521,7 +543,8 @@ function restoreFill(fill: Excel.RangeFill, saved: SavedFill): void {
     if (saved.patternColor) fill.patternColor = saved.patternColor;
   }
   if (typeof saved.tintAndShade === "number" && saved.tintAndShade !== 0) fill.tintAndShade = saved.tintAndShade;
-  if (typeof saved.patternTintAndShade === "number" && saved.patternTintAndShade !== 0) fill.patternTintAndShade = saved.patternTintAndShade;
+  if (typeof saved.patternTintAndShade === "number" && saved.patternTintAndShade !== 0)
+    fill.patternTintAndShade = saved.patternTintAndShade;
 }
 
 function isMarkFill(fill: SavedFill): boolean {
@@ -536,7 +559,8 @@ export function markTargets(problems: readonly Problem[]): Omit<CellMark, "fill"
     if (!p.sheet || !p.cell) continue;
     const k = key(p.sheet, p.cell);
     const seen = byCell.get(k);
-    if (!seen || (seen.severity === "warning" && p.severity === "error")) byCell.set(k, { sheet: p.sheet, cell: p.cell, severity: p.severity });
+    if (!seen || (seen.severity === "warning" && p.severity === "error"))
+      byCell.set(k, { sheet: p.sheet, cell: p.cell, severity: p.severity });
   }
   return [...byCell.values()];
 }
@@ -544,7 +568,9 @@ export function markTargets(problems: readonly Problem[]): Omit<CellMark, "fill"
 function parseMarks(value: unknown): CellMark[] {
   try {
     const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
-    return Array.isArray(parsed) ? parsed.filter((m): m is CellMark => typeof m?.sheet === "string" && typeof m?.cell === "string" && typeof m?.fill === "object") : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((m): m is CellMark => typeof m?.sheet === "string" && typeof m?.cell === "string" && typeof m?.fill === "object")
+      : [];
   } catch {
     return [];
   }
@@ -556,7 +582,11 @@ function parseMarks(value: unknown): CellMark[] {
  * setting. `known` are the marks this pane made (null after a reload: then the setting is read in the same
  * first sync). A cell marked before keeps its first remembered fill, and stale marks are put back.
  */
-export async function markProblems(context: Excel.RequestContext, problems: readonly Problem[], known: readonly CellMark[] | null): Promise<CellMark[]> {
+export async function markProblems(
+  context: Excel.RequestContext,
+  problems: readonly Problem[],
+  known: readonly CellMark[] | null,
+): Promise<CellMark[]> {
   const targets = markTargets(problems);
   if (targets.length === 0) {
     await unmarkProblems(context, known);
@@ -581,7 +611,9 @@ export async function markProblems(context: Excel.RequestContext, problems: read
     fill.color = MARK_FILLS[t.severity];
   }
   await context.sync();
-  const prior = new Map((known ?? (setting && !setting.isNullObject ? parseMarks(setting.value) : [])).map((m) => [key(m.sheet, m.cell), m]));
+  const prior = new Map(
+    (known ?? (setting && !setting.isNullObject ? parseMarks(setting.value) : [])).map((m) => [key(m.sheet, m.cell), m]),
+  );
   if (known === null) {
     for (const mark of prior.values()) {
       if (!wanted.has(key(mark.sheet, mark.cell))) restoreFill(sheetOf(mark.sheet).getRange(mark.cell).format.fill, mark.fill);

@@ -42,14 +42,12 @@ export const UI = {
   hiddenSheet: () => "trang đang ẩn",
   generalGroup: (p: { count: number }) => `Chung — ${p.count}`,
   goToCell: (p: { sheet: string; cell: string }) => `Đến ô ${p.cell} của trang “${p.sheet}”`,
-  truncated: (p: { shown: number; total: number }) =>
-    `Đang hiện ${formatNumber(p.shown)}/${formatNumber(p.total)} vấn đề của nhóm này.`,
+  truncated: (p: { shown: number; total: number }) => `Đang hiện ${formatNumber(p.shown)}/${formatNumber(p.total)} vấn đề của nhóm này.`,
   showMore: () => "Hiện thêm",
 
   summaryDone: (p: { name: string }) => `Đã tạo trang “${p.name}”.`,
   summaryReplaced: (p: { name: string }) => `Đã thay bảng COMA tạo trước đó bằng trang “${p.name}” mới.`,
-  summaryKept: (p: { taken: string; name: string }) =>
-    `Trang “${p.taken}” của anh/chị được giữ nguyên; bảng mới mang tên “${p.name}”.`,
+  summaryKept: (p: { taken: string; name: string }) => `Trang “${p.taken}” của anh/chị được giữ nguyên; bảng mới mang tên “${p.name}”.`,
   summaryProblems: (p: { errors: number; warnings: number }) =>
     p.errors > 0
       ? `Số liệu có ${counted(p)}: chỉ tiêu có ô lỗi được tính là Thiếu số liệu. Danh sách từng ô ở phần Kiểm tra số liệu.`

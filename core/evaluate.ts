@@ -25,7 +25,16 @@ export interface IndicatorResult {
 }
 
 type Judgement = Omit<IndicatorResult, "value" | "previous" | "plan" | "planAttainment">;
-const noJudgement = (): Judgement => ({ actual: null, expected: null, attainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu", gaps: [] });
+const noJudgement = (): Judgement => ({
+  actual: null,
+  expected: null,
+  attainment: null,
+  progress: null,
+  delta: null,
+  change: null,
+  status: "Thiếu số liệu",
+  gaps: [],
+});
 
 export function evaluateIndicator(indicator: Indicator, year: number): IndicatorResult {
   const baseline = usableBaseline(indicator);
@@ -99,7 +108,12 @@ const NO_PLAN = { plan: null, planAttainment: null } as const;
  * The year's plan and how v(y) stands against it (docs/rules.md, "Plans"). A plan is for the year's own value;
  * a reduction plan of a `Cộng dồn` row compares with one year's share of the previous term, b / 5.
  */
-function againstPlan(indicator: Indicator, baseline: number | null, value: number | null, year: number): { plan: string | null; planAttainment: number | null } {
+function againstPlan(
+  indicator: Indicator,
+  baseline: number | null,
+  value: number | null,
+  year: number,
+): { plan: string | null; planAttainment: number | null } {
   const plan = indicator.plans[year];
   if (!plan) return NO_PLAN;
   return { plan: plan.text, planAttainment: plan.target ? attainment(plan.target, value, planBase(indicator, baseline)) : null };

@@ -26,7 +26,8 @@ const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DAT
 /** The Excel error a cell holds, whether the adapter gave it as `{error}` or as its literal text (what the add-in reads). */
 export function cellError(cell: Cell | undefined): string | null {
   // An error cell is always an error, even when the adapter could not name it (`{ error: "" }`).
-  if (cell !== null && typeof cell === "object") return typeof cell.error === "string" && cell.error.trim() !== "" ? cell.error.trim() : "#VALUE!";
+  if (cell !== null && typeof cell === "object")
+    return typeof cell.error === "string" && cell.error.trim() !== "" ? cell.error.trim() : "#VALUE!";
   if (typeof cell === "string" && ERROR_LITERAL.test(cell.trim())) return cell.trim();
   return null;
 }

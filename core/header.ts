@@ -3,16 +3,7 @@ import { BASE_YEAR, FINAL_YEAR, YEARS } from "./model";
 import { fold } from "./text";
 
 export type ColumnKey =
-  | "code"
-  | "name"
-  | "group"
-  | "unit"
-  | "method"
-  | "baseline"
-  | "target"
-  | "note"
-  | `year:${number}`
-  | `plan:${number}`;
+  "code" | "name" | "group" | "unit" | "method" | "baseline" | "target" | "note" | `year:${number}` | `plan:${number}`;
 
 /**
  * Header synonyms, folded (no diacritics, lower case). `Kế hoạch 2030` is not among the target's: it is the plan of
@@ -24,12 +15,33 @@ const SYNONYMS: Record<Exclude<ColumnKey, `year:${number}` | `plan:${number}`>, 
   group: ["nhom", "nhom chi tieu", "linh vuc"],
   unit: ["dvt", "don vi tinh", "don vi", "d.v.t", "dv tinh"],
   method: ["cach tinh", "phuong phap tinh", "cach danh gia"],
-  baseline: ["co so 2025", "co so", "gia tri co so", "nam 2025", "2025", "thuc hien 2025", "ket qua 2025", "uoc thuc hien 2025", "ket qua nhiem ky 2020-2025", "thuc hien nhiem ky 2020-2025"],
-  target: ["muc tieu 2030", "muc tieu", "chi tieu 2030", "muc tieu den nam 2030", "nghi quyet 2030", "muc tieu nghi quyet", "chi tieu nghi quyet"],
+  baseline: [
+    "co so 2025",
+    "co so",
+    "gia tri co so",
+    "nam 2025",
+    "2025",
+    "thuc hien 2025",
+    "ket qua 2025",
+    "uoc thuc hien 2025",
+    "ket qua nhiem ky 2020-2025",
+    "thuc hien nhiem ky 2020-2025",
+  ],
+  target: [
+    "muc tieu 2030",
+    "muc tieu",
+    "chi tieu 2030",
+    "muc tieu den nam 2030",
+    "nghi quyet 2030",
+    "muc tieu nghi quyet",
+    "chi tieu nghi quyet",
+  ],
   note: ["ghi chu"],
 };
 
-const BY_SYNONYM = new Map(Object.entries(SYNONYMS).flatMap(([key, words]) => words.map((w): [string, ColumnKey] => [w, key as ColumnKey])));
+const BY_SYNONYM = new Map(
+  Object.entries(SYNONYMS).flatMap(([key, words]) => words.map((w): [string, ColumnKey] => [w, key as ColumnKey])),
+);
 const MAX_HEADER_LENGTH = 60;
 const YEAR_HEADER = /^(?:nam|thuc hien|th|ket qua|kq|uoc thuc hien|uoc th)?\s*(20\d\d)$/;
 const PLAN_HEADER = /^(?:ke hoach|kh)\s*(?:nam\s*)?(20\d\d)$/;

@@ -67,14 +67,35 @@ export function looksLikeFormula(value: LayoutValue): boolean {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value);
 }
 
+/** Everything of a layout but its cells, unstyled: no merges, widths, links, heights or chart; A4 landscape. */
+export function plainLayout(name: string, font = "Times New Roman"): Omit<SheetLayout, "values" | "formats"> {
+  return {
+    name,
+    font,
+    merges: [],
+    styles: [],
+    widths: [],
+    hiddenColumns: [],
+    links: [],
+    freezeRows: 0,
+    print: { landscape: true, fitToWidth: true, titleRows: null },
+    rowHeights: [],
+    chart: null,
+  };
+}
+
 /** Builds a SheetLayout cell by cell with 0-based coordinates. */
 export class LayoutBuilder {
   private readonly values: LayoutValue[][] = [];
   private readonly formats: (string | null)[][] = [];
   private readonly layout: Omit<SheetLayout, "values" | "formats">;
 
-  constructor(name: string, private readonly width: number, font = "Times New Roman") {
-    this.layout = { name, font, merges: [], styles: [], widths: [], hiddenColumns: [], links: [], freezeRows: 0, print: { landscape: true, fitToWidth: true, titleRows: null }, rowHeights: [], chart: null };
+  constructor(
+    name: string,
+    private readonly width: number,
+    font = "Times New Roman",
+  ) {
+    this.layout = plainLayout(name, font);
   }
 
   get rowCount(): number {

@@ -10,21 +10,18 @@ export type { Finding, ParamsOf, Rule } from "./problems";
 const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "no-target-sheet": () =>
     "Không tìm thấy trang chỉ tiêu nào: trong 20 dòng đầu của trang cần có dòng tiêu đề với các cột Mã, Chỉ tiêu và Mục tiêu 2030.",
-  "sheet-too-large": (p) =>
-    `Trang có ${formatNumber(p.rows)} dòng, vượt giới hạn ${formatNumber(p.limit)} dòng; trang này không được đọc.`,
+  "sheet-too-large": (p) => `Trang có ${formatNumber(p.rows)} dòng, vượt giới hạn ${formatNumber(p.limit)} dòng; trang này không được đọc.`,
   "duplicate-column": (p) => `Cột “${p.header}” xuất hiện hai lần; chỉ dùng cột đầu tiên.`,
   "year-out-of-term": (p) =>
     `Cột “${p.header}” ghi năm ${p.year}, ngoài nhiệm kỳ 2025 – 2030 (cơ sở 2025, các năm 2026 … 2030); cột này không được đọc.`,
   "missing-code": () => "Dòng có mục tiêu nhưng thiếu mã chỉ tiêu.",
   "bad-code": (p) => `Mã “${p.text}” không đúng dạng nhóm + số (ví dụ KT1, KT3.2, XH12.1, XD1.3); dòng này bị bỏ qua.`,
-  "duplicate-code": (p) =>
-    `Mã ${p.code} trùng với dòng ${p.row}${p.sheet === null ? "" : ` của trang “${p.sheet}”`}; dòng này bị bỏ qua.`,
+  "duplicate-code": (p) => `Mã ${p.code} trùng với dòng ${p.row}${p.sheet === null ? "" : ` của trang “${p.sheet}”`}; dòng này bị bỏ qua.`,
   "group-mismatch": (p) => `Nhóm “${p.text}” không khớp với mã; dùng nhóm ${p.group} theo mã.`,
   "bad-method": (p) =>
     `Cách tính “${p.text}” không hợp lệ: dùng một trong Năm, Cộng dồn, Tăng bình quân, Hằng năm; chỉ tiêu này được tính là thiếu số liệu.`,
   "missing-target": () => "Thiếu mục tiêu 2030.",
-  "bad-target": (p) =>
-    `Không đọc được mục tiêu “${p.text}”; ví dụ hợp lệ: 50, ≥ 90%, trên 2.800, dưới 30, 7-8, giảm tối thiểu 10%.`,
+  "bad-target": (p) => `Không đọc được mục tiêu “${p.text}”; ví dụ hợp lệ: 50, ≥ 90%, trên 2.800, dưới 30, 7-8, giảm tối thiểu 10%.`,
   "bad-plan": (p) =>
     `Không đọc được kế hoạch năm ${p.year} “${p.text}”; ghi một số (ví dụ 16) hoặc một mục tiêu (ví dụ ≥ 90%, dưới 30, 7-8).`,
   "inverted-range": (p) => `Khoảng mục tiêu “${p.text}” có cận dưới lớn hơn cận trên.`,
@@ -42,10 +39,8 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "percent-over-100": (p) => `Tỷ lệ ${formatNumber(p.value)}% vượt quá 100%.`,
   "cumulative-gap": (p) => `Năm ${p.year} để trống: khi cộng dồn được tính là 0.`,
   "annual-gap": (p) => `Năm ${p.year} để trống: chỉ tiêu hằng năm chưa đánh giá được cho cả nhiệm kỳ.`,
-  "missing-from-resolution": (p) =>
-    `Thiếu chỉ tiêu ${p.code} “${p.name}” của Nghị quyết; chỉ tiêu này được tính là thiếu số liệu.`,
-  "target-differs": (p) =>
-    `Mục tiêu “${p.text}” khác với Nghị quyết (“${p.resolution}”); vẫn dùng mục tiêu ghi trên trang.`,
+  "missing-from-resolution": (p) => `Thiếu chỉ tiêu ${p.code} “${p.name}” của Nghị quyết; chỉ tiêu này được tính là thiếu số liệu.`,
+  "target-differs": (p) => `Mục tiêu “${p.text}” khác với Nghị quyết (“${p.resolution}”); vẫn dùng mục tiêu ghi trên trang.`,
   "report-conflict": (p) => `Số liệu báo cáo chính trị tự mâu thuẫn: ${p.note}`,
 };
 

@@ -46,8 +46,9 @@ export function parseVietnameseNumber(text: string): ParsedNumber | null {
  * `\p{L}` is ES2018, and this reaches the custom functions bundle, which is ES2017.
  */
 // Combining marks stand alone in the class on purpose: decomposed Vietnamese (NFD) spells tones with them.
-// eslint-disable-next-line no-misleading-character-class
-const UNIT = /^[A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0300-\u036F\u0391-\u03C9\u0400-\u04FF\u1E00-\u1EFF%‰/.\s]*$/;
+const UNIT =
+  // eslint-disable-next-line no-misleading-character-class
+  /^[A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0300-\u036F\u0391-\u03C9\u0400-\u04FF\u1E00-\u1EFF%‰/.\s]*$/;
 
 /** What may follow a number: nothing, "%", or a unit made of letters, spaces, "/" and "." (e.g. "ha", "trVNĐ/người/năm"). */
 function isUnit(unit: string): boolean {

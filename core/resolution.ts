@@ -34,7 +34,10 @@ const ROOTS = CATALOGUE.filter((e) => !e.code.includes(".")).map((root) => ({
 
 /** The words of a name: folded, punctuation dropped, `y` read as `i` (`tỷ lệ` and `tỉ lệ` are one word). */
 export function nameWords(name: string): Set<string> {
-  const words = fold(name).replace(/[^a-z0-9]+/g, " ").trim().split(" ");
+  const words = fold(name)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ");
   return new Set(words.filter((w) => w !== "").map((w) => w.replace(/y/g, "i")));
 }
 

@@ -40,7 +40,16 @@ export function countByGroup(targets: readonly TargetStatus[]): GroupCount[] {
   return GROUPS.map((group) => {
     const statuses = targets.filter((t) => t.group === group).map((t) => t.status);
     const count = (...wanted: Status[]) => statuses.filter((s) => wanted.includes(s)).length;
-    return { group, total: statuses.length, exceeded: count("Vượt"), met: count("Đạt"), onTrack: count("Đúng tiến độ"), behind: count("Chậm tiến độ"), notMet: count("Chưa đạt", "Không đạt"), noData: count("Thiếu số liệu") };
+    return {
+      group,
+      total: statuses.length,
+      exceeded: count("Vượt"),
+      met: count("Đạt"),
+      onTrack: count("Đúng tiến độ"),
+      behind: count("Chậm tiến độ"),
+      notMet: count("Chưa đạt", "Không đạt"),
+      noData: count("Thiếu số liệu"),
+    };
   });
 }
 

@@ -112,11 +112,18 @@ export function isProvisional(target: Target, method: Method): boolean {
  * position, 2026–2029 the judgement on the path to 2030, 2030 (the default) the final verdict. For a `Hằng năm`
  * row this judges one year; the term verdict over every year is evaluateIndicator's.
  */
-export function status(target: Target, a: number | null, baseline: number | null, year: number = FINAL_YEAR, method: Method = "Năm"): Status {
+export function status(
+  target: Target,
+  a: number | null,
+  baseline: number | null,
+  year: number = FINAL_YEAR,
+  method: Method = "Năm",
+): Status {
   if (a === null) return "Thiếu số liệu";
   const base = reductionBase(method, baseline, year);
   const final = isFinal(year);
-  if (!final && isProvisional(target, method)) return year <= BASE_YEAR ? startOfProvisional(target, baseline) : onThePath(target, method, a, baseline, year);
+  if (!final && isProvisional(target, method))
+    return year <= BASE_YEAR ? startOfProvisional(target, baseline) : onThePath(target, method, a, baseline, year);
   const met = meets(target, a, base);
   if (met === null) return "Thiếu số liệu";
   if (met) return reached(target, a, base);

@@ -90,7 +90,11 @@ class SheetReader {
 
   read(): void {
     for (const duplicate of this.header.duplicates) {
-      this.report(this.header.row, duplicate.column, null, { severity: "warning", rule: "duplicate-column", params: { header: duplicate.header } });
+      this.report(this.header.row, duplicate.column, null, {
+        severity: "warning",
+        rule: "duplicate-column",
+        params: { header: duplicate.header },
+      });
     }
     for (const { header, year, row, column } of this.header.outOfTerm) {
       this.report(row, column, null, { severity: "warning", rule: "year-out-of-term", params: { header, year } });
@@ -189,7 +193,11 @@ class SheetReader {
     const filled = YEARS.filter((y) => values[y] !== null || invalid.has(`year:${y}`));
     const last = filled[filled.length - 1] ?? 0;
     for (const year of YEARS.filter((y) => y < last && !filled.includes(y))) {
-      this.reportAt(r, `year:${year}`, code, { severity: "warning", rule: method === "Cộng dồn" ? "cumulative-gap" : "annual-gap", params: { year } });
+      this.reportAt(r, `year:${year}`, code, {
+        severity: "warning",
+        rule: method === "Cộng dồn" ? "cumulative-gap" : "annual-gap",
+        params: { year },
+      });
     }
   }
 
@@ -252,7 +260,9 @@ class SheetReader {
     if (parsed?.ok) {
       const dot = parsed.dotDecimal;
       const fix = dot?.whole ? { fix: { value: dot.value } } : {};
-      const finding: CellFinding | null = dot ? { severity: "warning", rule: "dot-decimal", params: { text: dot.text, value: dot.value }, ...fix } : null;
+      const finding: CellFinding | null = dot
+        ? { severity: "warning", rule: "dot-decimal", params: { text: dot.text, value: dot.value }, ...fix }
+        : null;
       return { target: parsed.target, finding };
     }
     const text = typeof cell === "number" ? formatNumber(cell) : String(cell).trim();

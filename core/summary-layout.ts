@@ -1,4 +1,13 @@
-import { figureFormat, LayoutBuilder, PERCENT_FORMAT, range, type CellStyle, type ChartSpec, type LayoutValue, type SheetLayout } from "./layout";
+import {
+  figureFormat,
+  LayoutBuilder,
+  PERCENT_FORMAT,
+  range,
+  type CellStyle,
+  type ChartSpec,
+  type LayoutValue,
+  type SheetLayout,
+} from "./layout";
 import { markerText } from "./marker";
 import { BASE_YEAR, GROUP_NAMES, GROUPS, isFinal, type Status } from "./model";
 import type { GroupCount } from "./rollup";
@@ -48,7 +57,9 @@ const WRAPPED_CENTER: CellStyle = { border: true, wrap: true, align: "center" };
 const LINK: CellStyle = { color: "000000", underline: false };
 const TARGET_NAME: CellStyle = { bold: true };
 const SUB_METRIC_NAME: CellStyle = { indent: 1 };
-const STATUS_CELLS = Object.fromEntries(Object.entries(STATUS_STYLES).map(([status, style]) => [status, { ...style, align: "center" }])) as Record<Status, CellStyle>;
+const STATUS_CELLS = Object.fromEntries(
+  Object.entries(STATUS_STYLES).map(([status, style]) => [status, { ...style, align: "center" }]),
+) as Record<Status, CellStyle>;
 
 const figure = (value: number | null): [LayoutValue, string | null] => [value, figureFormat(value)];
 const percent = (value: number | null): [LayoutValue, string | null] => [value, value === null ? null : PERCENT_FORMAT];
@@ -135,14 +146,19 @@ export function summaryLayout(model: SummaryModel, sheetName: string, date: Date
 
 /** Puts a text over the whole width of the table. */
 function line(b: LayoutBuilder, width: number, row: number, text: string, style: CellStyle): void {
-  b.put(row, 0, text).merge(row, 0, row, width - 1).style(row, 0, row, width - 1, style);
+  b.put(row, 0, text)
+    .merge(row, 0, row, width - 1)
+    .style(row, 0, row, width - 1, style);
 }
 
 function letterhead(b: LayoutBuilder, width: number, date: Date): void {
   const left = (row: number, text: string, style: CellStyle) => b.put(row, 0, text).merge(row, 0, row, 2).style(row, 0, row, 2, style);
   const rightFrom = width - 5;
   const right = (row: number, text: string, style: CellStyle) =>
-    b.put(row, rightFrom, text).merge(row, rightFrom, row, width - 1).style(row, rightFrom, row, width - 1, style);
+    b
+      .put(row, rightFrom, text)
+      .merge(row, rightFrom, row, width - 1)
+      .style(row, rightFrom, row, width - 1, style);
   left(0, T.province, { align: "center" });
   left(1, T.committee, { bold: true, align: "center" });
   left(2, T.star, { align: "center" });
@@ -169,15 +185,29 @@ function overviewTable(b: LayoutBuilder, width: number, model: SummaryModel, top
   const statuses = overviewStatuses(model);
   const header = top + 1;
   const last = 3 + statuses.length;
-  b.putRow(header, 0, [T.serial, T.group, null, T.total, ...statuses.map((s) => s.status)]).merge(header, 1, header, 2).style(header, 0, header, last, HEADER);
+  b.putRow(header, 0, [T.serial, T.group, null, T.total, ...statuses.map((s) => s.status)])
+    .merge(header, 1, header, 2)
+    .style(header, 0, header, last, HEADER);
   const first = header + 1;
   model.groups.forEach((g, i) => {
-    b.putRow(first + i, 0, [ROMAN[GROUPS.indexOf(g.group)], GROUP_NAMES[g.group], null, g.total, ...statuses.map((s) => s.count(g))]).merge(first + i, 1, first + i, 2);
+    b.putRow(first + i, 0, [ROMAN[GROUPS.indexOf(g.group)], GROUP_NAMES[g.group], null, g.total, ...statuses.map((s) => s.count(g))]).merge(
+      first + i,
+      1,
+      first + i,
+      2,
+    );
   });
   const totalRow = first + model.groups.length;
   const sum = (count: (g: GroupCount) => number) => model.groups.reduce((s, g) => s + count(g), 0);
-  b.putRow(totalRow, 0, [null, T.totalRow, null, sum((g) => g.total), ...statuses.map((s) => sum(s.count))]).merge(totalRow, 1, totalRow, 2);
-  b.style(first, 0, totalRow, last, { border: true }).style(first, 0, totalRow, 0, { align: "center" }).style(first, 3, totalRow, last, { align: "center" });
+  b.putRow(totalRow, 0, [null, T.totalRow, null, sum((g) => g.total), ...statuses.map((s) => sum(s.count))]).merge(
+    totalRow,
+    1,
+    totalRow,
+    2,
+  );
+  b.style(first, 0, totalRow, last, { border: true })
+    .style(first, 0, totalRow, 0, { align: "center" })
+    .style(first, 3, totalRow, last, { align: "center" });
   b.style(totalRow, 0, totalRow, last, { bold: true });
   statuses.forEach((s, k) => b.style(header, 4 + k, header, 4 + k, { fill: STATUS_STYLES[s.status].fill }));
   const chartTop = totalRow + 2;
@@ -186,13 +216,21 @@ function overviewTable(b: LayoutBuilder, width: number, model: SummaryModel, top
     anchor: range(chartTop, 1, chartTop + CHART_ROWS - 2, Math.max(last, 6)),
     title: T.chartTitle(model.year),
     categories: range(first, 1, totalRow - 1, 1),
-    series: statuses.map((s, k) => ({ name: s.status, values: range(first, 4 + k, totalRow - 1, 4 + k), color: STATUS_STYLES[s.status].fill! })),
+    series: statuses.map((s, k) => ({
+      name: s.status,
+      values: range(first, 4 + k, totalRow - 1, 4 + k),
+      color: STATUS_STYLES[s.status].fill!,
+    })),
   };
   return { end: totalRow + 1, chart };
 }
 
 function tableHeader(b: LayoutBuilder, columns: readonly Column[], row: number): void {
-  b.putRow(row, 0, columns.map((c) => c.header)).style(row, 0, row, columns.length - 1, HEADER);
+  b.putRow(
+    row,
+    0,
+    columns.map((c) => c.header),
+  ).style(row, 0, row, columns.length - 1, HEADER);
 }
 
 /** The detail table by group, each row linked back to its source row; answers the row after it. */
@@ -255,9 +293,18 @@ function skipped(b: LayoutBuilder, width: number, model: SummaryModel, top: numb
 /** `Nơi nhận:` on the left; `T/M ĐẢNG ỦY` / `BÍ THƯ` on the right with four empty rows to sign in. */
 function signature(b: LayoutBuilder, width: number, top: number): void {
   b.put(top, 0, T.recipients).merge(top, 0, top, 2).style(top, 0, top, 2, { bold: true, italic: true });
-  T.recipientList.forEach((text, i) => b.put(top + 1 + i, 0, text).merge(top + 1 + i, 0, top + 1 + i, 2).style(top + 1 + i, 0, top + 1 + i, 2, { size: 11 }));
+  T.recipientList.forEach((text, i) =>
+    b
+      .put(top + 1 + i, 0, text)
+      .merge(top + 1 + i, 0, top + 1 + i, 2)
+      .style(top + 1 + i, 0, top + 1 + i, 2, { size: 11 }),
+  );
   const from = width - 5;
-  b.put(top, from, T.onBehalf).merge(top, from, top, width - 1).style(top, from, top, width - 1, { bold: true, align: "center" });
-  b.put(top + 1, from, T.signer).merge(top + 1, from, top + 1, width - 1).style(top + 1, from, top + 1, width - 1, { bold: true, align: "center" });
+  b.put(top, from, T.onBehalf)
+    .merge(top, from, top, width - 1)
+    .style(top, from, top, width - 1, { bold: true, align: "center" });
+  b.put(top + 1, from, T.signer)
+    .merge(top + 1, from, top + 1, width - 1)
+    .style(top + 1, from, top + 1, width - 1, { bold: true, align: "center" });
   b.put(top + 6, 0, null);
 }

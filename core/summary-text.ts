@@ -39,13 +39,17 @@ export const SUMMARY_TEXT = {
   attainment: "Tỷ lệ đạt",
   status: "Đánh giá",
   behindTitle: (year: number) =>
-    isFinal(year) ? "III. CÁC CHỈ TIÊU KHÔNG ĐẠT (xa mục tiêu nhất trước)"
-    : year === BASE_YEAR ? "III. CÁC CHỈ TIÊU CHƯA ĐẠT MỤC TIÊU NĂM 2030 (xa mục tiêu nhất trước)"
-    : "III. CÁC CHỈ TIÊU CHẬM TIẾN ĐỘ, CHƯA ĐẠT (xa lộ trình nhất trước)",
+    isFinal(year)
+      ? "III. CÁC CHỈ TIÊU KHÔNG ĐẠT (xa mục tiêu nhất trước)"
+      : year === BASE_YEAR
+        ? "III. CÁC CHỈ TIÊU CHƯA ĐẠT MỤC TIÊU NĂM 2030 (xa mục tiêu nhất trước)"
+        : "III. CÁC CHỈ TIÊU CHẬM TIẾN ĐỘ, CHƯA ĐẠT (xa lộ trình nhất trước)",
   noneBehind: (year: number) =>
-    isFinal(year) ? "Không có chỉ tiêu không đạt."
-    : year === BASE_YEAR ? "Mọi chỉ tiêu đã đạt mục tiêu năm 2030 hoặc chưa có số liệu."
-    : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt.",
+    isFinal(year)
+      ? "Không có chỉ tiêu không đạt."
+      : year === BASE_YEAR
+        ? "Mọi chỉ tiêu đã đạt mục tiêu năm 2030 hoặc chưa có số liệu."
+        : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt.",
   skippedTitle: "IV. SỐ LIỆU LỖI KHÔNG ĐƯỢC TÍNH",
   skippedNone: "Không có ô số liệu lỗi: mọi số liệu đã nhập đều được tính.",
   skippedCells: (cells: number) => `Có ${formatNumber(cells)} ô số liệu lỗi không được tính (xem danh sách lỗi khi kiểm tra tệp).`,

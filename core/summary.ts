@@ -73,16 +73,29 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
   const evaluated = read.indicators.map((indicator) => ({ indicator, result: evaluateIndicator(indicator, year) }));
   const judged = evaluated.filter((e) => !e.indicator.isParent);
   const missing = read.missing.map((m) => ({ root: m.root, group: m.group, status: "Thiếu số liệu" as const }));
-  const targets = rollUp([...judged.map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })), ...missing]);
+  const targets = rollUp([
+    ...judged.map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })),
+    ...missing,
+  ]);
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
-  const rows = evaluated.map(({ indicator, result }) => toRow(indicator, result, indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status));
+  const rows = evaluated.map(({ indicator, result }) =>
+    toRow(indicator, result, indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status),
+  );
   const groups = countByGroup(targets);
   const behindRows = judged.filter((e) => BEHIND.has(e.result.status));
   const distances = new Map(behindRows.map((e) => [e.indicator.code, distance(e.indicator, e.result)]));
   const behind = rows
     .filter((r) => !r.isParent && BEHIND.has(r.status))
-    .sort((a, b) => SEVERITY.get(a.status)! - SEVERITY.get(b.status)! || distances.get(b.code)! - distances.get(a.code)! || CODES.compare(a.code, b.code));
-  const planned = planCount(judged.map((e) => e.indicator), year);
+    .sort(
+      (a, b) =>
+        SEVERITY.get(a.status)! - SEVERITY.get(b.status)! ||
+        distances.get(b.code)! - distances.get(a.code)! ||
+        CODES.compare(a.code, b.code),
+    );
+  const planned = planCount(
+    judged.map((e) => e.indicator),
+    year,
+  );
   const skipped = {
     cells: read.problems.filter((p) => p.severity === "error" && p.cell !== null).length,
     codes: judged.filter((e) => e.result.status === "Thiếu số liệu" && skippedForBadCell(e.indicator, year)).map((e) => e.indicator.code),

@@ -30,17 +30,28 @@ function targetSheet(): SheetLayout {
   b.put(0, MARKER_COLUMN, TEMPLATE_MARKER);
   b.put(0, 0, "ĐẢNG ỦY XÃ CO MẠ").merge(0, 0, 0, 2).style(0, 0, 0, 2, { bold: true, align: "center" });
   b.put(1, 0, "CÁC CHỈ TIÊU CHỦ YẾU NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ CO MẠ LẦN THỨ I, NHIỆM KỲ 2025 – 2030 (25 chỉ tiêu)")
-    .merge(1, 0, 1, width - 1).style(1, 0, 1, width - 1, { bold: true, size: 13, align: "center", wrap: true });
-  b.put(2, 0, "Cơ sở 2025: kết quả nhiệm kỳ 2020 – 2025 hợp nhất từ 3 xã cũ Co Mạ, Pá Lông, Co Tòng (xem trang “Kết quả 2020-2025 (3 xã)”). Nhập số liệu thực hiện của từng năm vào các cột 2026 … 2030.")
-    .merge(2, 0, 2, width - 1).style(2, 0, 2, width - 1, { italic: true, wrap: true });
+    .merge(1, 0, 1, width - 1)
+    .style(1, 0, 1, width - 1, { bold: true, size: 13, align: "center", wrap: true });
+  b.put(
+    2,
+    0,
+    "Cơ sở 2025: kết quả nhiệm kỳ 2020 – 2025 hợp nhất từ 3 xã cũ Co Mạ, Pá Lông, Co Tòng (xem trang “Kết quả 2020-2025 (3 xã)”). Nhập số liệu thực hiện của từng năm vào các cột 2026 … 2030.",
+  )
+    .merge(2, 0, 2, width - 1)
+    .style(2, 0, 2, width - 1, { italic: true, wrap: true });
   const header = TEMPLATE_HEADER_ROW - 1;
   b.putRow(header, 0, COLUMNS).style(header, 0, header, width - 1, HEADER);
   let row = header + 1;
   GROUPS.forEach((group, i) => {
     const entries = CATALOGUE.filter((e) => e.group === group);
     const targets = entries.filter((e) => !e.code.includes(".")).length;
-    b.put(row, 1, `${ROMAN[i]}. ${GROUP_NAMES[group].toUpperCase()} (${String(targets).padStart(2, "0")} chỉ tiêu)`)
-      .style(row, 0, row, width - 1, { bold: true, fill: "F2F2F2", border: true });
+    b.put(row, 1, `${ROMAN[i]}. ${GROUP_NAMES[group].toUpperCase()} (${String(targets).padStart(2, "0")} chỉ tiêu)`).style(
+      row,
+      0,
+      row,
+      width - 1,
+      { bold: true, fill: "F2F2F2", border: true },
+    );
     row++;
     for (const entry of entries) entryRow(b, row++, entry);
   });
@@ -62,7 +73,10 @@ function sentence(text: string): string {
 
 /** The `Ghi chú` of a row: how the baseline was formed, then the notes, each a whole sentence. */
 export function entryNote(entry: CatalogueEntry): string {
-  return [entry.consolidation, ...entry.notes].filter((t): t is string => !!t).map(sentence).join(" ");
+  return [entry.consolidation, ...entry.notes]
+    .filter((t): t is string => !!t)
+    .map(sentence)
+    .join(" ");
 }
 
 function entryRow(b: LayoutBuilder, row: number, entry: CatalogueEntry): void {
@@ -83,12 +97,17 @@ function resultsSheet(): SheetLayout {
   const columns = ["Mã", "Nội dung", "Xã cũ", "Giá trị", "ĐVT", "Trích báo cáo chính trị", "Vị trí trong báo cáo"];
   const b = new LayoutBuilder(RESULTS_SHEET, columns.length);
   b.put(0, 0, "KẾT QUẢ NHIỆM KỲ 2020 – 2025 CỦA 3 XÃ CŨ CO MẠ, PÁ LÔNG, CO TÒNG (cơ sở để tính số liệu năm 2025)")
-    .merge(0, 0, 0, columns.length - 1).style(0, 0, 0, columns.length - 1, { bold: true, size: 13, align: "center", wrap: true });
+    .merge(0, 0, 0, columns.length - 1)
+    .style(0, 0, 0, columns.length - 1, { bold: true, size: 13, align: "center", wrap: true });
   b.putRow(2, 0, columns).style(2, 0, 2, columns.length - 1, HEADER);
   FORMER_COMMUNE_RESULTS.forEach((r, i) => {
-    b.putRow(3 + i, 0, [r.code, r.label, r.commune]).put(3 + i, 3, r.value, figureFormat(r.value)).putRow(3 + i, 4, [r.unit, r.source.quote, r.source.where]);
+    b.putRow(3 + i, 0, [r.code, r.label, r.commune])
+      .put(3 + i, 3, r.value, figureFormat(r.value))
+      .putRow(3 + i, 4, [r.unit, r.source.quote, r.source.where]);
   });
   b.style(3, 0, 2 + FORMER_COMMUNE_RESULTS.length, columns.length - 1, ENTRY);
   b.style(3, 5, 2 + FORMER_COMMUNE_RESULTS.length, 5, NOTE);
-  return b.set({ widths: [7, 30, 9, 15, 9, 55, 22], freezeRows: 3, print: { landscape: true, fitToWidth: true, titleRows: [1, 3] } }).build();
+  return b
+    .set({ widths: [7, 30, 9, 15, 9, 55, 22], freezeRows: 3, print: { landscape: true, fitToWidth: true, titleRows: [1, 3] } })
+    .build();
 }

@@ -46,7 +46,8 @@ function plain(value: unknown): unknown {
   return typeof value === "object" && value !== null && "basicValue" in value ? (value as { basicValue: unknown }).basicValue : value;
 }
 
-const shown = (value: unknown) => (typeof value === "string" ? value.trim() : typeof value === "boolean" ? String(value).toUpperCase() : String(value));
+const shown = (value: unknown) =>
+  typeof value === "string" ? value.trim() : typeof value === "boolean" ? String(value).toUpperCase() : String(value);
 
 function readNumber(argument: Argument, value: unknown, allowNegative: boolean): number | null | Failure {
   const v = plain(value);

@@ -34,7 +34,12 @@ export function excelError(code: ErrorCode, message: string): ExcelError {
 
 /** An error value that Excel passed in (or a previous COMA function answered): it propagates unchanged. */
 export function isExcelError(value: unknown): value is ExcelError {
-  return typeof value === "object" && value !== null && typeof (value as ExcelError).code === "string" && (value as ExcelError).code.startsWith("#");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ExcelError).code === "string" &&
+    (value as ExcelError).code.startsWith("#")
+  );
 }
 
 /**

@@ -11,7 +11,21 @@ import {
   reductionBase,
   status as statusOf,
 } from "../core/rules";
-import { aggregate, code, fail, Failure, figure, lift, method, positive, ratio, required, signedNumber, targetExpression, year } from "./coerce";
+import {
+  aggregate,
+  code,
+  fail,
+  Failure,
+  figure,
+  lift,
+  method,
+  positive,
+  ratio,
+  required,
+  signedNumber,
+  targetExpression,
+  year,
+} from "./coerce";
 
 /*
  * The COMA.* custom functions (test/addin/manifest.test.ts lists them). Each JSDoc below is the function's Excel metadata: the webpack
@@ -49,25 +63,34 @@ const IMPLEMENTED = {
   ATTAINMENT: lift(
     [required(figure("actual")), required(targetExpression("target")), figure("baseline"), year("year"), method("method")],
     (a, target, b, y, m) =>
-      target.kind === "reduction" && b === null ? fail("missing", { argument: "baseline" }) : ratio(attainmentOf(target, a, reductionBase(m, b, y ?? FINAL_YEAR))),
+      target.kind === "reduction" && b === null
+        ? fail("missing", { argument: "baseline" })
+        : ratio(attainmentOf(target, a, reductionBase(m, b, y ?? FINAL_YEAR))),
   ),
-  STATUS: lift([figure("actual"), required(targetExpression("target")), figure("baseline"), year("year"), method("method")], (a, target, b, y, m) =>
-    statusOf(target, a, b, y ?? FINAL_YEAR, m),
+  STATUS: lift(
+    [figure("actual"), required(targetExpression("target")), figure("baseline"), year("year"), method("method")],
+    (a, target, b, y, m) => statusOf(target, a, b, y ?? FINAL_YEAR, m),
   ),
-  EXPECTED: lift([figure("baseline"), required(targetExpression("target")), required(year("year")), method("method")], (b, target, y, m) => {
-    if (y === BASE_YEAR) return fail("no-path-start");
-    if (m === "Hằng năm") return fail("no-path-annual");
-    const e = expectedValue(target, m, b, y);
-    if (e !== null) return e;
-    return b === null && m !== "Tăng bình quân" ? fail("missing", { argument: "baseline" }) : fail("no-path");
-  }),
-  PROGRESS: lift([required(figure("actual")), figure("baseline"), required(targetExpression("target")), method("method")], (a, b, target, m) => {
-    const counted = (target.kind === "min" || target.kind === "max") && (m === "Năm" || (m === "Cộng dồn" && target.kind === "min"));
-    if (!counted) return fail("no-progress");
-    if (m === "Năm" && b === null) return fail("missing", { argument: "baseline" });
-    if (m === "Năm" && meets(target, b, b)) return fail("baseline-meets");
-    return ratio(progressOf(target, m, a, b));
-  }),
+  EXPECTED: lift(
+    [figure("baseline"), required(targetExpression("target")), required(year("year")), method("method")],
+    (b, target, y, m) => {
+      if (y === BASE_YEAR) return fail("no-path-start");
+      if (m === "Hằng năm") return fail("no-path-annual");
+      const e = expectedValue(target, m, b, y);
+      if (e !== null) return e;
+      return b === null && m !== "Tăng bình quân" ? fail("missing", { argument: "baseline" }) : fail("no-path");
+    },
+  ),
+  PROGRESS: lift(
+    [required(figure("actual")), figure("baseline"), required(targetExpression("target")), method("method")],
+    (a, b, target, m) => {
+      const counted = (target.kind === "min" || target.kind === "max") && (m === "Năm" || (m === "Cộng dồn" && target.kind === "min"));
+      if (!counted) return fail("no-progress");
+      if (m === "Năm" && b === null) return fail("missing", { argument: "baseline" });
+      if (m === "Năm" && meets(target, b, b)) return fail("baseline-meets");
+      return ratio(progressOf(target, m, a, b));
+    },
+  ),
   CHANGE: lift([required(figure("actual")), required(figure("baseline"))], (a, b) => ratio(changeOf(a, b))),
   GROWTH: lift([required(figure("first")), required(figure("last")), required(positive("years"))], (first, last, years) =>
     ratio(growthOf(first, last, years)),

@@ -30,12 +30,21 @@ const named = (argument: Argument, text: string) => {
  */
 export const FAILURES = {
   missing: (p: { argument: Argument }) => [ErrorCode.notAvailable, `Thiếu ${ARGUMENT_NAMES[p.argument]}.`],
-  "not-a-number": (p: { argument: Argument; text: string }) => [ErrorCode.invalidValue, named(p.argument, message({ rule: "not-a-number", params: { text: p.text } }))],
-  negative: (p: { argument: Argument; value: number }) => [ErrorCode.invalidNumber, named(p.argument, message({ rule: "negative", params: { value: p.value } }))],
+  "not-a-number": (p: { argument: Argument; text: string }) => [
+    ErrorCode.invalidValue,
+    named(p.argument, message({ rule: "not-a-number", params: { text: p.text } })),
+  ],
+  negative: (p: { argument: Argument; value: number }) => [
+    ErrorCode.invalidNumber,
+    named(p.argument, message({ rule: "negative", params: { value: p.value } })),
+  ],
   "bad-target": (p: { text: string }) => [ErrorCode.invalidValue, message({ rule: "bad-target", params: { text: p.text } })],
   "inverted-range": (p: { text: string }) => [ErrorCode.invalidValue, message({ rule: "inverted-range", params: { text: p.text } })],
   "bad-year": (p: { text: string }) => [ErrorCode.invalidNumber, `Năm “${p.text}” không hợp lệ: nhập năm từ 2025 đến 2030, ví dụ 2027.`],
-  "bad-method": (p: { text: string }) => [ErrorCode.invalidValue, `Cách tính “${p.text}” không hợp lệ: dùng Năm, Cộng dồn, Tăng bình quân hoặc Hằng năm.`],
+  "bad-method": (p: { text: string }) => [
+    ErrorCode.invalidValue,
+    `Cách tính “${p.text}” không hợp lệ: dùng Năm, Cộng dồn, Tăng bình quân hoặc Hằng năm.`,
+  ],
   "no-path-start": () => [ErrorCode.notAvailable, "Năm 2025 là vị trí xuất phát, chưa có lộ trình: nhập năm từ 2026 đến 2030."],
   "no-path-annual": () => [ErrorCode.notAvailable, "Chỉ tiêu hằng năm không có lộ trình: năm nào cũng phải đạt mục tiêu."],
   "no-path": () => [ErrorCode.notAvailable, "Mục tiêu giảm không có lộ trình theo cách tính Tăng bình quân."],

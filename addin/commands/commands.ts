@@ -64,18 +64,22 @@ function showNotice(notice: Notice): Promise<void> {
       resolve();
     };
     const timer = setTimeout(done, 4 * 60_000);
-    Office.context.ui.displayDialogAsync(noticeUrl(window.location.href, notice), { height: 30, width: 35, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        done();
-        return;
-      }
-      const dialog = result.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-        dialog.close();
-        done();
-      });
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
-    });
+    Office.context.ui.displayDialogAsync(
+      noticeUrl(window.location.href, notice),
+      { height: 30, width: 35, displayInIframe: true },
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          done();
+          return;
+        }
+        const dialog = result.value;
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+          dialog.close();
+          done();
+        });
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
+      },
+    );
   });
 }
 
@@ -104,7 +108,13 @@ function renderNotice(params: URLSearchParams): void {
     else window.close();
   });
   document.body.replaceChildren(
-    h("main", { class: "notice" }, h("h1", {}, ui("dialogTitle")), ...noticeLines(params).map((line) => h("p", {}, line)), h("div", { class: "actions" }, close)),
+    h(
+      "main",
+      { class: "notice" },
+      h("h1", {}, ui("dialogTitle")),
+      ...noticeLines(params).map((line) => h("p", {}, line)),
+      h("div", { class: "actions" }, close),
+    ),
   );
   close.focus();
 }

@@ -39,7 +39,12 @@ const SEVERITIES: Severity[] = ["error", "warning"];
  * Problems grouped by sheet (workbook order, general problems first), then by severity (errors first); each
  * with its cell is a button that selects the cell, and a text number has its "Sửa" button.
  */
-export function renderProblems(problems: readonly Problem[], sheetOrder: readonly string[], hidden: readonly string[], handlers: ProblemHandlers): HTMLElement {
+export function renderProblems(
+  problems: readonly Problem[],
+  sheetOrder: readonly string[],
+  hidden: readonly string[],
+  handlers: ProblemHandlers,
+): HTMLElement {
   const root = h("div", { class: "problem-groups" });
   const groups = new Map<string | null, Problem[]>();
   const order = [null, ...sheetOrder, ...problems.map((p) => p.sheet)];
@@ -84,9 +89,17 @@ function problemItem(problem: Problem, handlers: ProblemHandlers): HTMLLIElement
     problem.code && h("span", { class: "code" }, problem.code),
     h("span", { class: "message" }, problem.message),
   ];
-  const item = h("li", { class: `problem ${problem.severity}`, "data-cell": problem.cell ?? undefined, "data-sheet": problem.sheet ?? undefined });
+  const item = h("li", {
+    class: `problem ${problem.severity}`,
+    "data-cell": problem.cell ?? undefined,
+    "data-sheet": problem.sheet ?? undefined,
+  });
   if (problem.sheet && problem.cell) {
-    const link = h("button", { type: "button", class: "problem-link", title: ui("goToCell", { sheet: problem.sheet, cell: problem.cell }) }, ...parts);
+    const link = h(
+      "button",
+      { type: "button", class: "problem-link", title: ui("goToCell", { sheet: problem.sheet, cell: problem.cell }) },
+      ...parts,
+    );
     link.addEventListener("click", () => handlers.select(problem));
     item.append(link);
   } else {
@@ -119,7 +132,10 @@ export type MessageKind = "info" | "success" | "warning" | "error" | "strong";
 
 /** Replaces a container's content with message paragraphs, all of one kind. */
 export function showMessages(container: HTMLElement, kind: MessageKind, ...lines: string[]): void {
-  showLines(container, lines.map((text) => ({ kind, text })));
+  showLines(
+    container,
+    lines.map((text) => ({ kind, text })),
+  );
 }
 
 /** Replaces a container's content with message paragraphs of their own kinds. */

@@ -94,7 +94,14 @@ function showCheck(checked: Checked): void {
   const counts = $("check-summary");
   if (sheets > 0 && read.problems.length === 0) showMessages(counts, "success", ui("checkClean", { sheets, indicators }));
   else showMessages(counts, errors > 0 ? "error" : "info", ui("checkCounts", { errors, warnings, sheets, indicators }));
-  $("problems").replaceChildren(renderProblems(read.problems, snapshot.grids.map((g) => g.name), snapshot.hidden, { select: selectProblem, fix: askFix }));
+  $("problems").replaceChildren(
+    renderProblems(
+      read.problems,
+      snapshot.grids.map((g) => g.name),
+      snapshot.hidden,
+      { select: selectProblem, fix: askFix },
+    ),
+  );
   const auto = $<HTMLSelectElement>("year").options[0];
   auto.textContent = ui("yearAuto", { year: checked.year });
 }
@@ -188,7 +195,13 @@ function unmarkClicked(): Promise<void> {
     const result = await unmark(state.marks);
     state.marks = [];
     if (result.restored === 0 && result.kept === 0) showMessages($("check-status"), "info", ui("nothingMarked"));
-    else showMessages($("check-status"), "success", ui("unmarked", { count: result.restored }), ...(result.kept > 0 ? [ui("unmarkKept", { count: result.kept })] : []));
+    else
+      showMessages(
+        $("check-status"),
+        "success",
+        ui("unmarked", { count: result.restored }),
+        ...(result.kept > 0 ? [ui("unmarkKept", { count: result.kept })] : []),
+      );
   });
 }
 
@@ -199,19 +212,25 @@ function summarizeClicked(): Promise<void> {
   const year = choice === "auto" ? "auto" : Number(choice);
   const output = $("summary-result");
   return run(ui("reading"), output, async () => {
-    const outcome = await generateSummary(year, (stage) => progress(stage.stage === "reading" ? ui("reading") : ui("writing", { name: stage.name })));
+    const outcome = await generateSummary(year, (stage) =>
+      progress(stage.stage === "reading" ? ui("reading") : ui("writing", { name: stage.name })),
+    );
     showCheck(outcome.checked);
     if (!outcome.ok) {
       showMessages(output, "error", message({ rule: "no-target-sheet", params: {} }));
       return;
     }
     const lines: { kind: MessageKind; text: string }[] = [
-      { kind: "success", text: outcome.replaced ? ui("summaryReplaced", { name: outcome.name }) : ui("summaryDone", { name: outcome.name }) },
+      {
+        kind: "success",
+        text: outcome.replaced ? ui("summaryReplaced", { name: outcome.name }) : ui("summaryDone", { name: outcome.name }),
+      },
       { kind: "strong", text: outcome.headline },
       ...coverageLines(outcome.checked, outcome.year),
     ];
     const base = `Tổng hợp BTV ${outcome.year}`;
-    if (outcome.name !== base && outcome.checked.snapshot.grids.some((g) => g.name === base)) lines.push({ kind: "info", text: ui("summaryKept", { taken: base, name: outcome.name }) });
+    if (outcome.name !== base && outcome.checked.snapshot.grids.some((g) => g.name === base))
+      lines.push({ kind: "info", text: ui("summaryKept", { taken: base, name: outcome.name }) });
     const errors = outcome.checked.read.problems.filter((p) => p.severity === "error").length;
     const warnings = outcome.checked.read.problems.length - errors;
     if (errors + warnings > 0) lines.push({ kind: "warning", text: ui("summaryProblems", { errors, warnings }) });

@@ -38,7 +38,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     group: "KT",
     name: "Thu ngân sách nhà nước trên địa bàn",
     ...parent(),
-    targetSource: src(KT(1), "(1) Tốc độ tăng tổng thu ngân sách nhà nước trên địa bàn bình quân hằng năm7-8%. Thu ngân sách trên địa bàn đạt 60 triệu đồng/năm."),
+    targetSource: src(
+      KT(1),
+      "(1) Tốc độ tăng tổng thu ngân sách nhà nước trên địa bàn bình quân hằng năm7-8%. Thu ngân sách trên địa bàn đạt 60 triệu đồng/năm.",
+    ),
     notes: [],
     reportConflict: false,
   },
@@ -93,7 +96,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     group: "KT",
     name: "Trồng mới cây trồng, diện tích lương thực có hạt và tăng đàn gia súc, gia cầm",
     ...parent(),
-    targetSource: src(KT(3), "(3) Trồng mới các loại cây trồng (Cà Phê, cây ăn quả, sắn, củ dong, rau các loại…) 150 ha; tổng diện tích lương thực có hạt 5.065 ha: Trong đó diện tích lúa 1.800ha, ngô 3.265ha. tăng đàn gia súc, gia cầm từ 10 đến 15% /năm so với số gia súc gia cầm hiện có."),
+    targetSource: src(
+      KT(3),
+      "(3) Trồng mới các loại cây trồng (Cà Phê, cây ăn quả, sắn, củ dong, rau các loại…) 150 ha; tổng diện tích lương thực có hạt 5.065 ha: Trong đó diện tích lúa 1.800ha, ngô 3.265ha. tăng đàn gia súc, gia cầm từ 10 đến 15% /năm so với số gia súc gia cầm hiện có.",
+    ),
     notes: [
       "Báo cáo ghi “61,3%%” (thừa một dấu %) ở sản lượng sắn xã Co Tòng: “Sắn 463,4 ha, đạt 4.170,6 tấn bằng 61,3%% so với đầu nhiệm kỳ”; đọc là 61,3%.",
       "Diện tích lúa và ngô khớp với tổng: 1.800 + 3.265 = 5.065 ha.",
@@ -185,9 +191,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "hộ",
     method: "Năm",
     target: "trên 2.800",
-    targetSource: src(KT(4), "(4) Số hộ kinh tế cá thể tham gia hoạt động nông nghiệp, lâm nghiệp và thủy sản đến năm 2030 đạt trên 2.800 hộ."),
+    targetSource: src(
+      KT(4),
+      "(4) Số hộ kinh tế cá thể tham gia hoạt động nông nghiệp, lâm nghiệp và thủy sản đến năm 2030 đạt trên 2.800 hộ.",
+    ),
     ...noBaseline(),
-    notes: ["Chưa có giá trị nền: báo cáo không nêu số hộ kinh tế cá thể nông, lâm nghiệp, thủy sản (chỉ nêu “60 hộ sản xuất kinh doanh thương mại, dịch vụ”, là lĩnh vực khác)."],
+    notes: [
+      "Chưa có giá trị nền: báo cáo không nêu số hộ kinh tế cá thể nông, lâm nghiệp, thủy sản (chỉ nêu “60 hộ sản xuất kinh doanh thương mại, dịch vụ”, là lĩnh vực khác).",
+    ],
     reportConflict: false,
   },
   {
@@ -195,7 +206,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     group: "KT",
     name: "Lao động qua đào tạo",
     ...parent(),
-    targetSource: src(KT(5), "(5) Tỷ lệ lao động qua đào tạo đạt 20%. Tỷ lệ lao động qua đào tạo đi làm việc ở nước ngoài theo hợp đồng/tổng số lao động qua đào tạo: 6 người."),
+    targetSource: src(
+      KT(5),
+      "(5) Tỷ lệ lao động qua đào tạo đạt 20%. Tỷ lệ lao động qua đào tạo đi làm việc ở nước ngoài theo hợp đồng/tổng số lao động qua đào tạo: 6 người.",
+    ),
     notes: [],
     reportConflict: false,
   },
@@ -234,7 +248,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "%",
     method: "Năm",
     target: "trên 50%",
-    targetSource: src(KT(6), "(6) Tỷ lệ che phủ rừng ổn định bao gồm diện tích cây ăn quả thân gỗ trồng trên đất dốc, cây phân tán quy đổi diện tích đến năm 2030 đạt trên 50%."),
+    targetSource: src(
+      KT(6),
+      "(6) Tỷ lệ che phủ rừng ổn định bao gồm diện tích cây ăn quả thân gỗ trồng trên đất dốc, cây phân tán quy đổi diện tích đến năm 2030 đạt trên 50%.",
+    ),
     ...noBaseline(),
     notes: [
       "Chưa có giá trị nền: tỷ lệ che phủ rừng các xã cũ là Co Mạ 55%, Pá Lông 55% (gồm cả cây ăn quả trên đất dốc), Co Tòng 35%; bình quân gia quyền cần diện tích tự nhiên của từng xã, báo cáo chỉ nêu tổng diện tích tự nhiên của xã mới là 214,28 km² (chú thích 1).",
@@ -249,9 +266,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "doanh nghiệp, HTX",
     method: "Năm",
     target: "02",
-    targetSource: src(KT(7), "(7) Đến năm 2030 có 02 doanh nghiệp, hợp tác xã có trụ sở, hoạt động sản xuất kinh doanh, dịch vụ trên địa bàn."),
+    targetSource: src(
+      KT(7),
+      "(7) Đến năm 2030 có 02 doanh nghiệp, hợp tác xã có trụ sở, hoạt động sản xuất kinh doanh, dịch vụ trên địa bàn.",
+    ),
     ...noBaseline(),
-    notes: ["Chưa có giá trị nền: báo cáo không nêu số doanh nghiệp, hợp tác xã có trụ sở trên địa bàn (chỉ nêu 04 đơn vị kinh doanh xăng dầu và 60 hộ sản xuất kinh doanh)."],
+    notes: [
+      "Chưa có giá trị nền: báo cáo không nêu số doanh nghiệp, hợp tác xã có trụ sở trên địa bàn (chỉ nêu 04 đơn vị kinh doanh xăng dầu và 60 hộ sản xuất kinh doanh).",
+    ],
     reportConflict: false,
   },
 
@@ -265,7 +287,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     target: "đạt 10",
     targetSource: src(XH(1), "(1) Thu nhập bình quân đầu người trên địa bàn đến năm 2030 so với năm 2025 đạt 10trVNĐ/người/năm."),
     baseline: 12,
-    baselineSources: [src("Phần thứ hai, I.1.5 (Nông thôn mới)", "thu nhập bình quân đạt 12 triệu đồng/người/năm (tăng 41,6 % so với năm 2020)")],
+    baselineSources: [
+      src("Phần thứ hai, I.1.5 (Nông thôn mới)", "thu nhập bình quân đạt 12 triệu đồng/người/năm (tăng 41,6 % so với năm 2020)"),
+    ],
     consolidation: "Số liệu toàn xã: câu chung của báo cáo, không gắn với xã cũ nào",
     notes: [
       "Mục tiêu 2030 “đạt 10trVNĐ/người/năm” thấp hơn mức đã đạt: Phần thứ hai ghi thu nhập bình quân đạt 12 triệu đồng/người/năm (tăng 41,6% so với năm 2020). Với mục tiêu “đạt 10”, chỉ tiêu đã đạt ngay từ năm gốc (12 > 10).",
@@ -361,9 +385,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "%",
     method: "Năm",
     target: "100%",
-    targetSource: src(XH(6), "(6) Đến năm 2030, 100% hồ sơ, kết quả giải quyết thủ tục hành chính thuộc thẩm quyền giải quyết được số hóa."),
+    targetSource: src(
+      XH(6),
+      "(6) Đến năm 2030, 100% hồ sơ, kết quả giải quyết thủ tục hành chính thuộc thẩm quyền giải quyết được số hóa.",
+    ),
     baseline: 72,
-    baselineSources: [src("Phần thứ hai, I.4 (Cải cách hành chính)", "kết quả số hóa hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính đạt trên 72%")],
+    baselineSources: [
+      src("Phần thứ hai, I.4 (Cải cách hành chính)", "kết quả số hóa hồ sơ, giấy tờ, kết quả giải quyết thủ tục hành chính đạt trên 72%"),
+    ],
     consolidation: "Số liệu toàn xã: câu chung của mục I.4, không tách theo xã cũ",
     notes: ["Báo cáo ghi “đạt trên 72%”; lấy 72 (cận dưới) làm giá trị nền."],
     reportConflict: false,
@@ -387,7 +416,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "%",
     method: "Năm",
     target: "đạt 1,5%",
-    targetSource: src(XH(8), "(8)Tỷ lệ chi từ ngân sách nhà nước cho khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số đạt 1,5% chi ngân sách."),
+    targetSource: src(
+      XH(8),
+      "(8)Tỷ lệ chi từ ngân sách nhà nước cho khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số đạt 1,5% chi ngân sách.",
+    ),
     ...noBaseline(),
     notes: ["Chưa có giá trị nền: báo cáo không nêu chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số."],
     reportConflict: false,
@@ -619,7 +651,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     target: "từ 80 trở lên",
     targetSource: src(XD(2), "(2) Kết nạp mới từ 80 đảng viên trở lên trong nhiệm kỳ"),
     baseline: 109,
-    baselineSources: [src("Phần thứ hai, I.6.2 (Phát triển đảng viên)", "từ đầu nhiệm kỳ đến nay (đến tháng 5/2025) đã kết nạp được 109 đảng viên, bằng 77,9 % so với chỉ tiêu Nghị quyết Đại hội đề ra")],
+    baselineSources: [
+      src(
+        "Phần thứ hai, I.6.2 (Phát triển đảng viên)",
+        "từ đầu nhiệm kỳ đến nay (đến tháng 5/2025) đã kết nạp được 109 đảng viên, bằng 77,9 % so với chỉ tiêu Nghị quyết Đại hội đề ra",
+      ),
+    ],
     consolidation: "Số liệu toàn xã: Đảng bộ các xã cũ cộng chung, từ đầu nhiệm kỳ 2020–2025 đến tháng 5/2025",
     notes: [
       "Cộng dồn số đảng viên kết nạp từng năm 2026–2030; giá trị nền là số kết nạp cả nhiệm kỳ trước, để so sánh.",
@@ -658,7 +695,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "%",
     method: "Hằng năm",
     target: "100%",
-    targetSource: src(XD(3), "Hằng năm 100% bí thư chi bộ, trưởng bản và trưởng ban công tác Mặt trận ở các bản được tập huấn chuyên môn, nghiệp vụ về công tác Đảng, chính quyền, dân vận, và Mặt trận."),
+    targetSource: src(
+      XD(3),
+      "Hằng năm 100% bí thư chi bộ, trưởng bản và trưởng ban công tác Mặt trận ở các bản được tập huấn chuyên môn, nghiệp vụ về công tác Đảng, chính quyền, dân vận, và Mặt trận.",
+    ),
     ...noBaseline(),
     notes: ["Chưa có giá trị nền: báo cáo nêu có tập huấn cho bí thư chi bộ nhưng không nêu tỷ lệ."],
     reportConflict: false,
@@ -668,7 +708,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     group: "XD",
     name: "Tổ chức chính trị - xã hội; vụ việc phức tạp, khiếu kiện vượt cấp, điểm nóng về an ninh trật tự",
     ...parent(),
-    targetSource: src(XD(4), "(4) 95% các tổ chức chính trị - xã hội xã hằng năm được đánh giá, xếp loại Hoàn thành tốt nhiệm vụ trở lên. Giảm tối thiểu 10% số vụ việc phức tạp, khiếu kiện vượt cấp, điểm nóng về an ninh trật tự phát sinh tại địa bàn xã so với nhiệm kỳ trước."),
+    targetSource: src(
+      XD(4),
+      "(4) 95% các tổ chức chính trị - xã hội xã hằng năm được đánh giá, xếp loại Hoàn thành tốt nhiệm vụ trở lên. Giảm tối thiểu 10% số vụ việc phức tạp, khiếu kiện vượt cấp, điểm nóng về an ninh trật tự phát sinh tại địa bàn xã so với nhiệm kỳ trước.",
+    ),
     notes: ["Câu “Giảm tối thiểu 10% …” không có số thứ tự riêng, đứng giữa chỉ tiêu (4) và (5): xếp vào chỉ tiêu (4)."],
     reportConflict: false,
   },
@@ -691,7 +734,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "vụ việc",
     method: "Cộng dồn",
     target: "giảm tối thiểu 10%",
-    targetSource: src(XD(4), "Giảm tối thiểu 10% số vụ việc phức tạp, khiếu kiện vượt cấp, điểm nóng về an ninh trật tự phát sinh tại địa bàn xã so với nhiệm kỳ trước."),
+    targetSource: src(
+      XD(4),
+      "Giảm tối thiểu 10% số vụ việc phức tạp, khiếu kiện vượt cấp, điểm nóng về an ninh trật tự phát sinh tại địa bàn xã so với nhiệm kỳ trước.",
+    ),
     ...noBaseline(),
     notes: [
       "Cộng dồn số vụ việc từng năm 2026–2030 và so với tổng nhiệm kỳ trước (giá trị nền); mức giảm chỉ có ý nghĩa đầy đủ ở năm 2030.",
@@ -727,7 +773,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: "%",
     method: "Năm",
     target: "100%",
-    targetSource: src(XD(5), "Đến năm 2030, 100% cán bộ, công chức xã được bồi dưỡng kỹ năng số căn bản, làm chủ kỹ năng số, ứng dụng công nghệ trong quản lý, điều hành."),
+    targetSource: src(
+      XD(5),
+      "Đến năm 2030, 100% cán bộ, công chức xã được bồi dưỡng kỹ năng số căn bản, làm chủ kỹ năng số, ứng dụng công nghệ trong quản lý, điều hành.",
+    ),
     ...noBaseline(),
     notes: ["Chưa có giá trị nền: báo cáo không nêu số cán bộ, công chức đã được bồi dưỡng kỹ năng số."],
     reportConflict: false,

@@ -17,7 +17,10 @@ import { gridLayout } from "./grid-layout";
  * a 20,000-row sheet (scripts/workbook/README.md holds the table and the choice).
  */
 async function main(): Promise<void> {
-  for (const [label, grids] of [["template", filledTemplate()], ["20k_rows", [largeSheet(19_990)]]] as [string, SheetGrid[]][]) {
+  for (const [label, grids] of [
+    ["template", filledTemplate()],
+    ["20k_rows", [largeSheet(19_990)]],
+  ] as [string, SheetGrid[]][]) {
     const workbook = new Workbook();
     writeLayouts(workbook, grids.map(gridLayout));
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
     for (const [name, ms] of Object.entries(figures)) console.log(JSON.stringify({ name, value: round(ms, 1), unit: "ms" }));
   }
   const modules = path.resolve(__dirname, "..", "..", "..", "..", "node_modules");
-  const gzipKb = (...files: string[]) => round(files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(modules, f))).length, 0) / 1024, 1);
+  const gzipKb = (...files: string[]) =>
+    round(files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(modules, f))).length, 0) / 1024, 1);
   const sizes = {
     "bundle.fflate.gzip_kb": gzipKb("fflate/umd/index.js"),
     "bundle.saxes.gzip_kb": gzipKb("saxes/saxes.js", "xmlchars/xml/1.0/ed5.js", "xmlchars/xml/1.1/ed2.js", "xmlchars/xmlns/1.0/ed3.js"),

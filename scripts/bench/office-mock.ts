@@ -103,7 +103,9 @@ export function quoteSheet(name: string): string {
 /** A1 address as Excel writes it, whole columns as `L:L`. */
 function addressOf(rect: Rect): string {
   if (rect.rows === 1_048_576) {
-    const [first, last] = rectAddress({ ...rect, rows: 1 }).replace(/\d+/g, "").split(":");
+    const [first, last] = rectAddress({ ...rect, rows: 1 })
+      .replace(/\d+/g, "")
+      .split(":");
     return `${first}:${last ?? first}`;
   }
   return rectAddress(rect);
@@ -216,7 +218,11 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
       case "format.fill.color":
         cellsOf(rect, (r, c) => {
           const before = model.fills.get(k(r, c));
-          model.fills.set(k(r, c), { ...before, color: String(value).toUpperCase(), pattern: before && before.pattern !== "None" ? before.pattern : "Solid" });
+          model.fills.set(k(r, c), {
+            ...before,
+            color: String(value).toUpperCase(),
+            pattern: before && before.pattern !== "None" ? before.pattern : "Solid",
+          });
         });
         return;
       case "format.fill.pattern":
@@ -224,7 +230,9 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
       case "format.fill.tintAndShade":
       case "format.fill.patternTintAndShade": {
         const prop = path.slice("format.fill.".length) as keyof MockFill;
-        cellsOf(rect, (r, c) => model.fills.set(k(r, c), { ...(model.fills.get(k(r, c)) ?? { color: "#FFFFFF", pattern: "None" }), [prop]: value }));
+        cellsOf(rect, (r, c) =>
+          model.fills.set(k(r, c), { ...(model.fills.get(k(r, c)) ?? { color: "#FFFFFF", pattern: "None" }), [prop]: value }),
+        );
         return;
       }
       case "format.fill.clear":
@@ -264,7 +272,8 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
             if (!NAVIGATION.has(prop)) apply(model, rect, full, undefined, args);
             const result = (value as (...a: unknown[]) => unknown).apply(target, args);
             // A child object handed out by a method (format.borders.getItem): track it under its own path.
-            if (result instanceof OfficeMockObject && !tracked.has(result)) return track(result, model, rect, [...path, `${prop}(${String(args[0])})`]);
+            if (result instanceof OfficeMockObject && !tracked.has(result))
+              return track(result, model, rect, [...path, `${prop}(${String(args[0])})`]);
             return result;
           };
         }
@@ -297,7 +306,9 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
   function rangeMock(model: SheetModel | null, rect: Rect | null): Excel.Range {
     const small = rect !== null && rect.rows * rect.columns <= 200_000;
     const matrix = (fn: (r: number, c: number) => unknown) =>
-      small ? Array.from({ length: rect!.rows }, (_, i) => Array.from({ length: rect!.columns }, (_, j) => fn(rect!.row + i, rect!.column + j))) : [];
+      small
+        ? Array.from({ length: rect!.rows }, (_, i) => Array.from({ length: rect!.columns }, (_, j) => fn(rect!.row + i, rect!.column + j)))
+        : [];
     const border = () => ({ style: "None", weight: "Thin", color: "#000000" });
     const borders = Object.fromEntries(EDGES.map((e) => [e, border()]));
     const data = {
@@ -309,7 +320,12 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
       format: {
         font: { name: "Calibri", size: 11, bold: false, italic: false, underline: "None", color: "#000000" },
         fill: rect ? fillData(model, rect) : fillData(null, { row: 0, column: 0, rows: 1, columns: 1 }),
-        borders: { ...borders, getItem(edge: string) { return (this as unknown as Record<string, unknown>)[edge]; } },
+        borders: {
+          ...borders,
+          getItem(edge: string) {
+            return (this as unknown as Record<string, unknown>)[edge];
+          },
+        },
         horizontalAlignment: "General",
         verticalAlignment: "Bottom",
         wrapText: false,
@@ -357,7 +373,12 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
   /** A chart: its calls are recorded under `charts.add(…)`, nothing is drawn. */
   function chartMock(): OfficeMockObject {
     const series = () =>
-      new OfficeMockObject({ name: "", setValues: () => undefined, setXAxisValues: () => undefined, format: { fill: { setSolidColor: () => undefined } } });
+      new OfficeMockObject({
+        name: "",
+        setValues: () => undefined,
+        setXAxisValues: () => undefined,
+        format: { fill: { setSolidColor: () => undefined } },
+      });
     return new OfficeMockObject({ title: { text: "" }, setPosition: () => undefined, series: { getItemAt: series, add: series } });
   }
 
@@ -389,7 +410,8 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
         const all = live();
         return sheetMock(all[all.indexOf(model) + 1] ?? null);
       },
-      getRange: (address?: string) => rangeMock(model, address === undefined ? { row: 0, column: 0, rows: 1_048_576, columns: 16_384 } : parseA1(address)),
+      getRange: (address?: string) =>
+        rangeMock(model, address === undefined ? { row: 0, column: 0, rows: 1_048_576, columns: 16_384 } : parseA1(address)),
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => rangeMock(model, { row, column, rows, columns }),
       getRanges: (address: string) => areasMock(model, address),
       delete: () => undefined,
@@ -471,15 +493,26 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
         }
       },
     },
-    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(root.context as unknown as Excel.RequestContext),
+    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+      batch(root.context as unknown as Excel.RequestContext),
   }) as OfficeMockObject & { context: { workbook: { worksheets: unknown } } };
 
   function view(model: SheetModel): MockSheetView {
     const rect = usedRect(model);
     const rows = rect ? rect.row + rect.rows : 0;
     const columns = rect ? rect.column + rect.columns : 0;
-    const dense = <T>(m: Map<string, T>, blank: T) => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => m.get(k(r, c)) ?? blank));
-    return { name: model.name, visibility: model.visibility, values: dense(model.values, "" as unknown), formats: dense(model.formats, "General"), fills: model.fills, merges: model.merges, links: model.links, props: model.props };
+    const dense = <T>(m: Map<string, T>, blank: T) =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => m.get(k(r, c)) ?? blank));
+    return {
+      name: model.name,
+      visibility: model.visibility,
+      values: dense(model.values, "" as unknown),
+      formats: dense(model.formats, "General"),
+      fills: model.fills,
+      merges: model.merges,
+      links: model.links,
+      props: model.props,
+    };
   }
 
   return {

@@ -21,7 +21,10 @@ const COMMUNES = 3321;
 export function coreNational(): Figure[] {
   const template = filledTemplate();
   const communes = Array.from({ length: COMMUNES }, (_, c) =>
-    template.map((grid) => ({ ...grid, values: grid.values.map((row) => row.map((v) => (typeof v === "number" && v < 100 ? v + (c % 13) : v))) })),
+    template.map((grid) => ({
+      ...grid,
+      values: grid.values.map((row) => row.map((v) => (typeof v === "number" && v < 100 ? v + (c % 13) : v))),
+    })),
   );
   const start = performance.now();
   let targets = 0;
@@ -47,9 +50,28 @@ export function functionsThroughput(): Figure[] {
     return (rows * 1000) / ms;
   };
   return [
-    { name: "functions.attainment.scalar_per_s", value: round(perSecond(() => attain(110, "≥ 100")), 0), unit: "calls/s" },
-    { name: "functions.attainment.range_per_s", value: round(rangePerSecond(attain), 0), unit: "cells/s", budget: { limit: 1_000_000, better: "higher" } },
-    { name: "functions.status.scalar_per_s", value: round(perSecond(() => judge(110, "≥ 100")), 0), unit: "calls/s" },
+    {
+      name: "functions.attainment.scalar_per_s",
+      value: round(
+        perSecond(() => attain(110, "≥ 100")),
+        0,
+      ),
+      unit: "calls/s",
+    },
+    {
+      name: "functions.attainment.range_per_s",
+      value: round(rangePerSecond(attain), 0),
+      unit: "cells/s",
+      budget: { limit: 1_000_000, better: "higher" },
+    },
+    {
+      name: "functions.status.scalar_per_s",
+      value: round(
+        perSecond(() => judge(110, "≥ 100")),
+        0,
+      ),
+      unit: "calls/s",
+    },
     { name: "functions.status.range_per_s", value: round(rangePerSecond(judge), 0), unit: "cells/s" },
   ];
 }
@@ -64,7 +86,10 @@ export async function cliSummary(): Promise<Figure[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "coma-bench-"));
   try {
     const figures: Figure[] = [];
-    for (const [suffix, grids] of [["", filledTemplate()], ["_5000", [largeSheet(5000)]]] as const) {
+    for (const [suffix, grids] of [
+      ["", filledTemplate()],
+      ["_5000", [largeSheet(5000)]],
+    ] as const) {
       const file = path.join(folder, `workbook${suffix}.xlsx`);
       const workbook = new Workbook();
       writeLayouts(workbook, grids.map(gridLayout));
@@ -130,7 +155,12 @@ export async function officeRoundTrips(): Promise<Figure[]> {
     );
     if (rows === 5000) {
       const write = Math.max(...summary.requests.map((r) => r.bytes));
-      figures.push({ name: "office.summary.payload_kb", value: round(write / 1024, 0), unit: "KB", budget: { limit: 5 * 1024, better: "lower" } });
+      figures.push({
+        name: "office.summary.payload_kb",
+        value: round(write / 1024, 0),
+        unit: "KB",
+        budget: { limit: 5 * 1024, better: "lower" },
+      });
     }
   }
   return figures;
@@ -148,7 +178,6 @@ export function bundleSizes(root: string): Figure[] {
   ];
 }
 
-
 /**
  * Whole processes, start-up included, as the user runs them: `coma summary` on the template workbook against a node
  * process that reads and writes the same workbook with exceljs; and the peak memory of `coma summary` on a target
@@ -161,7 +190,10 @@ export async function cliProcess(): Promise<Figure[]> {
   try {
     const template = path.join(folder, "mau.xlsx");
     const large = path.join(folder, "lon.xlsx");
-    for (const [file, grids] of [[template, filledTemplate()], [large, [largeSheet(MAX_SHEET_ROWS - 10)]]] as const) {
+    for (const [file, grids] of [
+      [template, filledTemplate()],
+      [large, [largeSheet(MAX_SHEET_ROWS - 10)]],
+    ] as const) {
       const workbook = new Workbook();
       writeLayouts(workbook, grids.map(gridLayout));
       await workbook.xlsx.writeFile(file);
@@ -171,12 +203,17 @@ export async function cliProcess(): Promise<Figure[]> {
     const summary = (input: string) =>
       `require(${JSON.stringify(cli)}).main(["summary", ${JSON.stringify(input)}, "-o", ${JSON.stringify(path.join(folder, "out.xlsx"))}, "--year", "2027"])` +
       `.then((code) => { if (code !== 0) process.exit(10 + code); ${report}; })`;
-    const copy = `const { Workbook } = require(${JSON.stringify(exceljs)}); const w = new Workbook();` +
+    const copy =
+      `const { Workbook } = require(${JSON.stringify(exceljs)}); const w = new Workbook();` +
       `w.xlsx.readFile(${JSON.stringify(template)}).then(() => w.xlsx.writeFile(${JSON.stringify(path.join(folder, "copy.xlsx"))})).then(() => { ${report}; });`;
     const cpu: Record<string, number[]> = { coma: [], exceljs: [] };
     const run = (script: string, label?: string) => {
       // stdout ignored: the summary of 20,000 rows prints more than spawnSync buffers.
-      const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, COMA_TODAY: "2027-12-15" } });
+      const result = spawnSync(process.execPath, ["-e", script], {
+        encoding: "utf8",
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, COMA_TODAY: "2027-12-15" },
+      });
       if (result.status !== 0) throw new Error(`bench process failed (${result.status}): ${result.stderr}`);
       const figures = JSON.parse(result.stderr) as { rss: number; cpu: number };
       if (label) cpu[label].push(figures.cpu);
@@ -190,7 +227,12 @@ export async function cliProcess(): Promise<Figure[]> {
       { name: "cli.summary.process_ms", value: round(coma, 0), unit: "ms" },
       { name: "cli.summary.process_exceljs_ms", value: round(floor, 0), unit: "ms" },
       { name: "cli.summary.process_ratio", value: round(coma / floor), unit: "×", budget: { limit: 0.5, better: "lower" } },
-      { name: "cli.summary.process_cpu_ratio", value: round(median(cpu.coma) / median(cpu.exceljs)), unit: "×", budget: { limit: 0.5, better: "lower" } },
+      {
+        name: "cli.summary.process_cpu_ratio",
+        value: round(median(cpu.coma) / median(cpu.exceljs)),
+        unit: "×",
+        budget: { limit: 0.5, better: "lower" },
+      },
       { name: "cli.summary_20000_rows.peak_mb", value: round(peakKb / 1024, 0), unit: "MB" },
     ];
   } finally {

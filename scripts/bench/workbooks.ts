@@ -15,7 +15,21 @@ export function filledTemplate(): SheetGrid[] {
   });
 }
 
-const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030, "Ghi chú"];
+const HEADER: Cell[] = [
+  "Mã",
+  "Chỉ tiêu",
+  "Nhóm",
+  "ĐVT",
+  "Cách tính",
+  "Cơ sở 2025",
+  "Mục tiêu 2030",
+  2026,
+  2027,
+  2028,
+  2029,
+  2030,
+  "Ghi chú",
+];
 const METHODS = ["Năm", "Cộng dồn", "Tăng bình quân", "Hằng năm"];
 const TARGETS = ["≥ 90%", "trên 50", "dưới 30", "7-8", "5.065", "giảm tối thiểu 10%"];
 
@@ -25,7 +39,21 @@ export function largeSheet(rows: number): SheetGrid {
   for (let i = 0; i < rows; i++) {
     const group = ["KT", "XH", "XD"][i % 3];
     const base = 20 + (i % 50);
-    values.push([`${group}${1 + Math.floor(i / 300)}.${1 + (i % 300)}`, `Chỉ tiêu số ${i + 1}`, group, "%", METHODS[i % 4], base, TARGETS[i % 6], base + 1, i % 11 === 0 ? `${base + 2},5` : base + 2, null, null, null, ""]);
+    values.push([
+      `${group}${1 + Math.floor(i / 300)}.${1 + (i % 300)}`,
+      `Chỉ tiêu số ${i + 1}`,
+      group,
+      "%",
+      METHODS[i % 4],
+      base,
+      TARGETS[i % 6],
+      base + 1,
+      i % 11 === 0 ? `${base + 2},5` : base + 2,
+      null,
+      null,
+      null,
+      "",
+    ]);
   }
   return { name: "Chỉ tiêu", values };
 }

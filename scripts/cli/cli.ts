@@ -40,7 +40,11 @@ const Year = z.pipe(
   z.pipe(z.transform(Number), z.number().check(z.gte(BASE_YEAR, issue("bad-year")), z.lte(FINAL_YEAR, issue("bad-year")))),
 );
 const SCHEMAS = {
-  template: z.object({ files: z.array(z.string()).check(z.maxLength(0, issue("extra-argument"))), output: z.optional(z.string()), force: z.boolean() }),
+  template: z.object({
+    files: z.array(z.string()).check(z.maxLength(0, issue("extra-argument"))),
+    output: z.optional(z.string()),
+    force: z.boolean(),
+  }),
   validate: z.object({ files: Files, json: z.boolean(), all: z.boolean() }),
   summary: z.object({ files: Files, output: z.optional(z.string()), year: z.optional(Year), json: z.boolean(), all: z.boolean() }),
 };
@@ -75,9 +79,11 @@ function parseOptions(command: Command, args: string[]): Raw {
     const option = /'(-[^',\s]*)/.exec(text)?.[1] ?? "";
     const code = (error as { code?: string }).code;
     const detail =
-      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? OPTION_PROBLEMS.unknown(option)
-      : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? OPTION_PROBLEMS.missingValue(option)
-      : OPTION_PROBLEMS.other();
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+        ? OPTION_PROBLEMS.unknown(option)
+        : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+          ? OPTION_PROBLEMS.missingValue(option)
+          : OPTION_PROBLEMS.other();
     throw new CliError("bad-option", { detail });
   }
 }
@@ -157,7 +163,10 @@ function inputs(args: string[]): Inputs {
     if (!isFolder(arg)) return [arg];
     const files = fs
       .readdirSync(arg)
-      .filter((name) => /\.xls[xm]$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".") && !/-tong-hop-btv-\d{4}\.xls[xm]$/i.test(name))
+      .filter(
+        (name) =>
+          /\.xls[xm]$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".") && !/-tong-hop-btv-\d{4}\.xls[xm]$/i.test(name),
+      )
       .sort((a, b) => a.localeCompare(b, "vi"))
       .map((name) => path.join(arg, name));
     if (files.length === 0) throw new CliError("empty-folder", { folder: arg });

@@ -4,7 +4,7 @@ import { CATALOGUE, message, planSummary, readWorkbook, templateLayouts, type Pr
 import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError, type OpenedWorkbook } from "../workbook";
 import { writeFileAtomically } from "../workbook/atomic-write";
 import { deflateWithZlib, inflateWithZlib } from "../workbook/node-zlib";
-import type { IndicatorJson, ProblemJson, SummaryJson, ValidateJson } from "./json-output";
+import { IndicatorJsonSchema, type IndicatorJson, type ProblemJson, type SummaryJson, type ValidateJson } from "./json-output";
 import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
 /** The three jobs of the command line on one file each, returning what `--json` prints. */
@@ -27,7 +27,10 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());
   await writing(output, () => saveWorkbook(workbook, output));
-  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({ code: e.code, message: message({ rule: "report-conflict", params: { note: e.notes[0] } }) }));
+  const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({
+    code: e.code,
+    message: message({ rule: "report-conflict", params: { note: e.notes[0] } }),
+  }));
   return { output, targets: countTargets(CATALOGUE), notes };
 }
 
@@ -73,11 +76,21 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   const { model, placement, read } = plan;
   const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
-  const bytes = refusals(file, () => amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter, deflate: deflateWithZlib }));
+  const bytes = refusals(file, () =>
+    amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter, deflate: deflateWithZlib }),
+  );
   await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
   return {
-    json: { file, year: model.year, output, headline: model.headline, problems: problems.length, indicators: model.rows.map(indicatorJson), groups: model.groups },
+    json: {
+      file,
+      year: model.year,
+      output,
+      headline: model.headline,
+      problems: problems.length,
+      indicators: model.rows.map(indicatorJson),
+      groups: model.groups,
+    },
     model,
     problems,
     sheet: placement.name,
@@ -138,10 +151,12 @@ function problemJson(p: Problem): ProblemJson {
   return { severity: p.severity, sheet: p.sheet, cell: p.cell, code: p.code, message: p.message, rule: p.rule };
 }
 
+/** The fields the JSON promises, taken from the row by the schema's own keys. */
 function indicatorJson(r: SummaryModel["rows"][number]): IndicatorJson {
-  const { code, name, unit, method, baseline, target, plan, previous, value, actual, expected, attainment, planAttainment, progress, delta, change, status } = r;
-  return { code, name, unit, method, baseline, target, plan, previous, value, actual, expected, attainment, planAttainment, progress, delta, change, status };
+  return Object.fromEntries(INDICATOR_KEYS.map((key) => [key, r[key]])) as IndicatorJson;
 }
+
+const INDICATOR_KEYS = Object.keys(IndicatorJsonSchema.shape) as (keyof IndicatorJson)[];
 
 /** The date on the summary letterhead: today, or COMA_TODAY=YYYY-MM-DD for reproducible output. */
 export function letterheadDate(env: NodeJS.ProcessEnv = process.env): Date {

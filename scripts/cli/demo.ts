@@ -35,7 +35,12 @@ async function demo(): Promise<void> {
   say("");
   say(groupTable(summary.model));
   say("");
-  say(detailTable(summary.model.rows.filter((r) => !r.code.includes(".")), summary.json.year));
+  say(
+    detailTable(
+      summary.model.rows.filter((r) => !r.code.includes(".")),
+      summary.json.year,
+    ),
+  );
 
   await sampleRun(out, say);
 }
@@ -57,7 +62,12 @@ async function sampleRun(out: string, say: (text: string) => void): Promise<void
   say("");
   say(groupTable(summary.model));
   say("");
-  say(detailTable(summary.model.rows.filter((r) => !r.isParent), summary.json.year));
+  say(
+    detailTable(
+      summary.model.rows.filter((r) => !r.isParent),
+      summary.json.year,
+    ),
+  );
 }
 
 function writeJson(file: string, data: unknown): string {

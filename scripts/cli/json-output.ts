@@ -57,7 +57,18 @@ export const SummaryJsonSchema = z.strictObject({
   headline: z.string(),
   problems: z.number(),
   indicators: z.array(IndicatorJsonSchema),
-  groups: z.array(z.strictObject({ group: z.enum(GROUPS), total: z.number(), exceeded: z.number(), met: z.number(), onTrack: z.number(), behind: z.number(), notMet: z.number(), noData: z.number() })),
+  groups: z.array(
+    z.strictObject({
+      group: z.enum(GROUPS),
+      total: z.number(),
+      exceeded: z.number(),
+      met: z.number(),
+      onTrack: z.number(),
+      behind: z.number(),
+      notMet: z.number(),
+      noData: z.number(),
+    }),
+  ),
 });
 
 export type ProblemJson = z.infer<typeof ProblemJsonSchema>;

@@ -131,9 +131,11 @@ export const LABELS = {
       : `Năm đánh giá ${year}${given ? "" : " (năm gần nhất có số liệu; chọn năm khác bằng --year)"}: ${withValue}/${rows} dòng chỉ tiêu có số liệu năm ${year}.`,
   expected: (year: number) => `Lộ trình ${year}`,
   behindHeading: (year: number, count: number) =>
-    isFinal(year) ? `Chỉ tiêu không đạt (${count}), xa mục tiêu nhất trước:`
-    : year === BASE_YEAR ? `Chỉ tiêu chưa đạt mục tiêu năm 2030 (${count}), xa mục tiêu nhất trước:`
-    : `Chỉ tiêu chậm tiến độ, chưa đạt (${count}), xa lộ trình nhất trước:`,
+    isFinal(year)
+      ? `Chỉ tiêu không đạt (${count}), xa mục tiêu nhất trước:`
+      : year === BASE_YEAR
+        ? `Chỉ tiêu chưa đạt mục tiêu năm 2030 (${count}), xa mục tiêu nhất trước:`
+        : `Chỉ tiêu chậm tiến độ, chưa đạt (${count}), xa lộ trình nhất trước:`,
   noneBehind: (year: number) => (isFinal(year) ? "Không có chỉ tiêu không đạt." : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt."),
   demoTemplate: (file: string, targets: number) => `1. Tệp mẫu: ${file} (${targets} chỉ tiêu).`,
   demoValidate: (errors: number, warnings: number, json: string) => `2. Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo (${json}).`,

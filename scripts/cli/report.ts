@@ -1,4 +1,12 @@
-import { formatNumber, formatPercent, GROUP_NAMES, overviewStatuses, type GroupCount, type SummaryModel, type SummaryRow } from "../../core";
+import {
+  formatNumber,
+  formatPercent,
+  GROUP_NAMES,
+  overviewStatuses,
+  type GroupCount,
+  type SummaryModel,
+  type SummaryRow,
+} from "../../core";
 import { LABELS, PROBLEM_KINDS } from "./messages";
 import type { ProblemJson } from "./json-output";
 import type { SummaryResult, TemplateResult, ValidateResult } from "./commands";
@@ -111,7 +119,14 @@ function behindText(model: SummaryModel): string[] {
     LABELS.behindHeading(model.year, model.behind.length),
     table(
       [LABELS.code, LABELS.name, LABELS.actual(model.year), LABELS.expected(model.year), LABELS.attainment, LABELS.status],
-      model.behind.map((r) => [r.code, cut(r.name, NAME_WIDTH), figure(r.value ?? r.actual), figure(r.expected), ratio(r.attainment), r.status]),
+      model.behind.map((r) => [
+        r.code,
+        cut(r.name, NAME_WIDTH),
+        figure(r.value ?? r.actual),
+        figure(r.expected),
+        ratio(r.attainment),
+        r.status,
+      ]),
       ["left", "left", "right", "right", "right", "left"],
     ),
   ];

@@ -26,7 +26,10 @@ export function sampleLayouts(): SheetLayout[] {
   }
   // The title is the heading above the header that names the term; the note replaces the line under it.
   const above = values.slice(0, TEMPLATE_HEADER_ROW - 1).map((row) => row[0]);
-  const title = Math.max(0, above.findIndex((text) => typeof text === "string" && text.includes("NHIỆM KỲ")));
+  const title = Math.max(
+    0,
+    above.findIndex((text) => typeof text === "string" && text.includes("NHIỆM KỲ")),
+  );
   values[title][0] = `${values[title][0] ?? ""}${SAMPLE_TITLE_SUFFIX}`;
   const note = title + 1 < above.length ? title + 1 : title;
   values[note][0] = note === title ? `${values[title][0]} ${SAMPLE_NOTE}` : SAMPLE_NOTE;

@@ -55,7 +55,10 @@ export async function checkInput(input: FuzzInput, dir: string, cli: Cli, random
   if (sha256(fs.readFileSync(source)) !== hash) failures.push("source: bytes changed");
   if (fs.statSync(source).mtimeMs !== past.getTime()) failures.push("source: modification time changed");
   const expectedBeside = [input.fileName, ...(besideSource && written ? [path.basename(written)] : [])];
-  failures.push(...strays(inDir, expectedBeside), ...strays(outDir, output !== null && fs.existsSync(output) ? [path.basename(output)] : []));
+  failures.push(
+    ...strays(inDir, expectedBeside),
+    ...strays(outDir, output !== null && fs.existsSync(output) ? [path.basename(output)] : []),
+  );
   if ((validate.code === 2) !== (summary.code === 2)) failures.push(`exit: validate ${validate.code} but summary ${summary.code}`);
   if (deep && written && summary.code === 0) {
     const { year: summaryYear } = JSON.parse(summary.stdout) as { year: number };
@@ -69,13 +72,22 @@ async function capture(cli: Cli, argv: string[]): Promise<Run> {
   const err: string[] = [];
   const { write: writeOut } = process.stdout;
   const { write: writeErr } = process.stderr;
-  const into = (sink: string[]) => ((chunk: unknown) => (sink.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString()), true)) as typeof process.stdout.write;
+  const into = (sink: string[]) =>
+    ((chunk: unknown) => (
+      sink.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString()),
+      true
+    )) as typeof process.stdout.write;
   process.stdout.write = into(out);
   process.stderr.write = into(err);
   try {
     return { code: await cli(argv), stdout: out.join(""), stderr: err.join(""), thrown: null };
   } catch (error) {
-    return { code: null, stdout: out.join(""), stderr: err.join(""), thrown: error instanceof Error ? error.stack ?? error.message : String(error) };
+    return {
+      code: null,
+      stdout: out.join(""),
+      stderr: err.join(""),
+      thrown: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   } finally {
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;
@@ -89,7 +101,8 @@ function runFailures(command: string, run: Run): string[] {
   const lines = run.stderr.split("\n").filter((l) => l.trim() !== "");
   if (lines.some((l) => /^\s+at\s/.test(l))) failures.push(`${command}: stack trace on stderr: ${run.stderr.slice(0, 500)}`);
   if (run.stderr.includes(UNEXPECTED)) failures.push(`${command}: crash reported as unexpected: ${lines.join(" | ").slice(0, 500)}`);
-  if (run.code === 2 && lines.length !== 1) failures.push(`${command}: exit 2 with ${lines.length} lines on stderr, not one sentence: ${run.stderr.slice(0, 300)}`);
+  if (run.code === 2 && lines.length !== 1)
+    failures.push(`${command}: exit 2 with ${lines.length} lines on stderr, not one sentence: ${run.stderr.slice(0, 300)}`);
   return failures;
 }
 
@@ -104,7 +117,8 @@ function validateFailures(run: Run): string[] {
     const fileLevel = p.sheet === null && p.cell === null;
     if (!located && !fileLevel) failures.push(`validate: problem without sheet and cell: ${JSON.stringify(p).slice(0, 300)}`);
     if (p.severity !== "error" && p.severity !== "warning") failures.push(`validate: problem severity ${String(p.severity)}`);
-    if (typeof p.message !== "string" || p.message.trim() === "" || /undefined|\[object /.test(p.message)) failures.push(`validate: bad message ${String(p.message).slice(0, 200)}`);
+    if (typeof p.message !== "string" || p.message.trim() === "" || /undefined|\[object /.test(p.message))
+      failures.push(`validate: bad message ${String(p.message).slice(0, 200)}`);
   }
   return failures;
 }
@@ -115,13 +129,19 @@ function summaryFailures(run: Run, failures: string[], output: string | null, ol
     if (output !== null && !sameBytesOrAbsent(output, old)) failures.push(`summary: exit ${run.code} but ${output} changed`);
     return null;
   }
-  const json = parseJson(run.stdout) as { output?: unknown; indicators?: Record<string, unknown>[]; groups?: Record<string, number>[] } | null;
+  const json = parseJson(run.stdout) as {
+    output?: unknown;
+    indicators?: Record<string, unknown>[];
+    groups?: Record<string, number>[];
+  } | null;
   if (!json || typeof json.output !== "string" || !Array.isArray(json.indicators)) {
     failures.push(`summary: stdout is not the --json object: ${run.stdout.slice(0, 200)}`);
     return null;
   }
   for (const row of json.indicators) {
-    for (const key of FIGURES) if (row[key] !== null && !(typeof row[key] === "number" && Number.isFinite(row[key]))) failures.push(`summary: ${row.code} ${key} = ${String(row[key])}`);
+    for (const key of FIGURES)
+      if (row[key] !== null && !(typeof row[key] === "number" && Number.isFinite(row[key])))
+        failures.push(`summary: ${row.code} ${key} = ${String(row[key])}`);
     if (!STATUSES.includes(row.status as (typeof STATUSES)[number])) failures.push(`summary: ${row.code} status ${String(row.status)}`);
   }
   const written = json.output;

@@ -21,7 +21,10 @@ interface Meta {
 }
 
 /** Runs the fuzzer as `npm run fuzz` does; `print` receives every line of its report. */
-export async function fuzzMain(argv: string[], print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function fuzzMain(
+  argv: string[],
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -72,7 +75,9 @@ function progress(result: CaseResult): void {
 
 /** Prints a failure and saves its input for `--replay` (a hang's input is rebuilt here from seed and case). */
 async function report(result: CaseResult, seed: number, replayed: FuzzInput | null, print: (line: string) => void): Promise<void> {
-  const input = result.input ? { ...result.input, bytes: Buffer.from(result.input.bytes) } : replayed ?? (await makeInput(seed, result.n, await fuzzBase()));
+  const input = result.input
+    ? { ...result.input, bytes: Buffer.from(result.input.bytes) }
+    : (replayed ?? (await makeInput(seed, result.n, await fuzzBase())));
   const file = path.join(FAILURES, `seed-${seed}-case-${result.n}.input`);
   if (!replayed) {
     fs.mkdirSync(FAILURES, { recursive: true });

@@ -37,7 +37,7 @@ export async function runCase(seed: number, n: number, base: FuzzBase, cli: Cli,
     const failures = await checkInput(made, dir, cli, Random.forCase(seed ^ 0x5eed, n), n % 8 === 0);
     return { n, kind: made.kind, failures, hang: false, ms: Date.now() - started, ...(failures.length > 0 && { input: made }) };
   } catch (error) {
-    const reason = error instanceof Error ? error.stack ?? error.message : String(error);
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { n, kind: made.kind, failures: [`fuzzer: checking failed: ${reason}`], hang: false, ms: Date.now() - started, input: made };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -53,7 +53,9 @@ export type FromWorker = { ready: true } | { result: CaseResult };
  * a hang: its process is killed (that stops even a busy loop) and replaced. Processes, not worker threads: a V8
  * out-of-memory in a worker thread aborts the whole process, and the fuzzer must outlive the program it tests.
  */
-export async function runInWorkers(options: RunOptions & { workers: number; workerFile: string; replay?: FuzzInput }): Promise<CaseResult[]> {
+export async function runInWorkers(
+  options: RunOptions & { workers: number; workerFile: string; replay?: FuzzInput },
+): Promise<CaseResult[]> {
   const first = options.first ?? 0;
   const queue = Array.from({ length: options.cases }, (_, i) => first + i);
   const results: CaseResult[] = [];
@@ -83,7 +85,11 @@ interface Worker {
 
 function startWorker(file: string): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const child = fork(file, [], { serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"], execArgv: ["--max-old-space-size=4096"] });
+    const child = fork(file, [], {
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      execArgv: ["--max-old-space-size=4096"],
+    });
     const worker: Worker = { child, stderr: [] };
     child.stderr!.on("data", (chunk: Buffer) => {
       worker.stderr.push(chunk.toString());
@@ -109,7 +115,12 @@ function answer(worker: Worker, message: ToWorker, timeoutMs: number): Promise<C
     const failed = (failure: string, hang = false): CaseResult => ({ n: message.n, kind: "?", failures: [failure], hang, ms: timeoutMs });
     const onMessage = (m: FromWorker) => "result" in m && done(m.result);
     const onExit = (code: number | null, signal: string | null) => {
-      const last = worker.stderr.join("").split("\n").filter((l) => l.trim() !== "").slice(0, 3).join(" | ");
+      const last = worker.stderr
+        .join("")
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .slice(0, 3)
+        .join(" | ");
       done(failed(`worker: crash, process ended with ${signal ?? `exit ${code}`}: ${last.slice(0, 400)}`));
     };
     const timer = setTimeout(() => done(failed(`hang: no answer in ${timeoutMs} ms`, true)), timeoutMs);

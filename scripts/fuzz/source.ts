@@ -28,7 +28,11 @@ function changedParts(before: OpenedWorkbook, after: OpenedWorkbook, year: numbe
       if (!replaced) failures.push(`output: part ${entry.name} is missing`);
       continue;
     }
-    if (replaced && (name === replaced.part?.toLowerCase() || name.startsWith(`${replaced.part?.toLowerCase().replace(/[^/]+$/, "")}_rels/`))) continue;
+    if (
+      replaced &&
+      (name === replaced.part?.toLowerCase() || name.startsWith(`${replaced.part?.toLowerCase().replace(/[^/]+$/, "")}_rels/`))
+    )
+      continue;
     if (!sameContent(before, after, entry.name)) failures.push(`output: part ${entry.name} changed`);
   }
   return failures;
@@ -60,7 +64,8 @@ function changedSheets(before: SheetGrid[], after: SheetGrid[], year: number): s
       continue;
     }
     byName.delete(sheet.name);
-    if (!isDeepStrictEqual(copy.values, sheet.values)) failures.push(`output: source sheet “${sheet.name}” changed ${firstDifference(sheet, copy)}`);
+    if (!isDeepStrictEqual(copy.values, sheet.values))
+      failures.push(`output: source sheet “${sheet.name}” changed ${firstDifference(sheet, copy)}`);
   }
   for (const added of byName.values()) {
     if (!isGeneratedSheet(added.values)) failures.push(`output: added sheet “${added.name}” is not a COMA summary`);
@@ -79,7 +84,8 @@ function firstDifference(a: SheetGrid, b: SheetGrid): string {
   for (let r = 0; r < rows; r++) {
     const [x, y] = [a.values[r] ?? [], b.values[r] ?? []];
     for (let c = 0; c < Math.max(x.length, y.length); c++) {
-      if (!isDeepStrictEqual(x[c], y[c])) return `at row ${r + (a.top ?? 0) + 1}, column ${c + (a.left ?? 0) + 1}: ${JSON.stringify(x[c])?.slice(0, 80)} → ${JSON.stringify(y[c])?.slice(0, 80)}`;
+      if (!isDeepStrictEqual(x[c], y[c]))
+        return `at row ${r + (a.top ?? 0) + 1}, column ${c + (a.left ?? 0) + 1}: ${JSON.stringify(x[c])?.slice(0, 80)} → ${JSON.stringify(y[c])?.slice(0, 80)}`;
     }
   }
   return `(offset ${a.top},${a.left} → ${b.top},${b.left})`;

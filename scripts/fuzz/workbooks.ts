@@ -31,7 +31,13 @@ type Mutation = (random: Random, workbook: Workbook, sheet: Worksheet) => void;
 const HEADER = TEMPLATE_HEADER_ROW;
 const MUTATIONS: [number, Mutation][] = [
   [12, (r, _, s) => (s.getCell(r.int(1, 70), r.int(1, 15)).value = randomValue(r))],
-  [4, (r, _, s) => (s.getCell(HEADER, r.int(1, 14)).value = r.chance(0.5) ? randomValue(r) : r.pick(["Ma chi tieu", "MÃ SỐ", "Nội dung", "Mục tiêu", "Chỉ tiêu 2030", "Năm 2026", 2025, 2031, "Thực hiện"]))],
+  [
+    4,
+    (r, _, s) =>
+      (s.getCell(HEADER, r.int(1, 14)).value = r.chance(0.5)
+        ? randomValue(r)
+        : r.pick(["Ma chi tieu", "MÃ SỐ", "Nội dung", "Mục tiêu", "Chỉ tiêu 2030", "Năm 2026", 2025, 2031, "Thực hiện"])),
+  ],
   [3, (r, _, s) => s.mergeCells(r.int(1, HEADER + 1), r.int(1, 13), r.int(HEADER, HEADER + 3), r.int(1, 14))],
   [1, (r, _, s) => (s.getRow(r.int(1, 70)).hidden = true)],
   [1, (r, w) => (r.pick(w.worksheets).state = r.pick(["hidden", "veryHidden"] as const))],
@@ -111,11 +117,14 @@ export function messyWorkbook(random: Random): Workbook {
 function cellFor(random: Random, header: string | number | undefined, r: number): CellValue {
   if (random.chance(0.15)) return randomValue(random);
   const text = String(header ?? "");
-  if (/^M/.test(text) && !/Mục|Muc/.test(text)) return `${random.pick(["KT", "XH", "XD"])}${random.int(1, 13)}${random.chance(0.3) ? `.${random.int(1, 3)}` : ""}`;
-  if (/Mục|Muc|2030|Nghị|Kế/.test(text)) return random.pick(["≥ 90%", "trên 2.800", "dưới 30", "7-8", "giảm tối thiểu 10%", 50, "100%", "từ 80 trở lên"]);
+  if (/^M/.test(text) && !/Mục|Muc/.test(text))
+    return `${random.pick(["KT", "XH", "XD"])}${random.int(1, 13)}${random.chance(0.3) ? `.${random.int(1, 3)}` : ""}`;
+  if (/Mục|Muc|2030|Nghị|Kế/.test(text))
+    return random.pick(["≥ 90%", "trên 2.800", "dưới 30", "7-8", "giảm tối thiểu 10%", 50, "100%", "từ 80 trở lên"]);
   if (/Cách|Phương/.test(text)) return random.pick(["Năm", "Cộng dồn", "Tăng bình quân", "Hằng năm", ""]);
   if (/ĐVT|Đơn|D\.V/.test(text)) return random.pick(["%", "ha", "hộ", "người", "triệu đồng"]);
-  if (/20\d\d|Cơ|Co|Kết/.test(text)) return random.chance(0.7) ? random.int(0, 5000) / random.pick([1, 10]) : random.pick(["3.265", "126,1 %", "1.5", ""]);
+  if (/20\d\d|Cơ|Co|Kết/.test(text))
+    return random.chance(0.7) ? random.int(0, 5000) / random.pick([1, 10]) : random.pick(["3.265", "126,1 %", "1.5", ""]);
   return `${text} ${r}`;
 }
 
@@ -125,7 +134,17 @@ export async function hugeWorkbook(random: Random, template: Buffer): Promise<Wo
   const sheet = workbook.worksheets[0];
   for (let i = 0; i < 10_000; i++) {
     const code = `${random.pick(["KT", "XH", "XD"])}${100 + i}`;
-    sheet.addRow([code, `Chỉ tiêu ${i}`, null, "%", random.pick(["Năm", "Cộng dồn"]), random.int(0, 100), random.pick(["≥ 50", "dưới 30", "7-8"]), random.int(0, 100), random.chance(0.1) ? "1.5" : random.int(0, 100)]);
+    sheet.addRow([
+      code,
+      `Chỉ tiêu ${i}`,
+      null,
+      "%",
+      random.pick(["Năm", "Cộng dồn"]),
+      random.int(0, 100),
+      random.pick(["≥ 50", "dưới 30", "7-8"]),
+      random.int(0, 100),
+      random.chance(0.1) ? "1.5" : random.int(0, 100),
+    ]);
   }
   return workbook;
 }

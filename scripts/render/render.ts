@@ -56,7 +56,11 @@ export async function render(out = RENDER_DIR): Promise<RenderResult> {
   summaryPagesOnly(path.join(out, "tong-hop-btv-2027.pdf"), summaryPdf, out);
   run("pdftoppm", ["-png", "-r", "60", templatePdf, path.join(out, "template")]);
   run("pdftoppm", ["-png", "-r", "60", summaryPdf, path.join(out, "summary")]);
-  const pngs = fs.readdirSync(out).filter((f) => f.endsWith(".png")).sort().map((f) => path.join(out, f));
+  const pngs = fs
+    .readdirSync(out)
+    .filter((f) => f.endsWith(".png"))
+    .sort()
+    .map((f) => path.join(out, f));
   return { templatePdf, summaryPdf, pngs };
 }
 

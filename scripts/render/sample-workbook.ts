@@ -63,9 +63,7 @@ function figures(target: Target, method: string, baseline: number, pace: number,
     return [round((goal * pace) / 2, false), round((goal * pace) / 2, false)];
   }
   const goal =
-    target.kind === "range" ? (target.low + target.high) / 2
-    : target.kind === "reduction" ? baseline * (1 - target.n / 100)
-    : target.n;
+    target.kind === "range" ? (target.low + target.high) / 2 : target.kind === "reduction" ? baseline * (1 - target.n / 100) : target.n;
   const at = (share: number) => round(baseline + (goal - baseline) * share, percent);
   return [at(pace / 2), at(pace)];
 }
@@ -92,7 +90,15 @@ function headerColumns(sheet: Worksheet): Columns {
     sheet.getRow(r).eachCell((cell, column) => titles.set(cell.value, column));
     if (titles.has("Mã") && titles.has("Mục tiêu 2030")) {
       const at = (title: unknown) => titles.get(title)!;
-      return { code: at("Mã"), unit: at("ĐVT"), method: at("Cách tính"), baseline: at("Cơ sở 2025"), target: at("Mục tiêu 2030"), 2026: at(2026), 2027: at(2027) };
+      return {
+        code: at("Mã"),
+        unit: at("ĐVT"),
+        method: at("Cách tính"),
+        baseline: at("Cơ sở 2025"),
+        target: at("Mục tiêu 2030"),
+        2026: at(2026),
+        2027: at(2027),
+      };
     }
   }
   throw new Error("the template has no header row");

@@ -39,7 +39,10 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   const relNs = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
   const relType = (kind: string) => `${relNs}/${kind}`;
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
-  const old = options.replaces === null ? null : (workbook.sheets.find((s) => s.name === options.replaces && s.kind === "worksheet" && s.part) ?? null);
+  const old =
+    options.replaces === null
+      ? null
+      : (workbook.sheets.find((s) => s.name === options.replaces && s.kind === "worksheet" && s.part) ?? null);
   const removed = old ? partsOnlyUsedBy(workbook, old.part!) : new Set<string>();
   // The names of the parts the old summary leaves behind are free again: regenerating does not count them up.
   const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()).filter((name) => !removed.has(name)));
@@ -76,9 +79,15 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
     const drawingPart = freePart("drawings/drawing");
     const chartPart = freePart("charts/chart");
     drawingId = "rId1";
-    written.set(relationshipsPart(sheetPart), relationshipsXml([{ id: drawingId, type: relType("drawing"), target: relativeTarget(sheetPart, drawingPart) }]));
+    written.set(
+      relationshipsPart(sheetPart),
+      relationshipsXml([{ id: drawingId, type: relType("drawing"), target: relativeTarget(sheetPart, drawingPart) }]),
+    );
     written.set(drawingPart, ENCODER.encode(drawingXml(layout.chart, "rId1")));
-    written.set(relationshipsPart(drawingPart), relationshipsXml([{ id: "rId1", type: relType("chart"), target: relativeTarget(drawingPart, chartPart) }]));
+    written.set(
+      relationshipsPart(drawingPart),
+      relationshipsXml([{ id: "rId1", type: relType("chart"), target: relativeTarget(drawingPart, chartPart) }]),
+    );
     written.set(chartPart, ENCODER.encode(chartXml(layout.chart, layout)));
     overrides.set(drawingPart, TYPES.drawing).set(chartPart, TYPES.chart);
   }
@@ -89,7 +98,9 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   const calcChain = old ? workbook.relationships.find((r) => r.kind === "calcChain" && !r.external) : undefined;
   if (calcChain) removed.add(calcChain.target.toLowerCase());
   const workbookRels = relationshipsPart(workbookPart);
-  let relsXml = zip.entry(workbookRels) ? decodeText(zip.inflate(zip.entry(workbookRels)!)) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let relsXml = zip.entry(workbookRels)
+    ? decodeText(zip.inflate(zip.entry(workbookRels)!))
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const ids = new Set(workbook.relationships.map((r) => r.id));
   const freeId = () => {
     let n = ids.size + 1;
@@ -107,7 +118,9 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   written.set(workbookRels, ENCODER.encode(relsXml));
 
   let workbookXml = decodeText(zip.inflate(zip.entry(workbookPart)!));
-  workbookXml = old ? renameSheet(workbookXml, old, layout.name) : addSheet(workbookXml, layout.name, nextSheetId(workbook.sheets), sheetRelId, relNs);
+  workbookXml = old
+    ? renameSheet(workbookXml, old, layout.name)
+    : addSheet(workbookXml, layout.name, nextSheetId(workbook.sheets), sheetRelId, relNs);
   workbookXml = printTitles(workbookXml, sheetIndex, layout);
   written.set(workbookPart, ENCODER.encode(workbookXml));
 
@@ -160,7 +173,14 @@ function partsOnlyUsedBy(workbook: OpenedWorkbook, sheetPart: string): Set<strin
   const sources = zip.entries
     .filter((e) => /(^|\/)_rels\/[^/]+\.rels$/i.test(e.name))
     .map((e) => e.name.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2"));
-  const targets = new Map(sources.map((source) => [source.toLowerCase(), readRelationships(zip, source).filter((r) => !r.external).map((r) => r.target.toLowerCase())]));
+  const targets = new Map(
+    sources.map((source) => [
+      source.toLowerCase(),
+      readRelationships(zip, source)
+        .filter((r) => !r.external)
+        .map((r) => r.target.toLowerCase()),
+    ]),
+  );
   const reached = new Set<string>();
   const queue = [sheetPart.toLowerCase()];
   for (let part = queue.shift(); part !== undefined; part = queue.shift()) {
@@ -182,7 +202,9 @@ function partsOnlyUsedBy(workbook: OpenedWorkbook, sheetPart: string): Set<strin
 
 function relationshipsXml(relationships: { id: string; type: string; target: string }[]): Uint8Array {
   const body = relationships.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttribute(r.target)}"/>`).join("");
-  return ENCODER.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`);
+  return ENCODER.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`,
+  );
 }
 
 /** Inserts `element` before the closing tag of `tag` (any prefix), opening a self-closed element if need be. */
@@ -196,13 +218,22 @@ function insertBeforeClose(xml: string, tag: string, element: (prefix: string) =
 }
 
 function addRelationship(xml: string, id: string, type: string, target: string): string {
-  const added = insertBeforeClose(xml, "Relationships", (p) => `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`);
+  const added = insertBeforeClose(
+    xml,
+    "Relationships",
+    (p) => `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`,
+  );
   if (added === null) throw new Error("workbook relationships without a Relationships element");
   return added;
 }
 
 function removeRelationship(xml: string, id: string): string {
-  return xml.replace(new RegExp(`<([A-Za-z_][\\w.-]*:)?Relationship\\s[^>]*\\bId\\s*=\\s*["']${escapeRegExp(id)}["'][^>]*?(/>|>\\s*</([A-Za-z_][\\w.-]*:)?Relationship\\s*>)`), "");
+  return xml.replace(
+    new RegExp(
+      `<([A-Za-z_][\\w.-]*:)?Relationship\\s[^>]*\\bId\\s*=\\s*["']${escapeRegExp(id)}["'][^>]*?(/>|>\\s*</([A-Za-z_][\\w.-]*:)?Relationship\\s*>)`,
+    ),
+    "",
+  );
 }
 
 function nextSheetId(sheets: readonly WorkbookSheet[]): number {
@@ -236,13 +267,20 @@ function renameSheet(xml: string, old: WorkbookSheet, name: string): string {
 
 /** The print title rows as the sheet's `_xlnm.Print_Titles`, after removing the built-in names the old sheet had. */
 function printTitles(xml: string, index: number, layout: SheetLayout): string {
-  const local = new RegExp(`<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`, "g");
-  const local2 = new RegExp(`<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`, "g");
+  const local = new RegExp(
+    `<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`,
+    "g",
+  );
+  const local2 = new RegExp(
+    `<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`,
+    "g",
+  );
   let out = xml.replace(local, "").replace(local2, "");
   const rows = layout.print.titleRows;
   if (!rows) return out;
   const reference = `${absoluteReference(layout.name, "A1").split("!")[0]}!$${rows[0]}:$${rows[1]}`;
-  const name = (p: string) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(reference)}</${p}definedName>`;
+  const name = (p: string) =>
+    `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(reference)}</${p}definedName>`;
   const inserted = /<([A-Za-z_][\w.-]*:)?definedNames[\s>/]/.test(out) ? insertBeforeClose(out, "definedNames", name) : null;
   if (inserted !== null) return inserted;
   // No defined names yet: the list goes where the schema puts it, after the sheets and any external references.
@@ -258,10 +296,12 @@ function printTitles(xml: string, index: number, layout: SheetLayout): string {
 
 /** New parts get an Override; removed parts lose theirs; nothing else changes (the workbook's own type stays). */
 function amendContentTypes(xml: string, added: Map<string, string>, removed: Set<string>): string {
-  let out = xml.replace(/<([A-Za-z_][\w.-]*:)?Override\s[^>]*?PartName\s*=\s*(["'])\/?([^"']*)\2[^>]*?(\/>|>\s*<\/([A-Za-z_][\w.-]*:)?Override\s*>)/g, (element, _p, _q, part: string) =>
-    removed.has(decodedPart(part).toLowerCase()) || added.has(decodedPart(part)) ? "" : element,
+  let out = xml.replace(
+    /<([A-Za-z_][\w.-]*:)?Override\s[^>]*?PartName\s*=\s*(["'])\/?([^"']*)\2[^>]*?(\/>|>\s*<\/([A-Za-z_][\w.-]*:)?Override\s*>)/g,
+    (element, _p, _q, part: string) => (removed.has(decodedPart(part).toLowerCase()) || added.has(decodedPart(part)) ? "" : element),
   );
-  const overrides = (p: string) => [...added].map(([part, type]) => `<${p}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`).join("");
+  const overrides = (p: string) =>
+    [...added].map(([part, type]) => `<${p}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`).join("");
   out = insertBeforeClose(out, "Types", overrides) ?? out;
   return out;
 }

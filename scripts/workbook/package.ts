@@ -30,7 +30,13 @@ export function readRelationships(zip: ZipArchive, part: string): Relationship[]
       const type = attribute(attributes, "Type") ?? "";
       const target = attribute(attributes, "Target") ?? "";
       const external = (attribute(attributes, "TargetMode") ?? "").toLowerCase() === "external";
-      found.push({ id: attribute(attributes, "Id") ?? "", type, kind: type.slice(type.lastIndexOf("/") + 1), target: external ? target : resolveTarget(part, target), external });
+      found.push({
+        id: attribute(attributes, "Id") ?? "",
+        type,
+        kind: type.slice(type.lastIndexOf("/") + 1),
+        target: external ? target : resolveTarget(part, target),
+        external,
+      });
     },
   });
   return found;

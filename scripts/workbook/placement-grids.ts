@@ -7,5 +7,7 @@ import type { OpenedWorkbook } from "./read-workbook";
  */
 export function placementGrids(workbook: OpenedWorkbook): SheetGrid[] {
   const grids = new Map(workbook.grids.map((g) => [g.name, g]));
-  return workbook.sheets.map((s) => (s.kind === "worksheet" ? grids.get(s.name) : undefined) ?? { name: s.name, values: [], formats: [], top: 0, left: 0 });
+  return workbook.sheets.map(
+    (s) => (s.kind === "worksheet" ? grids.get(s.name) : undefined) ?? { name: s.name, values: [], formats: [], top: 0, left: 0 },
+  );
 }

@@ -98,7 +98,8 @@ function readWorkbookPart(xml: Uint8Array, part: string): { listed: ListedSheet[
   let strict = false;
   walkXml(xml, part, {
     open(name, a) {
-      if (name === "workbook") strict = Object.entries(a).some(([key, value]) => key.startsWith("xmlns") && value.startsWith("http://purl.oclc.org/ooxml/"));
+      if (name === "workbook")
+        strict = Object.entries(a).some(([key, value]) => key.startsWith("xmlns") && value.startsWith("http://purl.oclc.org/ooxml/"));
       else if (name === "workbookPr") date1904 = ["1", "true"].includes((a.date1904 ?? "").toLowerCase());
       else if (name === "sheet") {
         const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";

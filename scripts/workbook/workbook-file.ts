@@ -1,4 +1,14 @@
-import { type Alignment, type Borders, type Cell as ExcelCell, type Fill, type Font, type PageSetup, type Style, type Workbook, type Worksheet } from "exceljs";
+import {
+  type Alignment,
+  type Borders,
+  type Cell as ExcelCell,
+  type Fill,
+  type Font,
+  type PageSetup,
+  type Style,
+  type Workbook,
+  type Worksheet,
+} from "exceljs";
 import { BASE_FONT_SIZE, cellStyles, DEFAULT_ROW_HEIGHT, type CellStyle, type SheetLayout } from "../../core";
 import { hyperlinkFormula } from "../../core/a1";
 import { writeFileAtomically } from "./atomic-write";

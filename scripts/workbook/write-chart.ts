@@ -40,7 +40,10 @@ export function chartXml(chart: ChartSpec, layout: SheetLayout): string {
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>` +
       `<c:spPr><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
       `<c:cat><c:strRef><c:f>${escapeText(absoluteReference(layout.name, chart.categories))}</c:f>${cache("strCache", categories)}</c:strRef></c:cat>` +
-      `<c:val><c:numRef><c:f>${escapeText(absoluteReference(layout.name, s.values))}</c:f>${cache("numCache", values.map((v) => (typeof v === "number" ? String(v) : null)))}</c:numRef></c:val>` +
+      `<c:val><c:numRef><c:f>${escapeText(absoluteReference(layout.name, s.values))}</c:f>${cache(
+        "numCache",
+        values.map((v) => (typeof v === "number" ? String(v) : null)),
+      )}</c:numRef></c:val>` +
       "</c:ser>"
     );
   });
@@ -81,4 +84,9 @@ function cache(tag: "strCache" | "numCache", points: (string | null)[]): string 
   return `<c:${tag}>${format}<c:ptCount val="${points.length}"/>${pts}</c:${tag}>`;
 }
 
-const colour = (hex: string) => hex.replace(/[^0-9a-fA-F]/g, "").toUpperCase().padStart(6, "0").slice(-6);
+const colour = (hex: string) =>
+  hex
+    .replace(/[^0-9a-fA-F]/g, "")
+    .toUpperCase()
+    .padStart(6, "0")
+    .slice(-6);

@@ -45,7 +45,9 @@ export function worksheetXml(layout: SheetLayout, styles: SheetStyles, footer: s
       const value = values[c];
       if (link) {
         const text = value === null ? link.address : String(value);
-        cells.push(`<c r="${address}" s="${xf}" t="str"><f>${escapeText(hyperlinkFormula(link.sheet, link.address, text))}</f><v>${escapeText(text)}</v></c>`);
+        cells.push(
+          `<c r="${address}" s="${xf}" t="str"><f>${escapeText(hyperlinkFormula(link.sheet, link.address, text))}</f><v>${escapeText(text)}</v></c>`,
+        );
       } else if (typeof value === "number" && Number.isFinite(value)) {
         cells.push(`<c r="${address}" s="${xf}"><v>${value}</v></c>`);
       } else if (typeof value === "string") {
@@ -58,7 +60,8 @@ export function worksheetXml(layout: SheetLayout, styles: SheetStyles, footer: s
     out.push(`<row r="${r + 1}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`, ...cells, "</row>");
   }
   out.push("</sheetData>");
-  if (layout.merges.length > 0) out.push(`<mergeCells count="${layout.merges.length}">`, ...layout.merges.map((m) => `<mergeCell ref="${m}"/>`), "</mergeCells>");
+  if (layout.merges.length > 0)
+    out.push(`<mergeCells count="${layout.merges.length}">`, ...layout.merges.map((m) => `<mergeCell ref="${m}"/>`), "</mergeCells>");
   out.push(
     '<printOptions horizontalCentered="1"/>',
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
@@ -81,7 +84,9 @@ function columns(layout: SheetLayout, width: number, xf: number): string {
   const cols: string[] = [];
   for (let c = 0; c < width; c++) {
     const custom = layout.widths[c] !== undefined;
-    cols.push(`<col min="${c + 1}" max="${c + 1}" width="${layout.widths[c] ?? DEFAULT_WIDTH}"${custom ? ' customWidth="1"' : ""} style="${xf}"${hidden.has(c) ? ' hidden="1"' : ""}/>`);
+    cols.push(
+      `<col min="${c + 1}" max="${c + 1}" width="${layout.widths[c] ?? DEFAULT_WIDTH}"${custom ? ' customWidth="1"' : ""} style="${xf}"${hidden.has(c) ? ' hidden="1"' : ""}/>`,
+    );
   }
   return `<cols>${cols.join("")}</cols>`;
 }

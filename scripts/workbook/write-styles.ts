@@ -12,7 +12,19 @@ export interface StyleRequest {
   numFmt: string | null;
 }
 
-const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+const SECTIONS = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** What a workbook needs at the head of these lists before anything is appended (fill 1 is Excel's gray125). */
@@ -25,7 +37,8 @@ const RESERVED: Partial<Record<Section, string[]>> = {
 };
 
 /** The styles part of a workbook that has none. */
-export const EMPTY_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
+export const EMPTY_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 
 const BUILT_IN_IDS: Record<string, number> = { "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 /** Custom number formats are numbered from 164. */
@@ -97,8 +110,18 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
   };
   const xfs = requests.map(({ style, numFmt }) => {
     const fontId = intern("fonts", fontXml(font, style));
-    const fillId = style.fill ? intern("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const borderId = style.border ? intern("borders", `<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>`) : 0;
+    const fillId = style.fill
+      ? intern(
+          "fills",
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
+    const borderId = style.border
+      ? intern(
+          "borders",
+          `<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>`,
+        )
+      : 0;
     const numFmtId = formatId(numFmt);
     const alignment = `<alignment vertical="center"${style.align ? ` horizontal="${style.align}"` : ""}${style.wrap ? ' wrapText="1"' : ""}${style.indent ? ` indent="${style.indent}"` : ""}/>`;
     return intern(
@@ -108,7 +131,15 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
   });
   let xml = text;
   for (const section of SECTIONS) {
-    if (added[section].length > 0) xml = appendToSection(xml, prefix, section, added[section].map((x) => withPrefix(x, prefix)), section === "numFmts" ? existing.counts.numFmts + added.numFmts.length : next[section], existing.present);
+    if (added[section].length > 0)
+      xml = appendToSection(
+        xml,
+        prefix,
+        section,
+        added[section].map((x) => withPrefix(x, prefix)),
+        section === "numFmts" ? existing.counts.numFmts + added.numFmts.length : next[section],
+        existing.present,
+      );
   }
   return { xml, xfs };
 }
@@ -126,7 +157,12 @@ function fontXml(font: string, style: CellStyle): string {
   );
 }
 
-const argb = (hex: string) => `FF${hex.replace(/[^0-9a-fA-F]/g, "").toUpperCase().padStart(6, "0").slice(-6)}`;
+const argb = (hex: string) =>
+  `FF${hex
+    .replace(/[^0-9a-fA-F]/g, "")
+    .toUpperCase()
+    .padStart(6, "0")
+    .slice(-6)}`;
 
 /** `<font>` → `<x:font>` when the stylesheet writes its elements with a prefix. */
 function withPrefix(xml: string, prefix: string): string {
@@ -144,7 +180,8 @@ function appendToSection(xml: string, prefix: string, section: Section, children
   const match = present.has(section) ? open.exec(xml) : null;
   if (match) {
     const attributes = setCount(match[1] ?? "", count);
-    if (match[2] === "/") return `${xml.slice(0, match.index)}<${tag}${attributes}>${body}</${tag}>${xml.slice(match.index + match[0].length)}`;
+    if (match[2] === "/")
+      return `${xml.slice(0, match.index)}<${tag}${attributes}>${body}</${tag}>${xml.slice(match.index + match[0].length)}`;
     const close = xml.indexOf(`</${tag}>`, match.index);
     return `${xml.slice(0, match.index)}<${tag}${attributes}>${xml.slice(match.index + match[0].length, close)}${body}${xml.slice(close)}`;
   }
@@ -162,7 +199,9 @@ function appendToSection(xml: string, prefix: string, section: Section, children
 }
 
 function setCount(attributes: string, count: number): string {
-  return /\scount\s*=/.test(attributes) ? attributes.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`) : `${attributes} count="${count}"`;
+  return /\scount\s*=/.test(attributes)
+    ? attributes.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`)
+    : `${attributes} count="${count}"`;
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

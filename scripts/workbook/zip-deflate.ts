@@ -28,7 +28,8 @@ export function deflateStoredZip(zip: Buffer): Buffer {
     at += central.length;
     const localAt = central.readUInt32LE(42);
     const local = copyHeader(zip, localAt, LOCAL_HEADER, 30, [26, 28]);
-    if (local.readUInt16LE(6) & HAS_DATA_DESCRIPTOR || local.readUInt16LE(8) !== STORED) throw new Error("deflateStoredZip: a part is not plainly stored");
+    if (local.readUInt16LE(6) & HAS_DATA_DESCRIPTOR || local.readUInt16LE(8) !== STORED)
+      throw new Error("deflateStoredZip: a part is not plainly stored");
     const stored = zip.subarray(localAt + local.length, localAt + local.length + local.readUInt32LE(18));
     const data = stored.length === 0 ? stored : zlib.deflateRawSync(stored);
     if (data !== stored) {

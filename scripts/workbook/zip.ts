@@ -60,7 +60,8 @@ export const inflateWithFflate: Inflater = (data, size) => {
   });
   try {
     if (data.length === 0) inflater.push(data, true);
-    for (let at = 0; at < data.length; at += INFLATE_CHUNK) inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
+    for (let at = 0; at < data.length; at += INFLATE_CHUNK)
+      inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
   } catch (error) {
     if (over) return null;
     throw error;
@@ -158,7 +159,7 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
   // Before reading the directory: a zip of tens of thousands of tiny parts is no spreadsheet.
   if (count > LIMITS.parts) throw new WorkbookFileError("not-xlsx", {});
   const entries: ZipEntry[] = [];
-  for (let at = offset; entries.length < count; ) {
+  for (let at = offset; entries.length < count;) {
     if (at + 46 > offset + size || view.getUint32(at, true) !== CENTRAL_HEADER) return null;
     const names = view.getUint16(at + 28, true);
     const extras = view.getUint16(at + 30, true);
@@ -178,7 +179,8 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
       size: view.getUint32(at + 24, true),
       localOffset: view.getUint32(at + 42, true),
     };
-    if (entry.compressedSize === MAX32 || entry.size === MAX32 || entry.localOffset === MAX32) readZip64Sizes(new DataView(bytes.buffer, bytes.byteOffset + extraStart, extras), entry);
+    if (entry.compressedSize === MAX32 || entry.size === MAX32 || entry.localOffset === MAX32)
+      readZip64Sizes(new DataView(bytes.buffer, bytes.byteOffset + extraStart, extras), entry);
     entries.push(entry);
     at = extraStart + extras + comments;
   }
@@ -195,7 +197,7 @@ function findEnd(view: DataView): number {
 
 /** The zip64 extra field holds the 8-byte sizes, in this order, of the fields set to 0xFFFFFFFF. */
 function readZip64Sizes(extra: DataView, entry: ZipEntry): void {
-  for (let at = 0; at + 4 <= extra.byteLength; ) {
+  for (let at = 0; at + 4 <= extra.byteLength;) {
     const id = extra.getUint16(at, true);
     const length = extra.getUint16(at + 2, true);
     if (id === 0x0001) {
@@ -243,11 +245,29 @@ export function writeZip(parts: readonly ZipPart[], deflate: Deflater): Uint8Arr
   const prepared: Prepared[] = parts.map((part) => {
     if ("kept" in part) {
       const e = part.kept;
-      return { nameBytes: e.nameBytes, flags: e.flags & UTF8_NAMES, method: e.method, time: e.time, date: e.date, crc: e.crc, size: e.size, data: part.from.compressed(e) };
+      return {
+        nameBytes: e.nameBytes,
+        flags: e.flags & UTF8_NAMES,
+        method: e.method,
+        time: e.time,
+        date: e.date,
+        crc: e.crc,
+        size: e.size,
+        data: part.from.compressed(e),
+      };
     }
     const compressed = part.content.length === 0 ? part.content : deflate(part.content);
     const method = compressed === part.content ? STORED : DEFLATE;
-    return { nameBytes: ENCODER.encode(part.name), flags: UTF8_NAMES, method, time: 0, date: DOS_DATE, crc: crc32(part.content), size: part.content.length, data: compressed };
+    return {
+      nameBytes: ENCODER.encode(part.name),
+      flags: UTF8_NAMES,
+      method,
+      time: 0,
+      date: DOS_DATE,
+      crc: crc32(part.content),
+      size: part.content.length,
+      data: compressed,
+    };
   });
   const localSize = prepared.reduce((sum, p) => sum + 30 + p.nameBytes.length + p.data.length, 0);
   const centralSize = prepared.reduce((sum, p) => sum + 46 + p.nameBytes.length, 0);

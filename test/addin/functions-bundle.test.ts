@@ -81,7 +81,9 @@ describe("dist/functions.js in a JavaScript-only runtime", () => {
   });
 
   it("should parse as ECMAScript 2017", () => {
-    expect(() => parse(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), { ecmaVersion: 2017, sourceType: "script" })).not.toThrow();
+    expect(() =>
+      parse(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), { ecmaVersion: 2017, sourceType: "script" }),
+    ).not.toThrow();
     expect(parsesAs("functions.js")).toBeLessThanOrEqual(2017);
   });
 
@@ -98,7 +100,9 @@ describe("dist/functions.js in a JavaScript-only runtime", () => {
   it("should let Excel pass error cells to every argument of every function", () => {
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
     // The flag reaches only arguments of type any: a typed argument would still turn the whole range into the error.
-    const typed = metadata.functions.flatMap((f) => f.parameters.filter((p) => (p.type ?? "any") !== "any").map((p) => `${f.id}(${p.name})`));
+    const typed = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => (p.type ?? "any") !== "any").map((p) => `${f.id}(${p.name})`),
+    );
     expect(typed).toEqual([]);
   });
 

@@ -12,7 +12,11 @@ const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "ĐVT", "Cách tính", "Cơ sở 2
 const GRIDS: SheetGrid[] = [
   {
     name: "Chỉ tiêu",
-    values: [HEADER, ["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5000, "≥ 6.000", 5500, 6250], ["XH1", "Hộ nghèo", "%", "Năm", 40, "dưới 30", 36, 34]],
+    values: [
+      HEADER,
+      ["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5000, "≥ 6.000", 5500, 6250],
+      ["XH1", "Hộ nghèo", "%", "Năm", 40, "dưới 30", 36, 34],
+    ],
   },
 ];
 const CHART: ChartSpec = {
@@ -39,7 +43,11 @@ async function write(mock: ExcelMock, layout: SheetLayout): Promise<void> {
 
 /** The host as `Office.context.requirements` describes it: ExcelApi up to 1.`minor`. */
 function hostWithExcelApi(minor: number): void {
-  vi.stubGlobal("Office", { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version.split(".")[1]) <= minor } } });
+  vi.stubGlobal("Office", {
+    context: {
+      requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version.split(".")[1]) <= minor },
+    },
+  });
 }
 
 afterEach(() => {
@@ -51,7 +59,9 @@ describe("the summary's chart", () => {
     const mock = mockExcel([]);
     await write(mock, layoutWithChart());
     expect(mock.syncs).toBe(1);
-    const chart = mock.ops.filter((op) => op.path.startsWith("charts.")).map((op) => [op.path, op.value ?? op.args?.filter((a) => typeof a === "string")]);
+    const chart = mock.ops
+      .filter((op) => op.path.startsWith("charts."))
+      .map((op) => [op.path, op.value ?? op.args?.filter((a) => typeof a === "string")]);
     expect(chart).toEqual([
       ["charts.add", ["BarStacked", "Columns"]],
       ["charts.add(BarStacked).title.text", "Kết quả theo nhóm chỉ tiêu"],
@@ -87,7 +97,9 @@ describe("a host with only ExcelApi 1.4", () => {
     const snapshot = await mock.Excel.run((context) => readGrids(context));
     expect(snapshot.grids.map((g) => g.values)).toEqual([GRIDS[0].values]);
     await write(mock, layoutWithChart());
-    const newer = mock.ops.filter((op) => /^(getFirst|getNextOrNullObject|getRangeByIndexes|freezePanes|pageLayout|charts)|indentLevel/.test(op.path));
+    const newer = mock.ops.filter((op) =>
+      /^(getFirst|getNextOrNullObject|getRangeByIndexes|freezePanes|pageLayout|charts)|indentLevel/.test(op.path),
+    );
     expect(newer.map((op) => op.path)).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ const FUNCTION_IDS = ["ATTAINMENT", "STATUS", "EXPECTED", "PROGRESS", "CHANGE", 
 type XmlNode = Record<string, unknown>;
 
 const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false }).parse(xml) as XmlNode;
+const parse = (xml: string) =>
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false }).parse(xml) as XmlNode;
 
 /** Every element with its tag, depth first; an element holding only text is `{ "#text": … }`. */
 function* elements(node: unknown, tag = ""): Generator<[string, XmlNode]> {
@@ -38,7 +39,9 @@ function read(xml: string) {
   const doc = parse(xml);
   const all = [...elements(doc)];
   const resources = new Map(
-    all.filter(([tag, node]) => /^bt:(Image|Url|String)$/.test(tag) && node["@id"]).map(([tag, node]) => [String(node["@id"]), { tag, value: String(node["@DefaultValue"]) }]),
+    all
+      .filter(([tag, node]) => /^bt:(Image|Url|String)$/.test(tag) && node["@id"])
+      .map(([tag, node]) => [String(node["@id"]), { tag, value: String(node["@DefaultValue"]) }]),
   );
   const value = (resid: unknown) => resources.get(String(resid))?.value;
   const ofType = (tag: string, type: string) => all.filter(([t, node]) => t === tag && node["@xsi:type"] === type).map(([, node]) => node);
@@ -50,7 +53,9 @@ function read(xml: string) {
     value,
     resids: all.flatMap(([, node]) => (node["@resid"] === undefined ? [] : [String(node["@resid"])])),
     urls: all.flatMap(([, node]) =>
-      Object.entries(node).flatMap(([key, v]) => (!key.startsWith("@xmlns") && typeof v === "string" && /^[a-z][a-z+.-]*:\/\//i.test(v) ? [v] : [])),
+      Object.entries(node).flatMap(([key, v]) =>
+        !key.startsWith("@xmlns") && typeof v === "string" && /^[a-z][a-z+.-]*:\/\//i.test(v) ? [v] : [],
+      ),
     ),
     executeFunctions: ofType("Action", "ExecuteFunction").map((node) => String((node.FunctionName as XmlNode | string) ?? "")),
     functions: {
@@ -124,7 +129,9 @@ describe("manifest.xml", () => {
       const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object) => Promise<{ plugins: object[] }>;
       const config = await makeConfig({});
       const CopyPlugin = require("copy-webpack-plugin") as new () => object;
-      const copy = config.plugins.find((p) => p instanceof CopyPlugin) as { patterns: { from: string; transform?: (c: Buffer) => string }[] };
+      const copy = config.plugins.find((p) => p instanceof CopyPlugin) as {
+        patterns: { from: string; transform?: (c: Buffer) => string }[];
+      };
       const built = read(copy.patterns.find((p) => p.from === "manifest.xml")!.transform!(Buffer.from(source)));
       expect(built.urls).toHaveLength(manifest.urls.length);
       for (const url of built.urls) expect(url.startsWith(`${base}/`), url).toBe(true);
@@ -158,7 +165,10 @@ describe.skipIf(!fs.existsSync(XMLLINT))("manifest.xml against Microsoft's schem
   });
 
   it("should be refused with an element out of place", () => {
-    const broken = source.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteDocument</Permissions><Colour>red</Colour>");
+    const broken = source.replace(
+      "<Permissions>ReadWriteDocument</Permissions>",
+      "<Permissions>ReadWriteDocument</Permissions><Colour>red</Colour>",
+    );
     expect(schemaErrors(broken)).toEqual([expect.stringContaining("Colour")]);
   });
 });

@@ -11,7 +11,16 @@ const DATE = new Date(2027, 11, 20);
 
 /** n coded rows: baseline 100 + i, target ≥ 200, 2027 a number, every 7th a text number "1.234". */
 function rows(n: number, name = (i: number) => `Chỉ tiêu số ${i + 1}`): Cell[][] {
-  return Array.from({ length: n }, (_, i) => [`${GROUPS[i % 3]}${i + 1}`, name(i), "ha", "Năm", 100 + i, "≥ 200", 150 + (i % 100), i % 7 === 0 ? "1.234" : 180 + (i % 50)]);
+  return Array.from({ length: n }, (_, i) => [
+    `${GROUPS[i % 3]}${i + 1}`,
+    name(i),
+    "ha",
+    "Năm",
+    100 + i,
+    "≥ 200",
+    150 + (i % 100),
+    i % 7 === 0 ? "1.234" : 180 + (i % 50),
+  ]);
 }
 
 /** A target sheet as officials keep it: title rows above the header, the table starting in column B. */
@@ -32,11 +41,14 @@ afterEach(() => {
 
 describe("reading the workbook", () => {
   it("should read every sheet's used range with its offset, formats and visibility in one sync", async () => {
-    const mock = install([
-      targetSheet([["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", "#DIV/0!", 0.3231]]),
-      { name: "Ẩn", values: [["x"]] },
-      { name: "Trống", values: [] },
-    ], { hidden: ["Ẩn"] });
+    const mock = install(
+      [
+        targetSheet([["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", "#DIV/0!", 0.3231]]),
+        { name: "Ẩn", values: [["x"]] },
+        { name: "Trống", values: [] },
+      ],
+      { hidden: ["Ẩn"] },
+    );
     const checked = await checkWorkbook();
     expect(mock.syncs).toBe(1);
     expect(checked.snapshot.hidden).toEqual(["Ẩn"]);
@@ -57,7 +69,18 @@ describe("reading the workbook", () => {
   });
 
   it("should read in steps when the host refuses the one-sync walk, with the same grids", async () => {
-    const grids = [targetSheet(rows(30)), { name: "Khác", values: [[1, 2], [3, 4]], top: 4, left: 2 }];
+    const grids = [
+      targetSheet(rows(30)),
+      {
+        name: "Khác",
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+        top: 4,
+        left: 2,
+      },
+    ];
     const fast = await (async () => {
       const mock = install(grids);
       await checkWorkbook();
@@ -68,7 +91,19 @@ describe("reading the workbook", () => {
     const mock = install(grids, { refuseNullWalk: true });
     const checked = await checkWorkbook();
     expect(mock.syncs).toBe(4); // the refused walk, names, used addresses, values
-    expect(checked.snapshot.grids[1]).toEqual({ name: "Khác", top: 4, left: 2, values: [[1, 2], [3, 4]], formats: [[null, null], [null, null]] });
+    expect(checked.snapshot.grids[1]).toEqual({
+      name: "Khác",
+      top: 4,
+      left: 2,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+      formats: [
+        [null, null],
+        [null, null],
+      ],
+    });
     expect(checked.read.indicators).toHaveLength(30);
   });
 
@@ -119,7 +154,12 @@ describe("writing the Ban Thường vụ summary", () => {
     const kt1 = written.values.findIndex((row) => String(row[1]).endsWith(`,"KT1")`));
     const column = (header: string) => layout.values.find((row) => row[1] === "Mã")!.indexOf(header);
     const shown = (header: string) => [written.values[kt1][column(header)], written.formats[kt1][column(header)]];
-    expect([shown("Cơ sở 2025"), shown("Mục tiêu 2030"), shown("Thực hiện 2027"), shown("Tỷ lệ đạt")]).toEqual([[100, "#,##0"], ["≥ 200", "@"], [1234, "#,##0"], [6.17, "0.0%"]]);
+    expect([shown("Cơ sở 2025"), shown("Mục tiêu 2030"), shown("Thực hiện 2027"), shown("Tỷ lệ đạt")]).toEqual([
+      [100, "#,##0"],
+      ["≥ 200", "@"],
+      [1234, "#,##0"],
+      [6.17, "0.0%"],
+    ]);
   });
 
   it("should write merges, links back to each source row, the hidden marker column, print setup", async () => {
@@ -132,7 +172,12 @@ describe("writing the Ban Thường vụ summary", () => {
     expect(written.formats[37][1]).toBe("General");
     expect(cellValue(written, "M1")).toBe(markerText(2027));
     expect(written.props["M:M columnHidden"]).toBe(true);
-    expect(written.props).toMatchObject({ "pageLayout.orientation": "Landscape", "pageLayout.paperSize": "A4", "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$36:$36" });
+    expect(written.props).toMatchObject({
+      "pageLayout.orientation": "Landscape",
+      "pageLayout.paperSize": "A4",
+      "pageLayout.zoom": { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$36:$36",
+    });
     const fonts = mock.ops.filter((op) => op.sheet === "Tổng hợp BTV 2027" && op.path === "format.font.name");
     expect(fonts.map((op) => op.value)).toEqual(["Times New Roman"]);
     // a status cell gets its fill; the bordered table is one rectangle
@@ -142,7 +187,10 @@ describe("writing the Ban Thường vụ summary", () => {
 
   it("should replace only the sheet COMA made, keeping a user's sheet of the same name", async () => {
     const mine: SheetGrid = { name: "Tổng hợp BTV 2027", values: [["Bảng tự làm của văn phòng"]] };
-    const old: SheetGrid = { name: "BTV cũ", values: [["cũ", null, null, null, null, null, null, null, null, null, null, markerText(2027)]] };
+    const old: SheetGrid = {
+      name: "BTV cũ",
+      values: [["cũ", null, null, null, null, null, null, null, null, null, null, markerText(2027)]],
+    };
     const other: SheetGrid = { name: "Tổng hợp BTV 2026", values: [[null, markerText(2026)]] };
     const mock = install([targetSheet(rows(4)), mine, old, other]);
     const outcome = await generateSummary(2027, undefined, DATE);
@@ -253,7 +301,12 @@ describe("marking problem cells", () => {
 });
 
 describe("fixing a text number", () => {
-  const grids = () => [{ ...targetSheet([["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", "3.265"]]), formats: [[], [], [], [null, null, null, null, null, null, "@"]] }];
+  const grids = () => [
+    {
+      ...targetSheet([["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", "3.265"]]),
+      formats: [[], [], [], [null, null, null, null, null, null, "@"]],
+    },
+  ];
   const problemOf = (problems: Problem[]) => problems.find((p) => p.rule === "text-number")!;
 
   it("should write the number into the cell and make the cell a number cell", async () => {

@@ -42,19 +42,23 @@ describe.skipIf(!OFFICE_JS_AVAILABLE)("requests as office.js sends them", { time
     expect(written.stats.bytes).toBeGreaterThanOrEqual(writes[0].bytes);
   });
 
-  it.each([false, true])("should split the write of the largest sheet (20,000 rows) under 4.5 MB a request, status flipping: %s", async (flip) => {
-    // 20,000 rows is the most a sheet may have (core/sheet.ts), its title and header rows included
-    const host = loadOfficeJs([targetSheet(20_000 - 3, flip)]);
-    const { writes, written } = await summarise(host);
-    expect(written.stats.syncs).toBe(writes.length);
-    expect(writes.filter((w) => w.bytes >= SAFE_REQUEST).map((w) => w.bytes)).toEqual([]);
-    // the estimate the split is made on is never under office.js's own serialisation of the same actions
-    expect(written.stats.bytes).toBeGreaterThanOrEqual(writes.reduce((sum, w) => sum + w.bytes, 0));
-  });
+  it.each([false, true])(
+    "should split the write of the largest sheet (20,000 rows) under 4.5 MB a request, status flipping: %s",
+    async (flip) => {
+      // 20,000 rows is the most a sheet may have (core/sheet.ts), its title and header rows included
+      const host = loadOfficeJs([targetSheet(20_000 - 3, flip)]);
+      const { writes, written } = await summarise(host);
+      expect(written.stats.syncs).toBe(writes.length);
+      expect(writes.filter((w) => w.bytes >= SAFE_REQUEST).map((w) => w.bytes)).toEqual([]);
+      // the estimate the split is made on is never under office.js's own serialisation of the same actions
+      expect(written.stats.bytes).toBeGreaterThanOrEqual(writes.reduce((sum, w) => sum + w.bytes, 0));
+    },
+  );
 
   /** A household list: `rows` × 10 cells of 60-character Vietnamese texts. */
   function households(rows: number): SheetGrid {
-    const text = (r: number, c: number) => `Hộ ông Lò Văn ${r}-${c}, bản Nà Tấu, xã Co Mạ, huyện Thuận Châu, Sơn La`.slice(0, 60).padEnd(60, ".");
+    const text = (r: number, c: number) =>
+      `Hộ ông Lò Văn ${r}-${c}, bản Nà Tấu, xã Co Mạ, huyện Thuận Châu, Sơn La`.slice(0, 60).padEnd(60, ".");
     return { name: "Danh sách hộ", values: Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => text(r, c))) };
   }
 
@@ -82,7 +86,15 @@ describe.skipIf(!OFFICE_JS_AVAILABLE)("requests as office.js sends them", { time
   it("should send the chart as office.js writes it: Charts.Add(BarStacked) on the new sheet, series from ranges", async () => {
     const grids = [targetSheet(3)];
     const layout = summaryLayout(buildSummary(readWorkbook(grids), 2027), "Tổng hợp BTV 2027", DATE);
-    const chart = { anchor: "A17:K32", title: "Kết quả", categories: "B12:B14", series: [{ name: "Đạt", values: "C12:C14", color: "00B050" }, { name: "Chưa đạt", values: "D12:D14", color: "FFC000" }] };
+    const chart = {
+      anchor: "A17:K32",
+      title: "Kết quả",
+      categories: "B12:B14",
+      series: [
+        { name: "Đạt", values: "C12:C14", color: "00B050" },
+        { name: "Chưa đạt", values: "D12:D14", color: "FFC000" },
+      ],
+    };
     const host = loadOfficeJs(grids);
     const context = host.context();
     for (const op of layoutOps(context, { layout: { ...layout, chart }, replaces: null, position: null }, false)) op.run(0);
@@ -90,7 +102,10 @@ describe.skipIf(!OFFICE_JS_AVAILABLE)("requests as office.js sends them", { time
     expect(host.requests).toHaveLength(1);
     const { ObjectPaths, Actions } = host.requests[0].body;
     const paths = Object.values(ObjectPaths);
-    const calls = (name: string) => [...paths.filter((p) => p.Name === name), ...Actions.filter((a) => a.Name === name)].map((p) => (p as { ArgumentInfo?: { Arguments?: unknown[] } }).ArgumentInfo?.Arguments);
+    const calls = (name: string) =>
+      [...paths.filter((p) => p.Name === name), ...Actions.filter((a) => a.Name === name)].map(
+        (p) => (p as { ArgumentInfo?: { Arguments?: unknown[] } }).ArgumentInfo?.Arguments,
+      );
     expect(calls("Add").filter((args) => args?.[0] === "BarStacked")).toHaveLength(1);
     expect(calls("SetPosition")).toEqual([["A17", "K32"]]);
     expect(calls("SetSolidColor")).toEqual([["#00B050"], ["#FFC000"]]);

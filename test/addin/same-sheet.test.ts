@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseA1, planSummary, templateLayouts, type SheetGrid, type SheetLayout } from "../../core";
+import { parseA1, plainLayout, planSummary, templateLayouts, type SheetGrid, type SheetLayout } from "../../core";
 import { addTemplate, generateSummary } from "../../addin/actions";
 import { columnPoints } from "../../addin/layout-plan";
 import { readWorkbookFile, summarizeFile, writeTemplate } from "../../scripts/cli/commands";
@@ -225,21 +225,7 @@ function gridLayout(grid: SheetGrid): SheetLayout {
     }),
   );
   const formats = values.map((row, r) => row.map((_, c) => grid.formats?.[r]?.[c] ?? null));
-  return {
-    name: grid.name,
-    font: "Times New Roman",
-    values,
-    formats,
-    merges: [],
-    styles: [],
-    widths: [],
-    hiddenColumns: [],
-    links: [],
-    freezeRows: 0,
-    print: { landscape: true, fitToWidth: true, titleRows: null },
-    rowHeights: [],
-    chart: null,
-  };
+  return { ...plainLayout(grid.name), values, formats };
 }
 
 describe("the same summary sheet from the task pane and the command line", () => {

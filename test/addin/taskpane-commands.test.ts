@@ -84,7 +84,10 @@ describe("the ribbon button Tổng hợp BTV", () => {
   });
 
   it("should tell about problems in a dialog whose address holds only a code and numbers", async () => {
-    const mock = install([sheet(["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", "6,5", 7]), { name: "Tổng hợp BTV 2027", values: [["của văn phòng"]] }]);
+    const mock = install([
+      sheet(["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", "6,5", 7]),
+      { name: "Tổng hợp BTV 2027", values: [["của văn phòng"]] },
+    ]);
     let closedBeforeCompleted = false;
     const completed = await click((dialog) => {
       dialog.handlers.get("DialogMessageReceived")?.(); // the user pressed Đóng
@@ -119,7 +122,10 @@ describe("the ribbon button Tổng hợp BTV", () => {
   });
 
   it("should run one summary at a time: a second click while the first runs completes at once", async () => {
-    const mock = install([sheet(["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", 6, 7]), { name: "Cũ", values: [[markerText(2027)]] }]);
+    const mock = install([
+      sheet(["KT1", "Thu ngân sách", "triệu đồng", "Năm", 5, "≥ 6", 6, 7]),
+      { name: "Cũ", values: [[markerText(2027)]] },
+    ]);
     let completed = 0;
     const first = handlers.get("generateSummary")!({ completed: () => completed++ });
     await handlers.get("generateSummary")!({ completed: () => completed++ });

@@ -22,7 +22,9 @@ describe("what the pane says about the year it summarised", () => {
   });
 
   it("should count baselines for the starting position", () => {
-    expect(ui("summaryCoverage", { year: 2025, ...yearCoverage(read.indicators, 2025) })).toBe("Năm 2025, vị trí xuất phát (2/3 dòng có số liệu cơ sở).");
+    expect(ui("summaryCoverage", { year: 2025, ...yearCoverage(read.indicators, 2025) })).toBe(
+      "Năm 2025, vị trí xuất phát (2/3 dòng có số liệu cơ sở).",
+    );
   });
 
   it("should warn when the year has no value at all", () => {

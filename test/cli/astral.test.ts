@@ -19,7 +19,10 @@ async function summarise(source: Workbook, name: string): Promise<Workbook> {
   const output = path.join(dir, `${name}-out.xlsx`);
   await source.xlsx.writeFile(input);
   const mute = () => vi.fn(() => true) as unknown as typeof process.stdout.write;
-  const spies = [vi.spyOn(process.stdout, "write").mockImplementation(mute()), vi.spyOn(process.stderr, "write").mockImplementation(mute())];
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(mute()),
+    vi.spyOn(process.stderr, "write").mockImplementation(mute()),
+  ];
   try {
     expect(await main(["summary", input, "-o", output, "--year", "2027"])).toBe(0);
   } finally {

@@ -124,10 +124,17 @@ describe("coma validate", () => {
   it("should print the count of errors first, every error, then the warnings by kind in a terminal's words", async () => {
     const { code, stdout } = await coma("validate", file);
     expect(code).toBe(1);
-    expect(lines(stdout).slice(0, 4)).toEqual([`Tệp: ${file}`, "8 chỉ tiêu (8 dòng mã): 4 lỗi, 3 cảnh báo.", "Trang chỉ tiêu: Chỉ tiêu", "Lỗi (4), cần sửa trong tệp:"]);
+    expect(lines(stdout).slice(0, 4)).toEqual([
+      `Tệp: ${file}`,
+      "8 chỉ tiêu (8 dòng mã): 4 lỗi, 3 cảnh báo.",
+      "Trang chỉ tiêu: Chỉ tiêu",
+      "Lỗi (4), cần sửa trong tệp:",
+    ]);
     expect(stdout).toContain("  Chỉ tiêu!G11 [lỗi] XH2: Ô có lỗi #DIV/0!; chỉ tiêu này được tính là thiếu số liệu.\n");
     // 3 text numbers: a kind of 3 lines is listed, not counted
-    expect(stdout).toContain("Cảnh báo (3), theo loại:\n  Số ghi dạng chữ (3):\n    Chỉ tiêu!D7 [cảnh báo] KT2: Số được ghi dạng chữ “3.265”, đọc là 3.265; nên ghi lại thành số.\n");
+    expect(stdout).toContain(
+      "Cảnh báo (3), theo loại:\n  Số ghi dạng chữ (3):\n    Chỉ tiêu!D7 [cảnh báo] KT2: Số được ghi dạng chữ “3.265”, đọc là 3.265; nên ghi lại thành số.\n",
+    );
     expect(stdout).not.toContain("bấm");
   });
 
@@ -136,7 +143,12 @@ describe("coma validate", () => {
     workbook.addWorksheet("Ghi chép").getCell("B3").value = "Họp chi bộ tháng 3";
     const { code, stdout } = await coma("validate", await write(workbook, "ghi-chep.xlsx"), "--json");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ ok: false, sheets: [], indicators: 0, problems: [{ severity: "error", sheet: null, cell: null, code: null, rule: "no-target-sheet" }] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      sheets: [],
+      indicators: 0,
+      problems: [{ severity: "error", sheet: null, cell: null, code: null, rule: "no-target-sheet" }],
+    });
   });
 });
 
@@ -168,8 +180,23 @@ describe("coma summary", () => {
     expect(json.indicators.map((i) => i.code)).toEqual(["KT1", "KT2", "XH1", "XH2", "XH3", "XD1", "XD2", "XD3"]);
     // 110 against ≥ 100 from 80: 110/100, (110 − 80)/(100 − 80), 30/80; e(2027) = 80 + 20 × 0,4 = 88
     expect(row("KT1")).toEqual({
-      code: "KT1", name: "Sản lượng lương thực có hạt", unit: "tấn", method: "Năm", baseline: 80, target: "≥ 100", plan: null, previous: 95, value: 110,
-      actual: 110, expected: 88, attainment: 1.1, planAttainment: null, progress: 1.5, delta: 30, change: 0.375, status: "Vượt",
+      code: "KT1",
+      name: "Sản lượng lương thực có hạt",
+      unit: "tấn",
+      method: "Năm",
+      baseline: 80,
+      target: "≥ 100",
+      plan: null,
+      previous: 95,
+      value: 110,
+      actual: 110,
+      expected: 88,
+      attainment: 1.1,
+      planAttainment: null,
+      progress: 1.5,
+      delta: 30,
+      change: 0.375,
+      status: "Vượt",
     });
     // text numbers "3.265" and "8.474,1": 8474,1/8000; (8474,1 − 3265)/(8000 − 3265) = 5209,1/4735
     expect(row("KT2")).toMatchObject({ baseline: 3265, target: "≥ 8.000", actual: 8474.1, status: "Vượt" });
@@ -182,24 +209,62 @@ describe("coma summary", () => {
     expect(row("XH1")).toMatchObject({ baseline: 32.31, target: "dưới 30%", actual: 31, status: "Đúng tiến độ" });
     expect(row("XH1").expected).toBeCloseTo(31.386, 10);
     expect(row("XH1").attainment).toBeCloseTo(0.967741935484, 10);
-    expect(row("XH1").progress).toBeCloseTo(0.567099567100, 10);
+    expect(row("XH1").progress).toBeCloseTo(0.5670995671, 10);
     expect(row("XH1").delta).toBeCloseTo(-1.31, 10);
     expect(row("XH1").change).toBeCloseTo(-0.040544722996, 10);
     // a #DIV/0! in the year evaluated: no figure at all
     expect(row("XH2")).toEqual({
-      code: "XH2", name: "Tỷ lệ tham gia bảo hiểm y tế", unit: "%", method: "Năm", baseline: 98, target: "100%", plan: null, previous: null, value: null,
-      actual: null, expected: null, attainment: null, planAttainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu",
+      code: "XH2",
+      name: "Tỷ lệ tham gia bảo hiểm y tế",
+      unit: "%",
+      method: "Năm",
+      baseline: 98,
+      target: "100%",
+      plan: null,
+      previous: null,
+      value: null,
+      actual: null,
+      expected: null,
+      attainment: null,
+      planAttainment: null,
+      progress: null,
+      delta: null,
+      change: null,
+      status: "Thiếu số liệu",
     });
     // "126,1 %" read as 126.1 against "đạt 10" from 12
     expect(row("XH3")).toMatchObject({ actual: 126.1, attainment: 12.61, status: "Vượt" });
     expect(row("XD1")).toMatchObject({ target: "abc", actual: null, attainment: null, status: "Thiếu số liệu" });
     // target equal to the baseline: no progress ratio; the baseline already meets it, so e is the target
     expect(row("XD2")).toEqual({
-      code: "XD2", name: '=HYPERLINK("x")', unit: "đảng viên", method: "Năm", baseline: 5, target: "≥ 5", plan: null, previous: 5, value: 6,
-      actual: 6, expected: 5, attainment: 1.2, planAttainment: null, progress: null, delta: 1, change: 0.2, status: "Vượt",
+      code: "XD2",
+      name: '=HYPERLINK("x")',
+      unit: "đảng viên",
+      method: "Năm",
+      baseline: 5,
+      target: "≥ 5",
+      plan: null,
+      previous: 5,
+      value: 6,
+      actual: 6,
+      expected: 5,
+      attainment: 1.2,
+      planAttainment: null,
+      progress: null,
+      delta: 1,
+      change: 0.2,
+      status: "Vượt",
     });
     // e(2027) = 50 + 10 × 0,4 = 54 ≤ 58: on the path (v1: Chưa đạt)
-    expect(row("XD3")).toMatchObject({ name: "@SUM(A1)", actual: 58, expected: 54, progress: 0.8, delta: 8, change: 0.16, status: "Đúng tiến độ" });
+    expect(row("XD3")).toMatchObject({
+      name: "@SUM(A1)",
+      actual: 58,
+      expected: 54,
+      progress: 0.8,
+      delta: 8,
+      change: 0.16,
+      status: "Đúng tiến độ",
+    });
     expect(row("XD3").attainment).toBeCloseTo(0.966666666667, 10);
   });
 
@@ -228,9 +293,20 @@ describe("coma summary", () => {
 
     const kt1 = detailRow(sheet, "KT1");
     expect(sheet.getCell(kt1, 2).value).toEqual({ formula: `HYPERLINK("#'Chỉ tiêu'!A6","KT1")`, result: "KT1" });
-    expect([3, 4, 5, 6, 8, 11, 12].map((c) => sheet.getCell(kt1, c).value)).toEqual(["Sản lượng lương thực có hạt", "tấn", 80, "≥ 100", 110, 1.1, "Vượt"]);
+    expect([3, 4, 5, 6, 8, 11, 12].map((c) => sheet.getCell(kt1, c).value)).toEqual([
+      "Sản lượng lương thực có hạt",
+      "tấn",
+      80,
+      "≥ 100",
+      110,
+      1.1,
+      "Vượt",
+    ]);
     expect(sheet.getCell(detailRow(sheet, "XH2"), 12).value).toBe("Thiếu số liệu");
-    for (const [code, name] of [["XD2", '=HYPERLINK("x")'], ["XD3", "@SUM(A1)"]]) {
+    for (const [code, name] of [
+      ["XD2", '=HYPERLINK("x")'],
+      ["XD3", "@SUM(A1)"],
+    ]) {
       const cell = sheet.getCell(detailRow(sheet, code), 3);
       expect(cell.value).toBe(name);
       expect([ValueType.String, ValueType.SharedString]).toContain(cell.type);
@@ -275,7 +351,9 @@ describe("coma summary", () => {
       const { code, stdout, stderr } = await coma("summary", file, "-o", out);
       expect(code).toBe(2);
       expect(stdout).toBe("");
-      expect(lines(stderr)).toEqual([`Tệp kết quả trùng với tệp gốc “${file}”; COMA không bao giờ ghi đè tệp gốc, hãy chọn tên khác bằng -o.`]);
+      expect(lines(stderr)).toEqual([
+        `Tệp kết quả trùng với tệp gốc “${file}”; COMA không bao giờ ghi đè tệp gốc, hãy chọn tên khác bằng -o.`,
+      ]);
     }
     expect(sha256(file)).toBe(before);
   });
@@ -392,7 +470,11 @@ describe("coma template", () => {
     const report = JSON.parse((await coma("validate", file, "--json")).stdout);
     expect(report.problems.filter((p: { rule: string }) => p.rule !== "missing-baseline")).toEqual([
       {
-        severity: "warning", sheet: null, cell: null, code: "XD3", rule: "missing-from-resolution",
+        severity: "warning",
+        sheet: null,
+        cell: null,
+        code: "XD3",
+        rule: "missing-from-resolution",
         message: "Thiếu chỉ tiêu XD3 “Năng lực lãnh đạo của chi bộ bản” của Nghị quyết; chỉ tiêu này được tính là thiếu số liệu.",
       },
     ]);
@@ -406,7 +488,9 @@ describe("coma template over an existing file", () => {
     const before = sha256(file);
     const refused = await coma("template", "-o", file);
     expect([refused.code, refused.stdout]).toEqual([2, ""]);
-    expect(lines(refused.stderr)).toEqual([`Tệp “${file}” đã có nên không được ghi đè (để không mất số liệu đã nhập): chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp đó.`]);
+    expect(lines(refused.stderr)).toEqual([
+      `Tệp “${file}” đã có nên không được ghi đè (để không mất số liệu đã nhập): chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp đó.`,
+    ]);
     expect(sha256(file)).toBe(before);
 
     const forced = await coma("template", "-o", file, "--force");
@@ -427,7 +511,11 @@ describe("a folder of workbooks", () => {
     expect(code).toBe(2);
     const notXlsx = `Tệp “${path.join(folder, "c.xlsx")}” không phải là tệp Excel .xlsx nên không đọc được.`;
     const objects = lines(stdout).map((l) => JSON.parse(l));
-    expect(objects.map((r) => [path.basename(r.file), r.ok ?? r.error])).toEqual([["a.xlsx", false], ["b.xlsx", true], ["c.xlsx", notXlsx]]);
+    expect(objects.map((r) => [path.basename(r.file), r.ok ?? r.error])).toEqual([
+      ["a.xlsx", false],
+      ["b.xlsx", true],
+      ["c.xlsx", notXlsx],
+    ]);
     expect(Object.keys(objects[2])).toEqual(["file", "error"]);
     expect(lines(stderr)).toEqual([
       `[1/3] ${path.join(folder, "a.xlsx")}`,
@@ -446,18 +534,27 @@ describe("a folder of workbooks", () => {
     await empty.xlsx.writeFile(path.join(folder, "b.xlsx"));
     const { code, stdout, stderr } = await coma("summary", folder, "--year", "2026");
     expect(code).toBe(1);
-    expect(lines(stdout).filter((l) => l.startsWith("["))).toEqual([`[1/2] ${path.join(folder, "a.xlsx")}`, `[2/2] ${path.join(folder, "b.xlsx")}`]);
+    expect(lines(stdout).filter((l) => l.startsWith("["))).toEqual([
+      `[1/2] ${path.join(folder, "a.xlsx")}`,
+      `[2/2] ${path.join(folder, "b.xlsx")}`,
+    ]);
     expect(lines(stdout).at(-1)).toBe("1 tệp đọc được, 1 tệp lỗi.");
-    expect(lines(stderr)).toEqual([`${path.join(folder, "b.xlsx")}: Không tìm thấy trang chỉ tiêu nào: trong 20 dòng đầu của trang cần có dòng tiêu đề với các cột Mã, Chỉ tiêu và Mục tiêu 2030.`]);
+    expect(lines(stderr)).toEqual([
+      `${path.join(folder, "b.xlsx")}: Không tìm thấy trang chỉ tiêu nào: trong 20 dòng đầu của trang cần có dòng tiêu đề với các cột Mã, Chỉ tiêu và Mục tiêu 2030.`,
+    ]);
   });
 
   it("should count a kind of many warnings and list it with --all", async () => {
     // the template has 34 rows without a baseline: more than 3 lines of one kind
     const counted = await coma("validate", at("mau.xlsx"));
-    expect(counted.stdout).toMatch(/\n {2}Thiếu số liệu cơ sở năm 2025: \d+ dòng \(KT\d[^)]*, …\)\.\nThêm --all để xem từng dòng cảnh báo\.\n$/);
+    expect(counted.stdout).toMatch(
+      /\n {2}Thiếu số liệu cơ sở năm 2025: \d+ dòng \(KT\d[^)]*, …\)\.\nThêm --all để xem từng dòng cảnh báo\.\n$/,
+    );
     expect(counted.stdout).not.toContain("[cảnh báo]");
     const all = await coma("validate", at("mau.xlsx"), "--all");
-    expect(lines(all.stdout).filter((l) => l.includes("[cảnh báo]")).length).toBe(JSON.parse((await coma("validate", at("mau.xlsx"), "--json")).stdout).problems.length);
+    expect(lines(all.stdout).filter((l) => l.includes("[cảnh báo]")).length).toBe(
+      JSON.parse((await coma("validate", at("mau.xlsx"), "--json")).stdout).problems.length,
+    );
   });
 });
 
@@ -466,7 +563,10 @@ describe("the installed command", () => {
 
   beforeAll(() => {
     try {
-      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: root, stdio: "pipe" });
+      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+        cwd: root,
+        stdio: "pipe",
+      });
     } catch {
       // tsc still emits when another module of the tree has a type error; the run below tells whether it works
     }

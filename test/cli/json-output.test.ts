@@ -18,7 +18,19 @@ describe("the JSON the command line prints", () => {
   });
 
   it("should refuse an indicator with a field too many or too few", () => {
-    const indicator = { code: "KT4", name: "x", unit: "hộ", method: "Năm", baseline: 1, target: "2", plan: null, previous: null, value: 1, actual: 1, expected: 1.2 };
+    const indicator = {
+      code: "KT4",
+      name: "x",
+      unit: "hộ",
+      method: "Năm",
+      baseline: 1,
+      target: "2",
+      plan: null,
+      previous: null,
+      value: 1,
+      actual: 1,
+      expected: 1.2,
+    };
     const figures = { attainment: 0.5, planAttainment: null, progress: 0, delta: 0, change: 0, status: "Chậm tiến độ" };
     expect(IndicatorJsonSchema.safeParse({ ...indicator, ...figures }).success).toBe(true);
     expect(IndicatorJsonSchema.safeParse({ ...indicator, ...figures, extra: 1 }).success).toBe(false);
@@ -34,10 +46,32 @@ describe("the JSON the command line prints", () => {
     // XH1: 12 triệu đồng in 2025 against đạt 10 → 12 / 10 = 1,2 (a fraction, not 120); the baseline already beats
     // the target, so no progress; 2025 has no year value, no previous year and no path
     expect(json.indicators.find((i) => i.code === "XH1")).toEqual({
-      code: "XH1", name: expect.any(String), unit: "triệu đồng/người/năm", method: "Năm", baseline: 12, target: "đạt 10", plan: null, previous: null,
-      value: null, actual: 12, expected: null, attainment: 1.2, planAttainment: null, progress: null, delta: 0, change: 0, status: "Vượt",
+      code: "XH1",
+      name: expect.any(String),
+      unit: "triệu đồng/người/năm",
+      method: "Năm",
+      baseline: 12,
+      target: "đạt 10",
+      plan: null,
+      previous: null,
+      value: null,
+      actual: 12,
+      expected: null,
+      attainment: 1.2,
+      planAttainment: null,
+      progress: null,
+      delta: 0,
+      change: 0,
+      status: "Vượt",
     });
-    expect(json.indicators.find((i) => i.code === "KT2")).toMatchObject({ method: "Tăng bình quân", baseline: null, actual: null, attainment: null, progress: null, status: "Thiếu số liệu" });
+    expect(json.indicators.find((i) => i.code === "KT2")).toMatchObject({
+      method: "Tăng bình quân",
+      baseline: null,
+      actual: null,
+      attainment: null,
+      progress: null,
+      status: "Thiếu số liệu",
+    });
     expect(json.groups.map((g) => g.total)).toEqual([7, 13, 5]);
     expect(json.file).toBe(template);
   });

@@ -26,7 +26,11 @@ let old: Buffer;
 const past = new Date(Date.UTC(2024, 0, 1));
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json", "--outDir", path.join(BUILD, "build")], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json", "--outDir", path.join(BUILD, "build")],
+    { cwd: ROOT },
+  );
   fs.mkdirSync(path.dirname(BIN), { recursive: true });
   fs.copyFileSync(path.join(ROOT, "bin", "coma.js"), BIN);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-kill-"));
@@ -43,7 +47,8 @@ afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 function largeWorkbook(): Workbook {
   const workbook = new Workbook();
   const [sheet] = writeLayouts(workbook, templateLayouts());
-  for (let i = 0; i < ROWS; i++) sheet.addRow([`XH${100 + i}`, `Chỉ tiêu ${i}`, null, "%", "Năm", i % 90, "≥ 50", (i * 7) % 100, (i * 13) % 100]);
+  for (let i = 0; i < ROWS; i++)
+    sheet.addRow([`XH${100 + i}`, `Chỉ tiêu ${i}`, null, "%", "Năm", i % 90, "≥ 50", (i * 7) % 100, (i * 13) % 100]);
   return workbook;
 }
 
@@ -53,9 +58,13 @@ function largeWorkbook(): Workbook {
  */
 function summary(kill: number | "on-write" | null): Promise<{ code: number | null; signal: string | null; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, "summary", input, "-o", out, "--year", "2027"], { env: { ...process.env, COMA_TODAY: "2027-12-15" }, stdio: "ignore" });
+  const child = spawn(process.execPath, [BIN, "summary", input, "-o", out, "--year", "2027"], {
+    env: { ...process.env, COMA_TODAY: "2027-12-15" },
+    stdio: "ignore",
+  });
   const timer = typeof kill === "number" ? setTimeout(() => child.kill("SIGKILL"), kill) : undefined;
-  const watcher = kill === "on-write" ? fs.watch(dir, (_, name) => name && name !== path.basename(input) && child.kill("SIGKILL")) : undefined;
+  const watcher =
+    kill === "on-write" ? fs.watch(dir, (_, name) => name && name !== path.basename(input) && child.kill("SIGKILL")) : undefined;
   return new Promise((resolve) => {
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
@@ -68,7 +77,9 @@ function summary(kill: number | "on-write" | null): Promise<{ code: number | nul
 async function isWholeSummary(file: string): Promise<boolean> {
   const workbook = new Workbook();
   await workbook.xlsx.readFile(file);
-  return workbook.worksheets.some((s) => (s.getRow(1).values as unknown[]).includes(markerText(2027))) && workbook.worksheets[0].rowCount > ROWS;
+  return (
+    workbook.worksheets.some((s) => (s.getRow(1).values as unknown[]).includes(markerText(2027))) && workbook.worksheets[0].rowCount > ROWS
+  );
 }
 
 /** Files of the folder besides the input and OUT: a killed run may leave its temporary file, never anything else. */

@@ -13,7 +13,9 @@ export const CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 export const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export function zipParts(parts: Parts): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, content]) => [name, typeof content === "string" ? strToU8(content) : content])));
+  return zipSync(
+    Object.fromEntries(Object.entries(parts).map(([name, content]) => [name, typeof content === "string" ? strToU8(content) : content])),
+  );
 }
 
 /** Every part of a package, inflated. */
@@ -57,19 +59,29 @@ export function workbookPackage(spec: PackageSpec): Parts {
     const folder = kind === "worksheet" ? "worksheets" : kind === "chartsheet" ? "chartsheets" : "dialogsheets";
     const part = `${folder}/sheet${i + 1}.xml`;
     rels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/${kind}" Target="${target(part)}"/>`);
-    overrides.push(`<Override PartName="/xl/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/>`);
-    parts[`xl/${part}`] = sheet.xml ?? `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheet.rows ?? ""}</sheetData></worksheet>`;
+    overrides.push(
+      `<Override PartName="/xl/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/>`,
+    );
+    parts[`xl/${part}`] =
+      sheet.xml ?? `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheet.rows ?? ""}</sheetData></worksheet>`;
     return `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ""} r:id="rId${i + 1}"/>`;
   });
   if (spec.sharedStrings) {
     rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="${target("sharedStrings.xml")}"/>`);
-    overrides.push('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
-    const items = typeof spec.sharedStrings === "string" ? spec.sharedStrings : spec.sharedStrings.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join("");
+    overrides.push(
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    );
+    const items =
+      typeof spec.sharedStrings === "string"
+        ? spec.sharedStrings
+        : spec.sharedStrings.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join("");
     parts["xl/sharedStrings.xml"] = `${XML}<sst xmlns="${MAIN}">${items}</sst>`;
   }
   if (spec.styles) {
     rels.push(`<Relationship Id="rIdY" Type="${REL}/styles" Target="${target("styles.xml")}"/>`);
-    overrides.push('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    overrides.push(
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    );
     parts["xl/styles.xml"] = spec.styles;
   }
   return {
@@ -102,7 +114,8 @@ export function stylesXml(numFmtIds: number[], custom: Record<number, string> = 
 export function targetRows(): string {
   const cell = (ref: string, value: string | number) =>
     typeof value === "number" ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
-  const row = (r: number, values: (string | number)[]) => `<row r="${r}">${values.map((v, i) => cell(`${String.fromCharCode(65 + i)}${r}`, v)).join("")}</row>`;
+  const row = (r: number, values: (string | number)[]) =>
+    `<row r="${r}">${values.map((v, i) => cell(`${String.fromCharCode(65 + i)}${r}`, v)).join("")}</row>`;
   return [
     row(1, ["Mã", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027]),
     row(2, ["KT1", "Thu ngân sách", "triệu đồng", 50, "≥ 60", 55, 58]),

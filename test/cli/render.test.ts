@@ -9,7 +9,8 @@ import { render, RENDER_DIR, type RenderResult } from "../../scripts/render/rend
  * `npm run render` through LibreOffice and poppler, checked on the PDFs it prints. Runs where LibreOffice is installed
  * (.ci/run installs it); elsewhere the suite is skipped.
  */
-const hasLibreOffice = !spawnSync("soffice", ["--version"], { stdio: "ignore" }).error && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
+const hasLibreOffice =
+  !spawnSync("soffice", ["--version"], { stdio: "ignore" }).error && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
 const root = path.resolve(__dirname, "../..");
 
 const pdf = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8" });
@@ -21,7 +22,9 @@ const pages = (file: string) => Array.from({ length: pageCount(file) }, (_, i) =
 function wordHeights(file: string): number[] {
   return Array.from({ length: pageCount(file) }, (_, i) => {
     const boxes = pdf("pdftotext", "-bbox", "-f", String(i + 1), "-l", String(i + 1), file, "-");
-    const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
+    const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+      .map((m) => Number(m[2]) - Number(m[1]))
+      .sort((a, b) => a - b);
     return heights[Math.floor(heights.length / 2)];
   });
 }
@@ -31,7 +34,10 @@ describe.skipIf(!hasLibreOffice)("the template and a 2027 summary as printed by 
 
   beforeAll(async () => {
     try {
-      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: root, stdio: "pipe" });
+      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+        cwd: root,
+        stdio: "pipe",
+      });
     } catch {
       // tsc still emits when another module of the tree has a type error; the render below tells whether it works
     }
@@ -42,9 +48,22 @@ describe.skipIf(!hasLibreOffice)("the template and a 2027 summary as printed by 
     const text = pages(result.summaryPdf);
     expect(text.length).toBeGreaterThanOrEqual(2);
     const all = text.join("\n");
-    const missing = ["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ CO MẠ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số", "-BC/ĐU", "Co Mạ, ngày 15 tháng 12 năm 2027", "BÁO CÁO",
+    const missing = [
+      "ĐẢNG BỘ TỈNH SƠN LA",
+      "ĐẢNG ỦY XÃ CO MẠ",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Số",
+      "-BC/ĐU",
+      "Co Mạ, ngày 15 tháng 12 năm 2027",
+      "BÁO CÁO",
       "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030, năm 2027",
-      "Năm 2027:", "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU", "II. CHI TIẾT TỪNG CHỈ TIÊU", "IV. SỐ LIỆU LỖI KHÔNG ĐƯỢC TÍNH", "Nơi nhận:", "T/M ĐẢNG ỦY", "BÍ THƯ",
+      "Năm 2027:",
+      "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU",
+      "II. CHI TIẾT TỪNG CHỈ TIÊU",
+      "IV. SỐ LIỆU LỖI KHÔNG ĐƯỢC TÍNH",
+      "Nơi nhận:",
+      "T/M ĐẢNG ỦY",
+      "BÍ THƯ",
     ].filter((words) => !all.includes(words));
     expect(missing).toEqual([]);
     // the detail header repeats from the page where the table starts

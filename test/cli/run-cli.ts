@@ -6,7 +6,10 @@ export async function runCli(argv: string[]): Promise<{ code: number; stdout: st
   const out: string[] = [];
   const err: string[] = [];
   const sink = (lines: string[]) => ((chunk: unknown) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
-  const spies = [vi.spyOn(process.stdout, "write").mockImplementation(sink(out)), vi.spyOn(process.stderr, "write").mockImplementation(sink(err))];
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(sink(out)),
+    vi.spyOn(process.stderr, "write").mockImplementation(sink(err)),
+  ];
   const today = process.env.COMA_TODAY;
   process.env.COMA_TODAY = "2027-12-15";
   try {

@@ -22,7 +22,9 @@ describe("the illustrative workbook of npm run demo", () => {
   });
 
   it("should show every status a year of the term can have", () => {
-    expect(new Set(summary.rows.map((r) => r.status))).toEqual(new Set(["Vượt", "Đạt", "Đúng tiến độ", "Chậm tiến độ", "Chưa đạt", "Thiếu số liệu"]));
+    expect(new Set(summary.rows.map((r) => r.status))).toEqual(
+      new Set(["Vượt", "Đạt", "Đúng tiến độ", "Chậm tiến độ", "Chưa đạt", "Thiếu số liệu"]),
+    );
   });
 
   it("should put the issue's cases on their path", () => {

@@ -11,7 +11,11 @@ describe("the template read back", () => {
   it("should be one target sheet with the 25 targets: 7 KT, 13 XH, 5 XD", () => {
     expect(read.sheets).toEqual([TEMPLATE_SHEET]);
     const summary = buildSummary(read, 2025);
-    expect(summary.groups.map((g) => [g.group, g.total])).toEqual([["KT", 7], ["XH", 13], ["XD", 5]]);
+    expect(summary.groups.map((g) => [g.group, g.total])).toEqual([
+      ["KT", 7],
+      ["XH", 13],
+      ["XD", 5],
+    ]);
   });
 
   it("should have no errors, only warnings for the baselines the report does not give", () => {
@@ -20,7 +24,11 @@ describe("the template read back", () => {
   });
 
   it("should carry the consolidated livestock baseline 30.102 + 16.123 + 13.631", () => {
-    expect(read.indicators.find((i) => i.code === "KT3.5")).toMatchObject({ baseline: 59856, method: "Tăng bình quân", target: { kind: "range", low: 10, high: 15 } });
+    expect(read.indicators.find((i) => i.code === "KT3.5")).toMatchObject({
+      baseline: 59856,
+      method: "Tăng bình quân",
+      target: { kind: "range", low: 10, high: 15 },
+    });
   });
 
   it("should start 2025 with no figure for growth targets and 0 for cumulative ones", () => {
@@ -33,9 +41,11 @@ describe("the template read back", () => {
 
   it("should never let a template cell be read as a formula", () => {
     for (const layout of templateLayouts()) {
-      layout.values.forEach((row, r) => row.forEach((value, c) => {
-        if (typeof value === "string" && /^[=+\-@]/.test(value)) expect(layout.formats[r][c]).toBe("@");
-      }));
+      layout.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (typeof value === "string" && /^[=+\-@]/.test(value)) expect(layout.formats[r][c]).toBe("@");
+        }),
+      );
     }
   });
 });
@@ -49,7 +59,11 @@ describe("the template as printed", () => {
     const runTogether = CATALOGUE.map((e) => [e.code, entryNote(e)]).filter(([, note]) => note !== "" && !/[.!?…]$/.test(note));
     expect(runTogether).toEqual([]);
     // the seven consolidation lines without a full stop of KT3.5, XH1, XH4, XH6, XD1.1, XD1.3, XD2, each followed by a note
-    const joined = CATALOGUE.filter((e) => e.consolidation && e.notes.length > 0).map((e) => [e.code, entryNote(e).includes(`${e.consolidation}. ${e.notes[0]}`) || entryNote(e).includes(`${e.consolidation} ${e.notes[0]}`) && /[.!?…]$/.test(e.consolidation!)]);
+    const joined = CATALOGUE.filter((e) => e.consolidation && e.notes.length > 0).map((e) => [
+      e.code,
+      entryNote(e).includes(`${e.consolidation}. ${e.notes[0]}`) ||
+        (entryNote(e).includes(`${e.consolidation} ${e.notes[0]}`) && /[.!?…]$/.test(e.consolidation!)),
+    ]);
     expect(joined.filter(([, ok]) => !ok)).toEqual([]);
     expect(joined.map(([code]) => code)).toEqual(["KT3.5", "XH1", "XH4", "XH6", "XD1.1", "XD1.3", "XD2"]);
   });
@@ -58,7 +72,12 @@ describe("the template as printed", () => {
     // 8+34+7+10+10+10+12+5×8+40 = 171 characters (XH12.1 on one line): printed at about 85 % of a page of about 146
     expect(targets.widths.filter((_, c) => !targets.hiddenColumns.includes(c)).reduce((s, w) => s + w, 0)).toBe(171);
     const notes = `M${TEMPLATE_HEADER_ROW + 2}`;
-    const wrapped = targets.styles.filter((s) => s.style.wrap && parseA1(s.range).column <= parseA1(notes).column && parseA1(s.range).column + parseA1(s.range).columns > parseA1(notes).column);
+    const wrapped = targets.styles.filter(
+      (s) =>
+        s.style.wrap &&
+        parseA1(s.range).column <= parseA1(notes).column &&
+        parseA1(s.range).column + parseA1(s.range).columns > parseA1(notes).column,
+    );
     expect(wrapped.length).toBeGreaterThanOrEqual(CATALOGUE.length);
     expect(targets.print).toEqual({ landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] });
   });
@@ -71,4 +90,3 @@ describe("the template as printed", () => {
     expect(results.values.slice(3).filter((row) => row[0] === "Mã")).toEqual([]);
   });
 });
-

@@ -5,7 +5,19 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LayoutBuilder, type SheetLayout } from "../../core";
 import { amendWorkbook, openWorkbook } from "../../scripts/workbook";
-import { MACRO_WORKBOOK_TYPE, MAIN, REL, stylesXml, targetRows, text, unzipParts, workbookPackage, XML, zipParts, type Parts } from "./packages";
+import {
+  MACRO_WORKBOOK_TYPE,
+  MAIN,
+  REL,
+  stylesXml,
+  targetRows,
+  text,
+  unzipParts,
+  workbookPackage,
+  XML,
+  zipParts,
+  type Parts,
+} from "./packages";
 import { runCli } from "./run-cli";
 
 /**
@@ -15,7 +27,12 @@ import { runCli } from "./run-cli";
 function openpyxlStyleWorkbook(): Parts {
   const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
   const parts = workbookPackage({
-    sheets: [{ name: "Chỉ tiêu", xml: `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${targetRows()}</sheetData><drawing r:id="rId1"/><legacyDrawing r:id="anysvml"/></worksheet>` }],
+    sheets: [
+      {
+        name: "Chỉ tiêu",
+        xml: `${XML}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${targetRows()}</sheetData><drawing r:id="rId1"/><legacyDrawing r:id="anysvml"/></worksheet>`,
+      },
+    ],
     styles: stylesXml([0, 9]),
     absoluteTargets: true,
   });
@@ -36,13 +53,15 @@ function openpyxlStyleWorkbook(): Parts {
     '<xdr:oneCellAnchor><xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="5400000" cy="2700000"/>' +
     '<xdr:graphicFrame><xdr:nvGraphicFramePr><xdr:cNvPr id="1" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm/>' +
     `<a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>`;
-  parts["xl/drawings/_rels/drawing1.xml.rels"] = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/chart" Target="/xl/charts/chart1.xml"/></Relationships>`;
+  parts["xl/drawings/_rels/drawing1.xml.rels"] =
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/chart" Target="/xl/charts/chart1.xml"/></Relationships>`;
   parts["xl/charts/chart1.xml"] =
     `${XML}<c:chartSpace xmlns:c="${C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>` +
-    "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:val><c:numRef><c:f>'Chỉ tiêu'!$F$2:$F$3</c:f></c:numRef></c:val></c:ser>" +
+    '<c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>\'Chỉ tiêu\'!$F$2:$F$3</c:f></c:numRef></c:val></c:ser>' +
     '<c:axId val="10"/><c:axId val="100"/></c:barChart><c:catAx><c:axId val="10"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="100"/></c:catAx>' +
     '<c:valAx><c:axId val="100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="10"/></c:valAx></c:plotArea></c:chart></c:chartSpace>';
-  parts["xl/comments/comment1.xml"] = `${XML}<comments xmlns="${MAIN}"><authors><author>openpyxl</author></authors><commentList><comment ref="B2" authorId="0"><text><t>Số liệu tạm tính</t></text></comment></commentList></comments>`;
+  parts["xl/comments/comment1.xml"] =
+    `${XML}<comments xmlns="${MAIN}"><authors><author>openpyxl</author></authors><commentList><comment ref="B2" authorId="0"><text><t>Số liệu tạm tính</t></text></comment></commentList></comments>`;
   parts["xl/drawings/commentsDrawing1.vml"] =
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
     '<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>';
@@ -54,7 +73,9 @@ const AMENDED = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xm
 
 /** Source parts whose uncompressed bytes differ in the output (or are missing from it), besides the amended ones. */
 function changedParts(source: Map<string, Uint8Array>, output: Map<string, Uint8Array>): string[] {
-  return [...source].filter(([name, bytes]) => !AMENDED.includes(name) && !Buffer.from(bytes).equals(Buffer.from(output.get(name) ?? []))).map(([name]) => name);
+  return [...source]
+    .filter(([name, bytes]) => !AMENDED.includes(name) && !Buffer.from(bytes).equals(Buffer.from(output.get(name) ?? [])))
+    .map(([name]) => name);
 }
 
 let dir: string;
@@ -91,7 +112,12 @@ describe("a workbook written by openpyxl with a chart and a comment", () => {
   it("should add only the summary sheet, and its drawing and chart when the layout has one", () => {
     const added = [...amended.keys()].filter((name) => !source.has(name)).sort();
     const withChart = text(amended.get("xl/worksheets/sheet2.xml")).includes("<drawing ");
-    const chartParts = ["xl/charts/chart2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/drawings/drawing2.xml", "xl/worksheets/_rels/sheet2.xml.rels"];
+    const chartParts = [
+      "xl/charts/chart2.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/drawing2.xml",
+      "xl/worksheets/_rels/sheet2.xml.rels",
+    ];
     expect(added).toEqual([...(withChart ? chartParts : []), "xl/worksheets/sheet2.xml"]);
   });
 
@@ -115,13 +141,17 @@ describe("a workbook written by openpyxl with a chart and a comment", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027"]);
   });
 
-  it.runIf(fs.existsSync("/usr/bin/soffice") || process.env.CI)("should open in LibreOffice", () => {
-    const pdfDir = path.join(dir, "pdf");
-    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", pdfDir, output], { stdio: "ignore", timeout: 120_000 });
-    const pdf = fs.readFileSync(path.join(pdfDir, "openpyxl-tong-hop.pdf"));
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pdf.length).toBeGreaterThan(10_000);
-  }, 180_000);
+  it.runIf(fs.existsSync("/usr/bin/soffice") || process.env.CI)(
+    "should open in LibreOffice",
+    () => {
+      const pdfDir = path.join(dir, "pdf");
+      execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", pdfDir, output], { stdio: "ignore", timeout: 120_000 });
+      const pdf = fs.readFileSync(path.join(pdfDir, "openpyxl-tong-hop.pdf"));
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdf.length).toBeGreaterThan(10_000);
+    },
+    180_000,
+  );
 });
 
 describe("amending a package with a layout", () => {
@@ -155,8 +185,18 @@ describe("amending a package with a layout", () => {
     })
     .build();
   // Whatever runs the layout carries are written; these are set by hand (a row past the values included).
-  const layout: SheetLayout = { ...built, rowHeights: [{ from: 1, to: 1, height: 30 }, { from: 8, to: 9, height: 20 }] };
-  const source = workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }], workbookType: MACRO_WORKBOOK_TYPE, extra: { "xl/vbaProject.bin": new Uint8Array([7, 7, 7]) } });
+  const layout: SheetLayout = {
+    ...built,
+    rowHeights: [
+      { from: 1, to: 1, height: 30 },
+      { from: 8, to: 9, height: 20 },
+    ],
+  };
+  const source = workbookPackage({
+    sheets: [{ name: "Chỉ tiêu", rows: targetRows() }],
+    workbookType: MACRO_WORKBOOK_TYPE,
+    extra: { "xl/vbaProject.bin": new Uint8Array([7, 7, 7]) },
+  });
   const bytes = amendWorkbook(openWorkbook(zipParts(source)), { layout, replaces: null, footer: "&CTrang &P/&N" });
   const parts = unzipParts(bytes);
   const sheet = text(parts.get("xl/worksheets/sheet2.xml"));
@@ -164,9 +204,13 @@ describe("amending a package with a layout", () => {
   it("should write text that begins with =, +, - or @ as inline text, and links as HYPERLINK formulas with their text", () => {
     expect(sheet).toContain('<c r="A2" s="');
     for (const payload of ['=HYPERLINK("http://x")', "+84 912", "-2+3", "@SUM(A1)"]) {
-      expect(sheet).toContain(`t="inlineStr"><is><t xml:space="preserve">${payload.replace(/"/g, "&quot;").replace(/&quot;/g, '"')}</t></is>`);
+      expect(sheet).toContain(
+        `t="inlineStr"><is><t xml:space="preserve">${payload.replace(/"/g, "&quot;").replace(/&quot;/g, '"')}</t></is>`,
+      );
     }
-    expect([...sheet.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual(["HYPERLINK(&quot;#&apos;Chỉ tiêu&apos;!A6&quot;,&quot;KT3.2&quot;)".replace(/&apos;/g, "'").replace(/&quot;/g, '"')]);
+    expect([...sheet.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual([
+      "HYPERLINK(&quot;#&apos;Chỉ tiêu&apos;!A6&quot;,&quot;KT3.2&quot;)".replace(/&apos;/g, "'").replace(/&quot;/g, '"'),
+    ]);
     expect(sheet).toMatch(/t="str"><f>[^<]*<\/f><v>KT3\.2<\/v>/);
   });
 
@@ -181,7 +225,9 @@ describe("amending a package with a layout", () => {
   });
 
   it("should name the print title rows for the new sheet's index and keep the macro workbook's content type", () => {
-    expect(text(parts.get("xl/workbook.xml"))).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'Tổng hợp thử'!$3:$3</definedName>`);
+    expect(text(parts.get("xl/workbook.xml"))).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Tổng hợp thử'!$3:$3</definedName>`,
+    );
     expect(text(parts.get("[Content_Types].xml"))).toContain(`ContentType="${MACRO_WORKBOOK_TYPE}"`);
     expect(Buffer.from(parts.get("xl/vbaProject.bin")!)).toEqual(Buffer.from([7, 7, 7]));
   });
@@ -189,18 +235,24 @@ describe("amending a package with a layout", () => {
   it("should draw a stacked bar chart, one series per status in its colour, over the anchor cells", () => {
     const chart = text(parts.get("xl/charts/chart1.xml"));
     expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
-    expect([...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/g)].map((m) => [m[1], m[2]])).toEqual([
+    expect(
+      [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx><c:spPr><a:solidFill><a:srgbClr val="(\w+)"/g)].map((m) => [m[1], m[2]]),
+    ).toEqual([
       ["Vượt", "00B050"],
       ["Đạt", "92D050"],
       ["Chưa đạt", "FF0000"],
     ]);
     expect(chart).toContain("<c:f>'Tổng hợp thử'!$A$4:$A$5</c:f>");
-    expect(chart).toContain('<c:f>\'Tổng hợp thử\'!$B$4:$B$5</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>2</c:v></c:pt><c:pt idx="1"><c:v>5</c:v></c:pt>');
+    expect(chart).toContain(
+      '<c:f>\'Tổng hợp thử\'!$B$4:$B$5</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>2</c:v></c:pt><c:pt idx="1"><c:v>5</c:v></c:pt>',
+    );
     const drawing = text(parts.get("xl/drawings/drawing1.xml"));
     expect(drawing).toContain("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>7</xdr:row>");
     expect(drawing).toContain("<xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row>");
     expect(text(parts.get("xl/worksheets/_rels/sheet2.xml.rels"))).toContain('Target="../drawings/drawing1.xml"');
-    expect(text(parts.get("[Content_Types].xml"))).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(text(parts.get("[Content_Types].xml"))).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
   });
 
   it("should read back what it wrote", () => {
@@ -210,20 +262,35 @@ describe("amending a package with a layout", () => {
     expect(grid.formats?.[5]).toEqual([null, "0.0%"]);
   });
 
-  it.runIf(fs.existsSync("/usr/bin/soffice") || process.env.CI)("should open in LibreOffice with its chart", () => {
-    const file = path.join(dir, "bieu-do.xlsm");
-    fs.writeFileSync(file, bytes);
-    const resaved = path.join(dir, "resaved");
-    execFileSync("soffice", ["--headless", "--convert-to", "xlsx", "--outdir", resaved, file], { stdio: "ignore", timeout: 120_000 });
-    const again = unzipParts(fs.readFileSync(path.join(resaved, "bieu-do.xlsx")));
-    expect([...again.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(1);
-    expect(openWorkbook(fs.readFileSync(path.join(resaved, "bieu-do.xlsx"))).sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp thử"]);
-  }, 180_000);
+  it.runIf(fs.existsSync("/usr/bin/soffice") || process.env.CI)(
+    "should open in LibreOffice with its chart",
+    () => {
+      const file = path.join(dir, "bieu-do.xlsm");
+      fs.writeFileSync(file, bytes);
+      const resaved = path.join(dir, "resaved");
+      execFileSync("soffice", ["--headless", "--convert-to", "xlsx", "--outdir", resaved, file], { stdio: "ignore", timeout: 120_000 });
+      const again = unzipParts(fs.readFileSync(path.join(resaved, "bieu-do.xlsx")));
+      expect([...again.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(1);
+      expect(openWorkbook(fs.readFileSync(path.join(resaved, "bieu-do.xlsx"))).sheets.map((s) => s.name)).toEqual([
+        "Chỉ tiêu",
+        "Tổng hợp thử",
+      ]);
+    },
+    180_000,
+  );
 
   it("should create a styles part for a workbook that has none", () => {
-    const bare = unzipParts(amendWorkbook(openWorkbook(zipParts(workbookPackage({ sheets: [{ name: "A" }] }))), { layout: { ...layout, chart: null }, replaces: null, footer: "" }));
+    const bare = unzipParts(
+      amendWorkbook(openWorkbook(zipParts(workbookPackage({ sheets: [{ name: "A" }] }))), {
+        layout: { ...layout, chart: null },
+        replaces: null,
+        footer: "",
+      }),
+    );
     const styles = text(bare.get("xl/styles1.xml") ?? bare.get("xl/styles.xml"));
-    expect(styles).toMatch(/<fills count="\d+"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/>/);
+    expect(styles).toMatch(
+      /<fills count="\d+"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/>/,
+    );
     expect(text(bare.get("xl/_rels/workbook.xml.rels"))).toMatch(/relationships\/styles" Target="styles1?\.xml"/);
   });
 });
@@ -237,48 +304,74 @@ describe("a workbook that declares the relationships prefix on each <sheet> (ope
       .replace(` xmlns:r="${REL}"`, "")
       .replace("<sheet ", `<sheet xmlns:r="${REL}" `);
     const layout = new LayoutBuilder("Tổng hợp thử", 2).putRow(0, 0, ["BÁO CÁO", "COMA:tong-hop-btv:2027"]).build();
-    const workbookXml = text(unzipParts(amendWorkbook(openWorkbook(zipParts(source)), { layout, replaces: null, footer: "" })).get("xl/workbook.xml"));
-    const unbound = [...workbookXml.matchAll(/<sheet\s[^>]*>/g)].map((m) => m[0]).filter((element) => !element.includes(`xmlns:r="${REL}"`));
+    const workbookXml = text(
+      unzipParts(amendWorkbook(openWorkbook(zipParts(source)), { layout, replaces: null, footer: "" })).get("xl/workbook.xml"),
+    );
+    const unbound = [...workbookXml.matchAll(/<sheet\s[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((element) => !element.includes(`xmlns:r="${REL}"`));
     expect(unbound).toEqual([]);
   });
 });
 
 describe("replacing the summary COMA made before", () => {
   const marker = '<row r="1"><c r="L1" t="inlineStr"><is><t>COMA:tong-hop-btv:2027</t></is></c></row>';
-  const parts = workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }, { name: "Tổng hợp BTV 2027", rows: marker }, { name: "Ghi chép", rows: "" }] });
+  const parts = workbookPackage({
+    sheets: [
+      { name: "Chỉ tiêu", rows: targetRows() },
+      { name: "Tổng hợp BTV 2027", rows: marker },
+      { name: "Ghi chép", rows: "" },
+    ],
+  });
   parts["xl/workbook.xml"] = (parts["xl/workbook.xml"] as string).replace(
     "</sheets>",
     '</sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">\'Tổng hợp BTV 2027\'!$5:$5</definedName>' +
-      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Ghi chép'!$1:$1</definedName></definedNames>",
+      '<definedName name="_xlnm.Print_Titles" localSheetId="2">\'Ghi chép\'!$1:$1</definedName></definedNames>',
   );
   parts["xl/calcChain.xml"] = `${XML}<calcChain xmlns="${MAIN}"><c r="B6" i="2"/></calcChain>`;
-  parts["xl/_rels/workbook.xml.rels"] = (parts["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rIdC" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`);
-  parts["xl/worksheets/_rels/sheet2.xml.rels"] = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
+  parts["xl/_rels/workbook.xml.rels"] = (parts["xl/_rels/workbook.xml.rels"] as string).replace(
+    "</Relationships>",
+    `<Relationship Id="rIdC" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
+  );
+  parts["xl/worksheets/_rels/sheet2.xml.rels"] =
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`;
   parts["xl/drawings/drawing1.xml"] = `${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
   parts["[Content_Types].xml"] = (parts["[Content_Types].xml"] as string).replace(
     "</Types>",
     '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
       '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
   );
-  const layout = new LayoutBuilder("Tổng hợp BTV 2027", 12).put(0, 0, "BÁO CÁO").put(0, 11, "COMA:tong-hop-btv:2027").set({ print: { landscape: true, fitToWidth: true, titleRows: [9, 9] } }).build();
+  const layout = new LayoutBuilder("Tổng hợp BTV 2027", 12)
+    .put(0, 0, "BÁO CÁO")
+    .put(0, 11, "COMA:tong-hop-btv:2027")
+    .set({ print: { landscape: true, fitToWidth: true, titleRows: [9, 9] } })
+    .build();
   const workbook = openWorkbook(zipParts(parts));
   const after = unzipParts(amendWorkbook(workbook, { layout, replaces: "Tổng hợp BTV 2027", footer: "" }));
   const workbookXml = text(after.get("xl/workbook.xml"));
 
   it("should keep the sheet's place, part and sheetId, so that no other sheet's index moves", () => {
-    expect([...workbookXml.matchAll(/<sheet name="([^"]*)" sheetId="(\d+)"/g)].map((m) => [m[1], m[2]])).toEqual([["Chỉ tiêu", "1"], ["Tổng hợp BTV 2027", "2"], ["Ghi chép", "3"]]);
+    expect([...workbookXml.matchAll(/<sheet name="([^"]*)" sheetId="(\d+)"/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["Chỉ tiêu", "1"],
+      ["Tổng hợp BTV 2027", "2"],
+      ["Ghi chép", "3"],
+    ]);
     expect(text(after.get("xl/worksheets/sheet2.xml"))).toContain("BÁO CÁO");
   });
 
   it("should replace the old sheet's print titles and keep the other sheets' names", () => {
     expect([...workbookXml.matchAll(/<definedName [^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]).sort()).toEqual([
-      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Tổng hợp BTV 2027'!$9:$9</definedName>",
-      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Ghi chép'!$1:$1</definedName>",
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Tổng hợp BTV 2027\'!$9:$9</definedName>',
+      '<definedName name="_xlnm.Print_Titles" localSheetId="2">\'Ghi chép\'!$1:$1</definedName>',
     ]);
   });
 
   it("should drop the old sheet's own drawing and the calculation chain, and nothing else", () => {
-    expect([...Object.keys(parts)].filter((name) => !after.has(name)).sort()).toEqual(["xl/calcChain.xml", "xl/drawings/drawing1.xml", "xl/worksheets/_rels/sheet2.xml.rels"]);
+    expect([...Object.keys(parts)].filter((name) => !after.has(name)).sort()).toEqual([
+      "xl/calcChain.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/worksheets/_rels/sheet2.xml.rels",
+    ]);
     expect(text(after.get("xl/_rels/workbook.xml.rels"))).not.toContain("calcChain");
     expect(text(after.get("[Content_Types].xml"))).not.toMatch(/calcChain|drawing1/);
     expect(text(after.get("[Content_Types].xml"))).toContain('PartName="/xl/worksheets/sheet3.xml"');

@@ -22,7 +22,9 @@ describe("the workbook-file layer in a browser", () => {
   it("should load no Node module, no Buffer and no exceljs", () => {
     const files = layerFiles();
     expect(files).toContain("scripts/workbook/amend.ts");
-    const offending = files.filter((file) => /from "(node:[^"]+|fs|path|zlib|exceljs)"|\bBuffer\.|require\(/.test(fs.readFileSync(file, "utf8")));
+    const offending = files.filter((file) =>
+      /from "(node:[^"]+|fs|path|zlib|exceljs)"|\bBuffer\.|require\(/.test(fs.readFileSync(file, "utf8")),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -18,9 +18,11 @@ const refusal = (bytes: Uint8Array): string | null => {
 
 describe("reading the cells of a workbook", () => {
   // Shared strings 0 plain, 1 rich text with a phonetic guide, 2 leading and trailing spaces.
-  const shared = ["Mã", '<r><t>Kinh </t></r><r><rPr><b/></rPr><t>tế</t></r><rPh sb="0" eb="1"><t>ケイ</t></rPh>', "<t xml:space=\"preserve\"> 8.474,1 </t>"].map((s) =>
-    s.startsWith("<") ? `<si>${s}</si>` : `<si><t>${s}</t></si>`,
-  );
+  const shared = [
+    "Mã",
+    '<r><t>Kinh </t></r><r><rPr><b/></rPr><t>tế</t></r><rPh sb="0" eb="1"><t>ケイ</t></rPh>',
+    '<t xml:space="preserve"> 8.474,1 </t>',
+  ].map((s) => (s.startsWith("<") ? `<si>${s}</si>` : `<si><t>${s}</t></si>`));
   const parts = workbookPackage({
     sheets: [
       {
@@ -59,40 +61,75 @@ describe("reading the variations real producers write", () => {
   const expected = [["Mã", 7]];
 
   it("should follow absolute relationship targets", () => {
-    expect(open(workbookPackage({ sheets: [{ name: "A", rows }], absoluteTargets: true, sharedStrings: ["x"], styles: stylesXml([0]) })).grids[0].values).toEqual(expected);
+    expect(
+      open(workbookPackage({ sheets: [{ name: "A", rows }], absoluteTargets: true, sharedStrings: ["x"], styles: stylesXml([0]) })).grids[0]
+        .values,
+    ).toEqual(expected);
   });
 
   it("should read x:-prefixed elements", () => {
-    const parts = workbookPackage({ sheets: [{ name: "A", xml: `${XML}<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${rows.replace(/<(\/?)(row|c|is|t|v)\b/g, "<$1x:$2")}</x:sheetData></x:worksheet>` }] });
-    parts["xl/workbook.xml"] = `${XML}<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="A" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`;
+    const parts = workbookPackage({
+      sheets: [
+        {
+          name: "A",
+          xml: `${XML}<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${rows.replace(/<(\/?)(row|c|is|t|v)\b/g, "<$1x:$2")}</x:sheetData></x:worksheet>`,
+        },
+      ],
+    });
+    parts["xl/workbook.xml"] =
+      `${XML}<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}"><x:sheets><x:sheet name="A" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`;
     expect(open(parts).grids[0].values).toEqual(expected);
   });
 
   it("should read strict OOXML namespaces", () => {
     const strictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main";
     const strictRel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
-    const parts = workbookPackage({ sheets: [{ name: "A", xml: `${XML}<worksheet xmlns="${strictMain}"><sheetData>${rows}</sheetData></worksheet>` }] });
-    parts["xl/workbook.xml"] = `${XML}<workbook xmlns="${strictMain}" xmlns:r="${strictRel}"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-    parts["_rels/.rels"] = `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${strictRel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-    parts["xl/_rels/workbook.xml.rels"] = `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${strictRel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const parts = workbookPackage({
+      sheets: [{ name: "A", xml: `${XML}<worksheet xmlns="${strictMain}"><sheetData>${rows}</sheetData></worksheet>` }],
+    });
+    parts["xl/workbook.xml"] =
+      `${XML}<workbook xmlns="${strictMain}" xmlns:r="${strictRel}"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    parts["_rels/.rels"] =
+      `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${strictRel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+    parts["xl/_rels/workbook.xml.rels"] =
+      `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${strictRel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
     const workbook = open(parts);
     expect(workbook.strict).toBe(true);
     expect(workbook.grids[0].values).toEqual(expected);
   });
 
   it("should read a workbook without shared strings or styles, and cells and rows without references", () => {
-    const parts = workbookPackage({ sheets: [{ name: "A", rows: '<row><c t="inlineStr"><is><t>Mã</t></is></c><c><v>7</v></c></row><row><c/><c><v>8</v></c></row>' }] });
-    expect(open(parts).grids[0].values).toEqual([["Mã", 7], [null, 8]]);
+    const parts = workbookPackage({
+      sheets: [{ name: "A", rows: '<row><c t="inlineStr"><is><t>Mã</t></is></c><c><v>7</v></c></row><row><c/><c><v>8</v></c></row>' }],
+    });
+    expect(open(parts).grids[0].values).toEqual([
+      ["Mã", 7],
+      [null, 8],
+    ]);
   });
 
   it("should keep the serial numbers of a 1904 workbook as numbers", () => {
-    const workbook = open(workbookPackage({ sheets: [{ name: "A", rows: '<row r="1"><c r="A1" s="1"><v>45000</v></c></row>' }], date1904: true, styles: stylesXml([0, 14]) }));
+    const workbook = open(
+      workbookPackage({
+        sheets: [{ name: "A", rows: '<row r="1"><c r="A1" s="1"><v>45000</v></c></row>' }],
+        date1904: true,
+        styles: stylesXml([0, 14]),
+      }),
+    );
     expect(workbook.date1904).toBe(true);
     expect(workbook.grids[0]).toMatchObject({ values: [[45000]], formats: [["mm-dd-yy"]] });
   });
 
   it("should read a macro-enabled workbook", () => {
-    expect(open(workbookPackage({ sheets: [{ name: "A", rows }], workbookType: MACRO_WORKBOOK_TYPE, extra: { "xl/vbaProject.bin": new Uint8Array([1, 2, 3]) } })).grids[0].values).toEqual(expected);
+    expect(
+      open(
+        workbookPackage({
+          sheets: [{ name: "A", rows }],
+          workbookType: MACRO_WORKBOOK_TYPE,
+          extra: { "xl/vbaProject.bin": new Uint8Array([1, 2, 3]) },
+        }),
+      ).grids[0].values,
+    ).toEqual(expected);
   });
 
   it("should list hidden and very hidden sheets, and skip the cells of chartsheets and dialog sheets", () => {
@@ -116,7 +153,8 @@ describe("reading the variations real producers write", () => {
   });
 
   it("should leave the covered cells of a merged range blank", () => {
-    const merged = '<row r="1"><c r="A1" t="inlineStr"><is><t>Tiêu đề</t></is></c><c r="B1" t="inlineStr"><is><t>Tiêu đề</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>';
+    const merged =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Tiêu đề</t></is></c><c r="B1" t="inlineStr"><is><t>Tiêu đề</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>';
     const xml = `${XML}<worksheet xmlns="${MAIN}"><sheetData>${merged}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
     expect(open(workbookPackage({ sheets: [{ name: "A", xml }] })).grids[0].values).toEqual([["Tiêu đề"], [1, 2]]);
   });
@@ -145,14 +183,24 @@ describe("refusing what is no workbook or too large, before inflating it", () =>
 
   /** The package with one more part whose central directory declares the given sizes. */
   const declaring = (size: number, data: Buffer) =>
-    zip([...Object.entries(workbookPackage({ sheets: [{ name: "A" }] })).map(([name, content]) => packPart(name, Buffer.from(content as string))), { name: "xl/media/big.bin", data, size, crc: 0 }]);
+    zip([
+      ...Object.entries(workbookPackage({ sheets: [{ name: "A" }] })).map(([name, content]) =>
+        packPart(name, Buffer.from(content as string)),
+      ),
+      { name: "xl/media/big.bin", data, size, crc: 0 },
+    ]);
 
   it("should refuse a declared size above the limit, an absurd ratio and a part that inflates beyond its declared size", () => {
     expect(refusal(declaring(300 * 1024 * 1024, deflateRawSync(Buffer.alloc(10))))).toBe("unzipped-too-large");
     expect(refusal(declaring(20 * 1024 * 1024, deflateRawSync(Buffer.alloc(20 * 1024 * 1024))))).toBe("zip-bomb");
-    const lie = packPart("xl/worksheets/sheet1.xml", Buffer.from(`<worksheet xmlns="${MAIN}"><sheetData>${"<row/>".repeat(100_000)}</sheetData></worksheet>`));
+    const lie = packPart(
+      "xl/worksheets/sheet1.xml",
+      Buffer.from(`<worksheet xmlns="${MAIN}"><sheetData>${"<row/>".repeat(100_000)}</sheetData></worksheet>`),
+    );
     const parts = Object.entries(workbookPackage({ sheets: [{ name: "A" }] })).filter(([name]) => name !== "xl/worksheets/sheet1.xml");
-    expect(refusal(zip([...parts.map(([name, content]) => packPart(name, Buffer.from(content as string))), { ...lie, size: 100 }]))).toBe("zip-size-lie");
+    expect(refusal(zip([...parts.map(([name, content]) => packPart(name, Buffer.from(content as string))), { ...lie, size: 100 }]))).toBe(
+      "zip-size-lie",
+    );
   });
 
   it("should refuse more parts than the limit", () => {
@@ -163,7 +211,9 @@ describe("refusing what is no workbook or too large, before inflating it", () =>
 
   it("should refuse a merged range over more cells than the limit, naming it", () => {
     const xml = `${XML}<worksheet xmlns="${MAIN}"><sheetData/><mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells></worksheet>`;
-    expect(() => open(workbookPackage({ sheets: [{ name: "A", xml }] }))).toThrow(expect.objectContaining({ code: "merge-too-large", params: { range: "A5:XFD1048576", limit: LIMITS.mergedCells } }));
+    expect(() => open(workbookPackage({ sheets: [{ name: "A", xml }] }))).toThrow(
+      expect.objectContaining({ code: "merge-too-large", params: { range: "A5:XFD1048576", limit: LIMITS.mergedCells } }),
+    );
   });
 
   it("should refuse a sheet whose XML is broken as damaged", () => {

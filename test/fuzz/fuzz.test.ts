@@ -50,22 +50,44 @@ describe("the fuzzer's checks", () => {
     ["an exception escaping main", async () => Promise.reject(new TypeError("boom")), /crash, main threw TypeError: boom/],
     ["an exit status other than 0, 1, 2", async () => 3, /crash, exit status 3/],
     ["a stack trace on stderr", async () => (process.stderr.write("Lỗi.\n    at read (x.js:1:1)\n"), 2), /stack trace on stderr/],
-    ["an internal error passed off as a sentence", async () => (process.stderr.write(`${CLI_MESSAGES.unexpected({ reason: "x is undefined" })}\n`), 2), /crash reported as unexpected/],
-    ["a problem without its cell", async (argv) => (argv[0] === "validate" ? (say(JSON.stringify({ ok: false, problems: [{ severity: "error", sheet: "S", cell: null, rule: "bad-target", message: "x" }] })), 1) : 1), /problem without sheet and cell/],
-    ["a half-written output", async (argv) => {
-      if (argv[0] !== "summary") return 1;
-      const out = option(argv, "-o") ?? path.join(path.dirname(argv[1]), "a-tong-hop-btv-2027.xlsx");
-      fs.writeFileSync(out, "PK\u0003\u0004 cut");
-      say(JSON.stringify({ year: 2027, output: out, indicators: [] }));
-      return 0;
-    }, /output is not a whole workbook/],
+    [
+      "an internal error passed off as a sentence",
+      async () => (process.stderr.write(`${CLI_MESSAGES.unexpected({ reason: "x is undefined" })}\n`), 2),
+      /crash reported as unexpected/,
+    ],
+    [
+      "a problem without its cell",
+      async (argv) =>
+        argv[0] === "validate"
+          ? (say(
+              JSON.stringify({ ok: false, problems: [{ severity: "error", sheet: "S", cell: null, rule: "bad-target", message: "x" }] }),
+            ),
+            1)
+          : 1,
+      /problem without sheet and cell/,
+    ],
+    [
+      "a half-written output",
+      async (argv) => {
+        if (argv[0] !== "summary") return 1;
+        const out = option(argv, "-o") ?? path.join(path.dirname(argv[1]), "a-tong-hop-btv-2027.xlsx");
+        fs.writeFileSync(out, "PK\u0003\u0004 cut");
+        say(JSON.stringify({ year: 2027, output: out, indicators: [] }));
+        return 0;
+      },
+      /output is not a whole workbook/,
+    ],
     ["a write to the source", async (argv) => (fs.appendFileSync(argv[1], "x"), 2), /source: bytes changed/],
     ["a temporary file left behind", async (argv) => (fs.writeFileSync(`${argv[1]}.tmp`, ""), 2), /stray file left in in\//],
-    ["a non-finite figure", async (argv) => {
-      if (argv[0] !== "summary") return 1;
-      say(JSON.stringify({ year: 2027, output: "nowhere.xlsx", indicators: [{ code: "KT1", status: "Đạt", actual: "Infinity" }] }));
-      return 0;
-    }, /KT1 actual = Infinity/],
+    [
+      "a non-finite figure",
+      async (argv) => {
+        if (argv[0] !== "summary") return 1;
+        say(JSON.stringify({ year: 2027, output: "nowhere.xlsx", indicators: [{ code: "KT1", status: "Đạt", actual: "Infinity" }] }));
+        return 0;
+      },
+      /KT1 actual = Infinity/,
+    ],
   ])("should report %s", async (_, cli, expected) => {
     expect((await failuresOf(cli)).join("\n")).toMatch(expected);
   });

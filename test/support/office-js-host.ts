@@ -133,7 +133,8 @@ function step(p: ObjectPath, parent: Node | null, grids: readonly SheetGrid[]): 
       return { kind: "sheet", index: index >= 0 ? index : null };
     }
   }
-  if (parent?.kind === "sheet" && parent.index === null) return p.Name === "GetNextOrNullObject" ? parent : { kind: "range", sheet: -1, address: null };
+  if (parent?.kind === "sheet" && parent.index === null)
+    return p.Name === "GetNextOrNullObject" ? parent : { kind: "range", sheet: -1, address: null };
   if (parent?.kind === "sheet" && parent.index !== null) {
     if (p.Name === "GetNextOrNullObject") return { kind: "sheet", index: parent.index + 1 < grids.length ? parent.index + 1 : null };
     if (p.Name === "GetUsedRangeOrNullObject") return { kind: "range", sheet: parent.index, address: usedAddress(grids[parent.index]) };
@@ -160,8 +161,10 @@ function query(node: Node, select: string[], grids: readonly SheetGrid[], hidden
   const grid = grids[node.sheet];
   const rect = parseA1(node.address);
   const cell = (r: number, c: number) => grid.values[rect.row - (grid.top ?? 0) + r]?.[rect.column - (grid.left ?? 0) + c] ?? "";
-  const format = (r: number, c: number) => grid.formats?.[rect.row - (grid.top ?? 0) + r]?.[rect.column - (grid.left ?? 0) + c] ?? "General";
-  const matrix = <T>(at: (r: number, c: number) => T) => Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => at(r, c)));
+  const format = (r: number, c: number) =>
+    grid.formats?.[rect.row - (grid.top ?? 0) + r]?.[rect.column - (grid.left ?? 0) + c] ?? "General";
+  const matrix = <T>(at: (r: number, c: number) => T) =>
+    Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => at(r, c)));
   const value: Record<string, unknown> = {};
   for (const name of select.map((n) => n.toLowerCase())) {
     if (name === "address") value.Address = `'${grid.name}'!${node.address}`;

@@ -71,9 +71,7 @@ const columnLetter = (index: number): string => String.fromCharCode(65 + index);
 /** A worksheet of inline strings and numbers, in the namespace of the workbook it joins. */
 function worksheetXml(rows: readonly (readonly (string | number)[])[], namespace: string): string {
   const cell = (value: string | number, ref: string) =>
-    typeof value === "number" ?
-      `<c r="${ref}"><v>${value}</v></c>`
-    : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
+    typeof value === "number" ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
   const body = rows
     .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, `${columnLetter(c)}${r + 1}`)).join("")}</row>`)
     .join("");

@@ -40,7 +40,9 @@ export const positive = fc.oneof(
 export const target: fc.Arbitrary<Target> = fc.oneof(
   fc.record({ kind: fc.constant("min" as const), n: fc.oneof(fc.constant(0), positive), strict: fc.boolean() }),
   fc.record({ kind: fc.constant("max" as const), n: fc.oneof(fc.constant(0), positive), strict: fc.boolean() }),
-  fc.tuple(fc.oneof(fc.constant(0), positive), fc.oneof(fc.constant(0), positive)).map(([x, y]): Target => ({ kind: "range", low: Math.min(x, y), high: Math.max(x, y) })),
+  fc
+    .tuple(fc.oneof(fc.constant(0), positive), fc.oneof(fc.constant(0), positive))
+    .map(([x, y]): Target => ({ kind: "range", low: Math.min(x, y), high: Math.max(x, y) })),
   fc.record({ kind: fc.constant("reduction" as const), n: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true })) }),
 );
 
@@ -92,7 +94,10 @@ export const cell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 1, arbitrary: fc.string().map((error) => ({ error })) },
   { weight: 1, arbitrary: fc.constantFrom(...ERRORS, ...HUGE_TEXT) },
   { weight: 2, arbitrary: fc.constantFrom("KT1", "kt 3.2", "XH12.1", "XD1.3", "KT", "KT1.", "XH0", "XD99999999999999999999") },
-  { weight: 2, arbitrary: fc.constantFrom("≥ 90%", "trên 2.800", "dưới 30", "7-8", "8-7", "giảm tối thiểu 10%", "100%", "từ 80 trở lên", "abc", "") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom("≥ 90%", "trên 2.800", "dưới 30", "7-8", "8-7", "giảm tối thiểu 10%", "100%", "từ 80 trở lên", "abc", ""),
+  },
   { weight: 2, arbitrary: fc.constantFrom("3.265", "126,1 %", "8.474,1", "1.5", "-3", "1e5", "12,5,1", "∞", "NaN", "Infinity") },
   { weight: 1, arbitrary: fc.constantFrom(...METHODS, "Hàng năm", "cong don") },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
@@ -100,28 +105,52 @@ export const cell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("=1+1", "+84", "-x", "@SUM(A1)", "\t=1", "\r\n", "e\u0301\u0301\u0301", "\u202Eشسيب", "👨‍👩‍👧") },
 );
 
-const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030, "Ghi chú"];
+const HEADER: Cell[] = [
+  "Mã",
+  "Chỉ tiêu",
+  "Nhóm",
+  "ĐVT",
+  "Cách tính",
+  "Cơ sở 2025",
+  "Mục tiêu 2030",
+  2026,
+  2027,
+  2028,
+  2029,
+  2030,
+  "Ghi chú",
+];
 
 /** A header row, intact or with some of its cells replaced by anything. */
 const keepOr = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: cell });
-const header: fc.Arbitrary<Cell[]> = fc.array(keepOr, { minLength: HEADER.length, maxLength: HEADER.length }).map((over) => HEADER.map((h, i) => (over[i] === undefined ? h : over[i]!)));
+const header: fc.Arbitrary<Cell[]> = fc
+  .array(keepOr, { minLength: HEADER.length, maxLength: HEADER.length })
+  .map((over) => HEADER.map((h, i) => (over[i] === undefined ? h : over[i]!)));
 
 const row = fc.array(cell, { maxLength: 16 });
 
 /** A sheet grid: random rows, usually with a (perturbed) header among the first rows. */
-export const grid = fc.record({
-  name: fc.oneof(fc.constantFrom("Chỉ tiêu", "Sheet1", "Tổng hợp BTV 2027"), fc.string({ unit: "grapheme", maxLength: 31 })),
-  before: fc.array(row, { maxLength: 4 }),
-  header: fc.option(header, { nil: null, freq: 6 }),
-  after: fc.array(row, { maxLength: 25 }),
-  formats: fc.option(fc.array(fc.array(fc.option(fc.constantFrom("0.0%", "0%", "#,##0", '"%"0', "General", "@"), { nil: null }), { maxLength: 16 }), { maxLength: 30 }), { nil: undefined }),
-  top: fc.option(fc.nat(50), { nil: undefined }),
-  left: fc.option(fc.nat(30), { nil: undefined }),
-  holes: fc.array(fc.tuple(fc.nat(30), fc.option(fc.nat(15), { nil: null })), { maxLength: 3 }),
-}).map(({ before, header: h, after, holes, ...rest }) => {
-  const values = h === null ? [...before, ...after] : [...before, h, ...after];
-  // Adapters may leave empty rows or cells as holes in sparse arrays.
-  for (const [r, c] of holes) if (c === null) delete values[r];
-  else if (values[r]) delete values[r][c];
-  return { ...rest, values };
-});
+export const grid = fc
+  .record({
+    name: fc.oneof(fc.constantFrom("Chỉ tiêu", "Sheet1", "Tổng hợp BTV 2027"), fc.string({ unit: "grapheme", maxLength: 31 })),
+    before: fc.array(row, { maxLength: 4 }),
+    header: fc.option(header, { nil: null, freq: 6 }),
+    after: fc.array(row, { maxLength: 25 }),
+    formats: fc.option(
+      fc.array(fc.array(fc.option(fc.constantFrom("0.0%", "0%", "#,##0", '"%"0', "General", "@"), { nil: null }), { maxLength: 16 }), {
+        maxLength: 30,
+      }),
+      { nil: undefined },
+    ),
+    top: fc.option(fc.nat(50), { nil: undefined }),
+    left: fc.option(fc.nat(30), { nil: undefined }),
+    holes: fc.array(fc.tuple(fc.nat(30), fc.option(fc.nat(15), { nil: null })), { maxLength: 3 }),
+  })
+  .map(({ before, header: h, after, holes, ...rest }) => {
+    const values = h === null ? [...before, ...after] : [...before, h, ...after];
+    // Adapters may leave empty rows or cells as holes in sparse arrays.
+    for (const [r, c] of holes)
+      if (c === null) delete values[r];
+      else if (values[r]) delete values[r][c];
+    return { ...rest, values };
+  });

@@ -53,7 +53,11 @@ describe("the 25 targets of Phần thứ ba, II.3", () => {
   });
 
   it("has a parent row exactly for the targets with sub-metrics", () => {
-    const withSubMetrics = new Set(CATALOGUE.map((e) => e.code).filter((c) => !isTargetCode(c)).map(rootOf));
+    const withSubMetrics = new Set(
+      CATALOGUE.map((e) => e.code)
+        .filter((c) => !isTargetCode(c))
+        .map(rootOf),
+    );
     expect([...withSubMetrics]).toEqual(["KT1", "KT3", "KT5", "XH5", "XH12", "XH13", "XD1", "XD3", "XD4", "XD5"]);
     for (const e of CATALOGUE.filter((r) => isTargetCode(r.code))) {
       if (withSubMetrics.has(e.code)) {
@@ -189,7 +193,10 @@ describe("baselines at the end of the 2020–2025 term", () => {
 
   it("explains in a note why a sub-metric or single target has no baseline", () => {
     for (const e of CATALOGUE.filter((r) => r.target !== null && r.baseline === null)) {
-      expect(e.notes.some((n) => n.startsWith("Chưa có giá trị nền")), e.code).toBe(true);
+      expect(
+        e.notes.some((n) => n.startsWith("Chưa có giá trị nền")),
+        e.code,
+      ).toBe(true);
       expect(e.consolidation, e.code).toBeNull();
     }
   });
@@ -230,10 +237,7 @@ describe("results of the former communes", () => {
 });
 
 describe("quotes of the report", () => {
-  const sources = [
-    ...CATALOGUE.flatMap((e) => [e.targetSource, ...e.baselineSources]),
-    ...FORMER_COMMUNE_RESULTS.map((r) => r.source),
-  ];
+  const sources = [...CATALOGUE.flatMap((e) => [e.targetSource, ...e.baselineSources]), ...FORMER_COMMUNE_RESULTS.map((r) => r.source)];
 
   it("are never empty and say where they are", () => {
     for (const s of sources) {

@@ -85,9 +85,7 @@ describe("COMA.ATTAINMENT", () => {
     expect(call.attainment(null, "≥ 100")).toEqual(new FormulaError("#N/A", "Thiếu số liệu thực hiện."));
     expect(call.attainment(9, "giảm tối thiểu 10%")).toEqual(new FormulaError("#N/A", "Thiếu số liệu cơ sở 2025."));
     expect(call.attainment("khoảng 100", 1)).toEqual(new FormulaError("#VALUE!", "Số liệu thực hiện: “khoảng 100” không phải là số."));
-    expect(call.attainment(12, "15-10")).toEqual(
-      new FormulaError("#VALUE!", "Khoảng mục tiêu “15-10” có cận dưới lớn hơn cận trên."),
-    );
+    expect(call.attainment(12, "15-10")).toEqual(new FormulaError("#VALUE!", "Khoảng mục tiêu “15-10” có cận dưới lớn hơn cận trên."));
   });
 });
 
@@ -180,7 +178,9 @@ describe("COMA.EXPECTED", () => {
   ])("%s", (_, args, expected) => expectAnswer(call.expected(...args), expected));
 
   it("should say why there is no path, in Vietnamese", () => {
-    expect(call.expected(40, "≥ 80", 2031)).toEqual(new FormulaError("#NUM!", "Năm “2031” không hợp lệ: nhập năm từ 2025 đến 2030, ví dụ 2027."));
+    expect(call.expected(40, "≥ 80", 2031)).toEqual(
+      new FormulaError("#NUM!", "Năm “2031” không hợp lệ: nhập năm từ 2025 đến 2030, ví dụ 2027."),
+    );
     expect(call.expected(null, "≥ 80", 2027)).toEqual(new FormulaError("#N/A", "Thiếu số liệu cơ sở 2025."));
   });
 
@@ -273,22 +273,87 @@ describe("COMA.CONSOLIDATE", () => {
   it.each<Case>([
     ["the sum of a column", [[[1], [2], [3]]], 6],
     // 1 + 2,5 + 3 = 6,5; the blank is skipped
-    ["blanks are skipped, text numbers read", [[[1, null], ["2,5", 3]]], 6.5],
+    [
+      "blanks are skipped, text numbers read",
+      [
+        [
+          [1, null],
+          ["2,5", 3],
+        ],
+      ],
+      6.5,
+    ],
     ["a single value is its own sum", [5], 5],
     // (10 × 1 + 20 × 3) / (1 + 3) = 70 / 4 = 17,5
-    ["the weighted mean", [[[10], [20]], [[1], [3]]], 17.5],
+    [
+      "the weighted mean",
+      [
+        [[10], [20]],
+        [[1], [3]],
+      ],
+      17.5,
+    ],
     // poverty 20 %, 30 %, 10 % over 1.000, 2.000, 1.000 people: 90.000 / 4.000 = 22,5
-    ["three former communes weighted by population", [[[20], [30], [10]], [[1000], [2000], [1000]]], 22.5],
+    [
+      "three former communes weighted by population",
+      [
+        [[20], [30], [10]],
+        [[1000], [2000], [1000]],
+      ],
+      22.5,
+    ],
     // the blank pair is skipped: (10 + 30) / 2 = 20
-    ["a blank pair is skipped", [[[10], [null], [30]], [[1], [5], [1]]], 20],
-    ["a value without weight is skipped", [[[10], [99]], [[1], [null]]], 10],
-    ["weights summing to 0 answer #DIV/0!", [[[80], [90]], [[0], [0]]], DIV0],
+    [
+      "a blank pair is skipped",
+      [
+        [[10], [null], [30]],
+        [[1], [5], [1]],
+      ],
+      20,
+    ],
+    [
+      "a value without weight is skipped",
+      [
+        [[10], [99]],
+        [[1], [null]],
+      ],
+      10,
+    ],
+    [
+      "weights summing to 0 answer #DIV/0!",
+      [
+        [[80], [90]],
+        [[0], [0]],
+      ],
+      DIV0,
+    ],
     ["nothing to add answers #N/A", [[[null], [""]]], NA],
-    ["only blank pairs answer #N/A", [[[1], [null]], [[null], [2]]], NA],
-    ["weights of another shape answer #VALUE!", [[[1], [2]], [[1], [2], [3]]], VALUE],
+    [
+      "only blank pairs answer #N/A",
+      [
+        [[1], [null]],
+        [[null], [2]],
+      ],
+      NA,
+    ],
+    [
+      "weights of another shape answer #VALUE!",
+      [
+        [[1], [2]],
+        [[1], [2], [3]],
+      ],
+      VALUE,
+    ],
     ["text that is no number answers #VALUE!", [[[1], ["x"]]], VALUE],
     ["a negative value answers #NUM!", [[[1], [-2]]], NUM],
-    ["a negative weight answers #NUM!", [[[1], [2]], [[1], [-1]]], NUM],
+    [
+      "a negative weight answers #NUM!",
+      [
+        [[1], [2]],
+        [[1], [-1]],
+      ],
+      NUM,
+    ],
     ["#N/A in the range answers #N/A", [[[1], [NA_IN]]], NA],
   ])("%s", (_, args, expected) => expectAnswer(call.consolidate(...args), expected));
 });
@@ -344,7 +409,20 @@ describe("ranges", () => {
 
   it("should work on 2-D ranges", () => {
     // (60 − 40) / (80 − 40) = 0,5; (80 − 40) / 40 = 1; (40 − 40) / 40 = 0; (100 − 40) / 40 = 1,5
-    expectAnswer(call.progress([[60, 80], [40, 100]], 40, [[80]]), [[0.5, 1], [0, 1.5]]);
+    expectAnswer(
+      call.progress(
+        [
+          [60, 80],
+          [40, 100],
+        ],
+        40,
+        [[80]],
+      ),
+      [
+        [0.5, 1],
+        [0, 1.5],
+      ],
+    );
   });
 
   it("should broadcast the year of STATUS", () => {
@@ -353,7 +431,16 @@ describe("ranges", () => {
 
   it("should keep an error to its own cell", () => {
     expectAnswer(call.change([[126.1], [NA_IN], ["x"]], 100), [[0.261], [NA], [VALUE]]);
-    expectAnswer(call.number([["8.474,1", "1.5"], ["abc", 3]]), [[8474.1, 1.5], [VALUE, 3]]);
+    expectAnswer(
+      call.number([
+        ["8.474,1", "1.5"],
+        ["abc", 3],
+      ]),
+      [
+        [8474.1, 1.5],
+        [VALUE, 3],
+      ],
+    );
     const known = CATALOGUE.find((e) => e.target !== null)!;
     expectAnswer(call.target([["KT99"], [known.code]]), [[NA], [known.target]]);
   });
@@ -379,7 +466,9 @@ describe("ranges", () => {
 
   it("should answer each cell of a long column as it answers that cell alone, texts repeated or all different", () => {
     const targets = ["≥ 90%", "dưới 30", "7-8", "abc", null, 100];
-    const actual = Array.from({ length: 8000 }, (_, i) => [i % 7 === 0 ? `${i},5` : i % 11 === 0 ? "không rõ" : i % 13 === 0 ? null : i % 150]);
+    const actual = Array.from({ length: 8000 }, (_, i) => [
+      i % 7 === 0 ? `${i},5` : i % 11 === 0 ? "không rõ" : i % 13 === 0 ? null : i % 150,
+    ]);
     const target = actual.map((_, i) => [targets[i % targets.length]]);
     const answers = call.attainment(actual, target) as unknown[][];
     answers.forEach(([answer], i) => expect(answer).toEqual(call.attainment(actual[i][0], target[i][0])));

@@ -49,15 +49,26 @@ describe("plan columns", () => {
   });
 
   it("should read a lone Kế hoạch 2030 as the target of a sheet that has no other target column", () => {
-    const read = readWorkbook([sheet([["Mã", "Chỉ tiêu", "Kế hoạch 2030"], ["XH4", "Tỷ lệ tham gia BHYT", "100%"]])]);
+    const read = readWorkbook([
+      sheet([
+        ["Mã", "Chỉ tiêu", "Kế hoạch 2030"],
+        ["XH4", "Tỷ lệ tham gia BHYT", "100%"],
+      ]),
+    ]);
     expect(read.indicators[0]).toMatchObject({ target: { kind: "min", n: 100, strict: false }, plans: {} });
   });
 
   it("should read a percentage-formatted plan of a % row as a percent number", () => {
     const read = readWorkbook([
-      sheet([["Mã", "Chỉ tiêu", "ĐVT", "Mục tiêu 2030", "KH 2026"], ["KT5.1", "Lao động qua đào tạo", "%", "20%", 0.185]], {
-        formats: [[], [null, null, null, null, "0.0%"]],
-      }),
+      sheet(
+        [
+          ["Mã", "Chỉ tiêu", "ĐVT", "Mục tiêu 2030", "KH 2026"],
+          ["KT5.1", "Lao động qua đào tạo", "%", "20%", 0.185],
+        ],
+        {
+          formats: [[], [null, null, null, null, "0.0%"]],
+        },
+      ),
     ]);
     // 0.185 shown as 18,5% → 18.5
     expect(read.indicators[0].plans).toEqual({ 2026: { text: "18,5", target: { kind: "min", n: 18.5, strict: false } } });
@@ -79,7 +90,12 @@ describe("plan columns", () => {
     });
     expect(read.indicators[0].invalid).toEqual(new Set(["plan:2026", "plan:2027", "plan:2028", "plan:2029"]));
     expect(placed(read)).toEqual([
-      ["error", "D2", "bad-plan", "Không đọc được kế hoạch năm 2026 “khoảng 15”; ghi một số (ví dụ 16) hoặc một mục tiêu (ví dụ ≥ 90%, dưới 30, 7-8)."],
+      [
+        "error",
+        "D2",
+        "bad-plan",
+        "Không đọc được kế hoạch năm 2026 “khoảng 15”; ghi một số (ví dụ 16) hoặc một mục tiêu (ví dụ ≥ 90%, dưới 30, 7-8).",
+      ],
       ["error", "E2", "inverted-range", "Khoảng mục tiêu “20-10” có cận dưới lớn hơn cận trên."],
       [
         "error",
@@ -110,7 +126,12 @@ describe("year headers outside the term", () => {
     expect(read.indicators[0].values).toEqual({ 2026: 98, 2027: null, 2028: null, 2029: null, 2030: null });
     expect(read.indicators[0].plans).toEqual({});
     expect(placed(read)).toEqual([
-      ["warning", "E1", "year-out-of-term", "Cột “2031” ghi năm 2031, ngoài nhiệm kỳ 2025 – 2030 (cơ sở 2025, các năm 2026 … 2030); cột này không được đọc."],
+      [
+        "warning",
+        "E1",
+        "year-out-of-term",
+        "Cột “2031” ghi năm 2031, ngoài nhiệm kỳ 2025 – 2030 (cơ sở 2025, các năm 2026 … 2030); cột này không được đọc.",
+      ],
       [
         "warning",
         "F1",

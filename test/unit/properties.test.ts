@@ -9,7 +9,20 @@ import { attainment, change, expectedValue, growth, isOnPath, meets, progress, s
 import { MAX_SHEET_ROWS, readWorkbook } from "../../core/sheet";
 import { buildSummary } from "../../core/summary";
 import { parseTarget, type Target } from "../../core/target";
-import { cell, figure, grid, indicator, magnitude, method, plainNumber, positive, SEED, target, vietnameseNumber, year } from "./arbitraries";
+import {
+  cell,
+  figure,
+  grid,
+  indicator,
+  magnitude,
+  method,
+  plainNumber,
+  positive,
+  SEED,
+  target,
+  vietnameseNumber,
+  year,
+} from "./arbitraries";
 
 const run = (numRuns: number) => ({ seed: SEED, numRuns });
 const finiteOrNull = (x: unknown) => x === null || (typeof x === "number" && Number.isFinite(x));
@@ -19,13 +32,19 @@ const FIGURES = ["value", "previous", "actual", "expected", "attainment", "planA
 describe("reading what Intl writes in Vietnamese", () => {
   it("should read back every number Intl.NumberFormat('vi-VN') writes, grouping and decimals included", () => {
     fc.assert(
-      fc.property(magnitude, fc.integer({ min: 0, max: 6 }), fc.boolean(), fc.constantFrom("", "%", " %", " ha", "\u00a0hộ", " triệu đồng"), (value, digits, negative, unit) => {
-        const signed = negative ? -value : value;
-        const parsed = parseVietnameseNumber(vietnameseNumber(signed, digits) + unit);
-        expect(parsed).not.toBeNull();
-        expect(parsed!.dotDecimal).toBe(false);
-        expect(same(parsed!.value, plainNumber(signed, digits))).toBe(true);
-      }),
+      fc.property(
+        magnitude,
+        fc.integer({ min: 0, max: 6 }),
+        fc.boolean(),
+        fc.constantFrom("", "%", " %", " ha", "\u00a0hộ", " triệu đồng"),
+        (value, digits, negative, unit) => {
+          const signed = negative ? -value : value;
+          const parsed = parseVietnameseNumber(vietnameseNumber(signed, digits) + unit);
+          expect(parsed).not.toBeNull();
+          expect(parsed!.dotDecimal).toBe(false);
+          expect(same(parsed!.value, plainNumber(signed, digits))).toBe(true);
+        },
+      ),
       run(2000),
     );
   });
@@ -107,7 +126,10 @@ describe("target expressions", () => {
   it("should call a range with its bounds swapped inverted", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 1e9 }), (low, width) => {
-        expect(parseTarget(`${vietnameseNumber(low + width, 0)}-${vietnameseNumber(low, 0)}`)).toEqual({ ok: false, reason: "inverted-range" });
+        expect(parseTarget(`${vietnameseNumber(low + width, 0)}-${vietnameseNumber(low, 0)}`)).toEqual({
+          ok: false,
+          reason: "inverted-range",
+        });
       }),
       run(500),
     );
@@ -115,13 +137,20 @@ describe("target expressions", () => {
 
   it("should never throw, and never answer a target with a bound that is not a finite non-negative number", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "grapheme" }), fc.double(), cell.filter((c) => typeof c === "string")), (input) => {
-        const parsed = parseTarget(input as string | number);
-        if (!parsed.ok) return;
-        const bounds = parsed.target.kind === "range" ? [parsed.target.low, parsed.target.high] : [parsed.target.n];
-        for (const x of bounds) expect(Number.isFinite(x)).toBe(true);
-        if (typeof input === "string") for (const x of bounds) expect(x).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "grapheme" }),
+          fc.double(),
+          cell.filter((c) => typeof c === "string"),
+        ),
+        (input) => {
+          const parsed = parseTarget(input as string | number);
+          if (!parsed.ok) return;
+          const bounds = parsed.target.kind === "range" ? [parsed.target.low, parsed.target.high] : [parsed.target.n];
+          for (const x of bounds) expect(Number.isFinite(x)).toBe(true);
+          if (typeof input === "string") for (const x of bounds) expect(x).toBeGreaterThanOrEqual(0);
+        },
+      ),
       run(2000),
     );
   });
@@ -224,7 +253,10 @@ describe("status during the term agrees with e(y)", () => {
   it("should never say Đạt or Vượt before 2030 for a growth rate or a reduction of the term total", () => {
     const cases = fc.oneof(
       fc.tuple(realisticTarget, fc.constant<Method>("Tăng bình quân")),
-      fc.tuple(fc.record({ kind: fc.constant("reduction" as const), n: fc.double({ min: 0, max: 100, noNaN: true }) }), fc.constant<Method>("Cộng dồn")),
+      fc.tuple(
+        fc.record({ kind: fc.constant("reduction" as const), n: fc.double({ min: 0, max: 100, noNaN: true }) }),
+        fc.constant<Method>("Cộng dồn"),
+      ),
     );
     fc.assert(
       fc.property(cases, actual, fc.option(positive, { nil: null }), fc.constantFrom(2025, 2026, 2027, 2028, 2029), ([t, m], a, b, y) => {
@@ -236,35 +268,54 @@ describe("status during the term agrees with e(y)", () => {
 
   it("should put e(y) between the baseline and the target of a Năm row", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), during, fc.boolean(), (b, n, y, up) => {
-        const t: Target = up ? { kind: "min", n, strict: false } : { kind: "max", n, strict: false };
-        const e = expectedValue(t, "Năm", b, y)!;
-        expect(e).toBeGreaterThanOrEqual(Math.min(b, n) - 1e-6 * Math.max(b, n));
-        expect(e).toBeLessThanOrEqual(Math.max(b, n) + 1e-6 * Math.max(b, n));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        during,
+        fc.boolean(),
+        (b, n, y, up) => {
+          const t: Target = up ? { kind: "min", n, strict: false } : { kind: "max", n, strict: false };
+          const e = expectedValue(t, "Năm", b, y)!;
+          expect(e).toBeGreaterThanOrEqual(Math.min(b, n) - 1e-6 * Math.max(b, n));
+          expect(e).toBeLessThanOrEqual(Math.max(b, n) + 1e-6 * Math.max(b, n));
+        },
+      ),
       run(2000),
     );
   });
 });
 
 describe("rolling sub-metrics up", () => {
-  const rank: Record<Status, number> = { "Không đạt": 0, "Chậm tiến độ": 1, "Chưa đạt": 2, "Thiếu số liệu": 3, "Đúng tiến độ": 4, Đạt: 5, Vượt: 6 };
+  const rank: Record<Status, number> = {
+    "Không đạt": 0,
+    "Chậm tiến độ": 1,
+    "Chưa đạt": 2,
+    "Thiếu số liệu": 3,
+    "Đúng tiến độ": 4,
+    Đạt: 5,
+    Vượt: 6,
+  };
   const statuses = fc.array(fc.constantFrom(...STATUSES), { minLength: 1, maxLength: 8 });
 
   it("should answer the worst status of any permutation: Không đạt < Chậm tiến độ < Chưa đạt < Thiếu số liệu < Đúng tiến độ < Đạt < Vượt", () => {
     fc.assert(
-      fc.property(statuses.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length }))), ([list, shuffled]) => {
-        const worst = Math.min(...list.map((s) => rank[s]));
-        expect(rank[worstStatus(list)]).toBe(worst);
-        expect(list).toContain(worstStatus(list));
-        expect(worstStatus(shuffled)).toBe(worstStatus(list));
-      }),
+      fc.property(
+        statuses.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length }))),
+        ([list, shuffled]) => {
+          const worst = Math.min(...list.map((s) => rank[s]));
+          expect(rank[worstStatus(list)]).toBe(worst);
+          expect(list).toContain(worstStatus(list));
+          expect(worstStatus(shuffled)).toBe(worstStatus(list));
+        },
+      ),
       run(2000),
     );
   });
 
   it("should count each target once, in its group, with its worst status", () => {
-    const rows = fc.array(fc.record({ root: fc.constantFrom("KT1", "KT3", "XH4", "XD2"), status: fc.constantFrom(...STATUSES) }), { maxLength: 12 });
+    const rows = fc.array(fc.record({ root: fc.constantFrom("KT1", "KT3", "XH4", "XD2"), status: fc.constantFrom(...STATUSES) }), {
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(rows, (list) => {
         const withGroup = list.map((r) => ({ ...r, group: r.root.slice(0, 2) as "KT" | "XH" | "XD" }));
@@ -288,7 +339,8 @@ describe("no rule gives NaN or ±Infinity as a figure", () => {
     fc.assert(
       fc.property(target, method, any, any, any, fc.integer({ min: -5, max: 10 }), (t, m, a, b, first, years) => {
         const y = 2025 + (Math.abs(years) % 6);
-        for (const x of [attainment(t, a, b), progress(t, m, a, b), change(a, b), growth(first, a, years), expectedValue(t, m, b, y)]) expect(finiteOrNull(x)).toBe(true);
+        for (const x of [attainment(t, a, b), progress(t, m, a, b), change(a, b), growth(first, a, years), expectedValue(t, m, b, y)])
+          expect(finiteOrNull(x)).toBe(true);
       }),
       run(3000),
     );
@@ -338,7 +390,8 @@ describe("reading random workbooks", () => {
         for (const i of read.indicators) for (const v of [i.baseline, ...Object.values(i.values)]) expect(finiteOrNull(v)).toBe(true);
         for (const y of [undefined, 2025, 2030]) {
           const summary = buildSummary(read, y);
-          for (const row of summary.rows) for (const key of [...FIGURES, "baseline"] as const) expect(finiteOrNull(row[key]), key).toBe(true);
+          for (const row of summary.rows)
+            for (const key of [...FIGURES, "baseline"] as const) expect(finiteOrNull(row[key]), key).toBe(true);
         }
       }),
       run(400),

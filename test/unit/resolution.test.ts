@@ -16,7 +16,10 @@ function template(edit: (rows: Cell[][]) => Cell[][] = (rows) => rows): SheetGri
     values: layout.name === TEMPLATE_SHEET ? edit(layout.values.map((row) => [...row])) : layout.values,
   }));
 }
-const without = (...codes: string[]) => (rows: Cell[][]) => rows.filter((row) => !codes.includes(String(row[0])));
+const without =
+  (...codes: string[]) =>
+  (rows: Cell[][]) =>
+    rows.filter((row) => !codes.includes(String(row[0])));
 const rowOf = (rows: Cell[][], code: string) => rows.findIndex((row) => row[0] === code);
 
 /** A commune's own sheet, typed from the resolution with shortened and reworded names and no marker. */
@@ -31,7 +34,13 @@ const SHORT_NAMES: Record<string, string> = {
   "XD5.2": "CBCC được bồi dưỡng kỹ năng số",
 };
 function communeSheet(skip: string[] = []): SheetGrid {
-  const rows = CATALOGUE.filter((e) => !skip.includes(e.code)).map((e): Cell[] => [e.code, SHORT_NAMES[e.code] ?? e.name, e.unit, e.baseline, e.target]);
+  const rows = CATALOGUE.filter((e) => !skip.includes(e.code)).map((e): Cell[] => [
+    e.code,
+    SHORT_NAMES[e.code] ?? e.name,
+    e.unit,
+    e.baseline,
+    e.target,
+  ]);
   return { name: "Theo dõi NQ", values: [["Mã số", "Nội dung chỉ tiêu", "ĐVT", "Cơ sở", "Mục tiêu NQ 2030"], ...rows] };
 }
 
@@ -53,7 +62,11 @@ describe("the template against the resolution", () => {
     expect(read.missing).toEqual([{ code: "XD3", root: "XD3", group: "XD", name: "Năng lực lãnh đạo của chi bộ bản" }]);
     expect(resolutionProblems(read)).toEqual([
       {
-        severity: "warning", sheet: null, cell: null, code: "XD3", rule: "missing-from-resolution",
+        severity: "warning",
+        sheet: null,
+        cell: null,
+        code: "XD3",
+        rule: "missing-from-resolution",
         params: { code: "XD3", name: "Năng lực lãnh đạo của chi bộ bản" },
         message: "Thiếu chỉ tiêu XD3 “Năng lực lãnh đạo của chi bộ bản” của Nghị quyết; chỉ tiêu này được tính là thiếu số liệu.",
       },
@@ -78,7 +91,11 @@ describe("the template against the resolution", () => {
     expect(kt4.target).toEqual({ kind: "min", n: 2500, strict: true });
     expect(resolutionProblems(read)).toEqual([
       {
-        severity: "warning", sheet: TEMPLATE_SHEET, cell: `G${kt4.row}`, code: "KT4", rule: "target-differs",
+        severity: "warning",
+        sheet: TEMPLATE_SHEET,
+        cell: `G${kt4.row}`,
+        code: "KT4",
+        rule: "target-differs",
         params: { text: "trên 2.500", resolution: "trên 2.800" },
         message: "Mục tiêu “trên 2.500” khác với Nghị quyết (“trên 2.800”); vẫn dùng mục tiêu ghi trên trang.",
       },

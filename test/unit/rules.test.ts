@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Method, Status } from "../../core/model";
-import { attainment, change, evaluatedValue, expectedValue, growth, isOnPath, meets, progress, reductionBase, status } from "../../core/rules";
+import {
+  attainment,
+  change,
+  evaluatedValue,
+  expectedValue,
+  growth,
+  isOnPath,
+  meets,
+  progress,
+  reductionBase,
+  status,
+} from "../../core/rules";
 import type { Target } from "../../core/target";
 
 const min = (n: number, strict = false): Target => ({ kind: "min", n, strict });

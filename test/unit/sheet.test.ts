@@ -2,7 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { Cell, SheetGrid } from "../../core/grid";
 import { readWorkbook } from "../../core/sheet";
 
-const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030, "Ghi chú"];
+const HEADER: Cell[] = [
+  "Mã",
+  "Chỉ tiêu",
+  "Nhóm",
+  "ĐVT",
+  "Cách tính",
+  "Cơ sở 2025",
+  "Mục tiêu 2030",
+  2026,
+  2027,
+  2028,
+  2029,
+  2030,
+  "Ghi chú",
+];
 const sheet = (values: Cell[][], extra: Partial<SheetGrid> = {}): SheetGrid => ({ name: "Chỉ tiêu", values, ...extra });
 const find = (problems: ReturnType<typeof readWorkbook>["problems"], cell: string) => problems.filter((p) => p.cell === cell);
 
@@ -22,8 +36,15 @@ describe("finding the header", () => {
       ]),
     ]);
     expect(read.sheets).toEqual(["Chỉ tiêu"]);
-    expect(read.indicators.map((i) => [i.code, i.row])).toEqual([["KT4", 6], ["XH4", 9]]);
-    expect(read.indicators[0]).toMatchObject({ baseline: 2500, target: { kind: "min", n: 2800, strict: true }, values: { 2026: 2600, 2027: null } });
+    expect(read.indicators.map((i) => [i.code, i.row])).toEqual([
+      ["KT4", 6],
+      ["XH4", 9],
+    ]);
+    expect(read.indicators[0]).toMatchObject({
+      baseline: 2500,
+      target: { kind: "min", n: 2800, strict: true },
+      values: { 2026: 2600, 2027: null },
+    });
     expect(read.problems).toEqual([]);
   });
 
@@ -61,7 +82,13 @@ describe("finding the header", () => {
 
   it("should not read a sheet without code, name and target columns, nor a sheet COMA generated", () => {
     const read = readWorkbook([
-      sheet([["Mã", "Nội dung", "Xã cũ", "Giá trị"], ["KT3", "Đàn gia súc", "Co Mạ", 30102]], { name: "Kết quả" }),
+      sheet(
+        [
+          ["Mã", "Nội dung", "Xã cũ", "Giá trị"],
+          ["KT3", "Đàn gia súc", "Co Mạ", 30102],
+        ],
+        { name: "Kết quả" },
+      ),
       sheet([[null, null, "COMA:tong-hop-btv:2027"], HEADER, ["KT4", "x", null, null, null, 1, "2"]], { name: "Tổng hợp BTV 2027" }),
     ]);
     expect(read.sheets).toEqual([]);
@@ -69,7 +96,15 @@ describe("finding the header", () => {
   });
 
   it("should place cells by the grid's offset in the sheet", () => {
-    const read = readWorkbook([sheet([["Mã", "Chỉ tiêu", "Mục tiêu 2030", "2026"], ["KT7", "Doanh nghiệp", "02", "hai"]], { top: 4, left: 2 })]);
+    const read = readWorkbook([
+      sheet(
+        [
+          ["Mã", "Chỉ tiêu", "Mục tiêu 2030", "2026"],
+          ["KT7", "Doanh nghiệp", "02", "hai"],
+        ],
+        { top: 4, left: 2 },
+      ),
+    ]);
     expect(read.indicators[0].row).toBe(6);
     expect(read.problems).toMatchObject([{ cell: "F6", code: "KT7", rule: "not-a-number", severity: "error" }]);
   });
@@ -77,14 +112,17 @@ describe("finding the header", () => {
 
 describe("reading values", () => {
   const read = readWorkbook([
-    sheet([
-      HEADER,
-      ["KT3.4", "Diện tích ngô", "KT", "ha", "Năm", "1.009", "3.265 ha", "1.100,5", null],
-      ["KT5.1", "Lao động qua đào tạo", "KT", "%", "Năm", 18, "20%", 0.2015],
-      ["XH3", "Tỷ lệ hộ nghèo", "XH", "%", "Năm", 40, "dưới 30", { error: "#DIV/0!" }, "#N/A"],
-      ["XH4", "BHYT", "XH", "%", "Năm", 98, "100", 101, -2, "1.5"],
-      ["KT1.1", "Tăng thu ngân sách", "KT", "triệu đồng", "Tăng bình quân", 50, "7-8", 154, true],
-    ], { formats: [[], [], [null, null, null, null, null, null, null, "0.00%"]] }),
+    sheet(
+      [
+        HEADER,
+        ["KT3.4", "Diện tích ngô", "KT", "ha", "Năm", "1.009", "3.265 ha", "1.100,5", null],
+        ["KT5.1", "Lao động qua đào tạo", "KT", "%", "Năm", 18, "20%", 0.2015],
+        ["XH3", "Tỷ lệ hộ nghèo", "XH", "%", "Năm", 40, "dưới 30", { error: "#DIV/0!" }, "#N/A"],
+        ["XH4", "BHYT", "XH", "%", "Năm", 98, "100", 101, -2, "1.5"],
+        ["KT1.1", "Tăng thu ngân sách", "KT", "triệu đồng", "Tăng bình quân", 50, "7-8", 154, true],
+      ],
+      { formats: [[], [], [null, null, null, null, null, null, null, "0.00%"]] },
+    ),
   ]);
   const indicator = (code: string) => read.indicators.find((i) => i.code === code)!;
 
@@ -101,7 +139,9 @@ describe("reading values", () => {
   it("should flag error values at their cell and count them as missing", () => {
     expect(indicator("XH3").values).toMatchObject({ 2026: null, 2027: null });
     expect(indicator("XH3").invalid).toEqual(new Set(["year:2026", "year:2027"]));
-    expect(find(read.problems, "H4")).toMatchObject([{ severity: "error", rule: "cell-error", message: expect.stringContaining("#DIV/0!") }]);
+    expect(find(read.problems, "H4")).toMatchObject([
+      { severity: "error", rule: "cell-error", message: expect.stringContaining("#DIV/0!") },
+    ]);
     expect(find(read.problems, "I4")).toMatchObject([{ severity: "error", rule: "cell-error", message: expect.stringContaining("#N/A") }]);
   });
 
@@ -172,7 +212,10 @@ describe("header and method synonyms", () => {
         ["XD4.1", "Tổ chức CT-XH HTTNV", "Hàng năm", 90, "95%"],
       ]),
     ]);
-    expect(read.indicators.map((i) => [i.code, i.method, i.baseline])).toEqual([["XD2", "Cộng dồn", 109], ["XD4.1", "Hằng năm", 90]]);
+    expect(read.indicators.map((i) => [i.code, i.method, i.baseline])).toEqual([
+      ["XD2", "Cộng dồn", 109],
+      ["XD4.1", "Hằng năm", 90],
+    ]);
     expect(read.problems).toEqual([]);
   });
 });
@@ -197,12 +240,15 @@ describe("blank years inside a series", () => {
 describe("a fraction typed in a % row", () => {
   it("should read 0,912 as typed and offer 91,2% with its fix, when the row's other figures are above 1", () => {
     const read = readWorkbook([
-      sheet([
-        HEADER,
-        ["XH4", "Tỷ lệ dân số tham gia bảo hiểm y tế", "XH", "%", "Năm", 98.5, "100%", "0,912", 0.95],
-        ["XH6", "Tỷ lệ hồ sơ được số hóa", "XH", "%", "Năm", 0.5, "100%", 0.8],
-        ["XH7", "Tỷ lệ dịch vụ công trực tuyến", "XH", "%", "Năm", 60, "80%", 0.7],
-      ], { formats: [[], [], [], [null, null, null, null, null, null, null, "0%"]] }),
+      sheet(
+        [
+          HEADER,
+          ["XH4", "Tỷ lệ dân số tham gia bảo hiểm y tế", "XH", "%", "Năm", 98.5, "100%", "0,912", 0.95],
+          ["XH6", "Tỷ lệ hồ sơ được số hóa", "XH", "%", "Năm", 0.5, "100%", 0.8],
+          ["XH7", "Tỷ lệ dịch vụ công trực tuyến", "XH", "%", "Năm", 60, "80%", 0.7],
+        ],
+        { formats: [[], [], [], [null, null, null, null, null, null, null, "0%"]] },
+      ),
     ]);
     expect(read.indicators.map((i) => [i.code, i.values[2026], i.values[2027]])).toEqual([
       ["XH4", 0.912, 0.95],
@@ -212,12 +258,24 @@ describe("a fraction typed in a % row", () => {
     // 0,912 × 100 = 91,2 and 0,95 × 100 = 95. XH6 has no figure above 1 to compare with; XH7's 0.7 is formatted as 70%.
     expect(read.problems).toEqual([
       {
-        severity: "warning", sheet: "Chỉ tiêu", cell: "H2", code: "XH4", rule: "percent-fraction", params: { value: 0.912, percent: 91.2 },
-        message: "0,912 được đọc là 0,912%; có phải 91,2%? Nếu đúng, hãy ghi 91,2.", fix: { value: 91.2 },
+        severity: "warning",
+        sheet: "Chỉ tiêu",
+        cell: "H2",
+        code: "XH4",
+        rule: "percent-fraction",
+        params: { value: 0.912, percent: 91.2 },
+        message: "0,912 được đọc là 0,912%; có phải 91,2%? Nếu đúng, hãy ghi 91,2.",
+        fix: { value: 91.2 },
       },
       {
-        severity: "warning", sheet: "Chỉ tiêu", cell: "I2", code: "XH4", rule: "percent-fraction", params: { value: 0.95, percent: 95 },
-        message: "0,95 được đọc là 0,95%; có phải 95%? Nếu đúng, hãy ghi 95.", fix: { value: 95 },
+        severity: "warning",
+        sheet: "Chỉ tiêu",
+        cell: "I2",
+        code: "XH4",
+        rule: "percent-fraction",
+        params: { value: 0.95, percent: 95 },
+        message: "0,95 được đọc là 0,95%; có phải 95%? Nếu đúng, hãy ghi 95.",
+        fix: { value: 95 },
       },
     ]);
   });
@@ -247,7 +305,10 @@ describe("numbers inside a target expression", () => {
       ["error", "G3", "KT7", "ambiguous-number", ambiguous("1.50.0"), undefined],
       ["error", "G4", "KT3.4", "ambiguous-number", ambiguous("2.8000"), undefined],
       [
-        "warning", "G5", "XH5.1", "dot-decimal",
+        "warning",
+        "G5",
+        "XH5.1",
+        "dot-decimal",
         "“1.5” được đọc là 1,5 (dấu chấm không theo sau bởi đúng 3 chữ số nên coi là dấu thập phân); hãy kiểm tra lại, dấu thập phân tiếng Việt là dấu phẩy.",
         undefined,
       ],

@@ -47,15 +47,37 @@ const count = (group: GroupCount["group"], c: Partial<GroupCount>): GroupCount =
 
 const KT1 = row("KT1", { row: 6, value: 8.1, previous: 7.2, actual: 8.1, expected: 7.4, attainment: 1.08, status: "Vượt" });
 // Cộng dồn: 40 (2026) + 50 (2027) = 90 lũy kế, v(2027) = 50
-const KT3_1 = row("KT3.1", { root: "KT3", row: 8, method: "Cộng dồn", unit: "ha", value: 50, previous: 40, actual: 90, expected: 60, attainment: 0.6, status: "Chậm tiến độ" });
+const KT3_1 = row("KT3.1", {
+  root: "KT3",
+  row: 8,
+  method: "Cộng dồn",
+  unit: "ha",
+  value: 50,
+  previous: 40,
+  actual: 90,
+  expected: 60,
+  attainment: 0.6,
+  status: "Chậm tiến độ",
+});
 // Tăng bình quân: 59.856 → 65.000 over 2 years = (65000 / 59856)^(1/2) − 1 = 4,21 %/năm
-const KT3_5 = row("KT3.5", { root: "KT3", row: 9, method: "Tăng bình quân", unit: "con", value: 65000, previous: 62000, actual: 4.21, attainment: 0.421, status: "Chưa đạt" });
+const KT3_5 = row("KT3.5", {
+  root: "KT3",
+  row: 9,
+  method: "Tăng bình quân",
+  unit: "con",
+  value: 65000,
+  previous: 62000,
+  actual: 4.21,
+  attainment: 0.421,
+  status: "Chưa đạt",
+});
 const XH4 = row("XH4", { row: 20, value: 99, previous: 98, actual: 99, expected: 98.8, attainment: 0.99, status: "Đúng tiến độ" });
 const XD2 = row("XD2", { row: 30, status: "Thiếu số liệu" });
 
 const model = (fields: Partial<SummaryModel> = {}): SummaryModel => ({
   year: 2027,
-  headline: "Năm 2027: 1/4 chỉ tiêu đã đạt, vượt mục tiêu 2030; 1 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chậm tiến độ; 1 chỉ tiêu thiếu số liệu.",
+  headline:
+    "Năm 2027: 1/4 chỉ tiêu đã đạt, vượt mục tiêu 2030; 1 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chậm tiến độ; 1 chỉ tiêu thiếu số liệu.",
   groups: [count("KT", { total: 2, exceeded: 1, behind: 1 }), count("XH", { total: 1, onTrack: 1 }), count("XD", { total: 1, noData: 1 })],
   rows: [KT1, row("KT3", { isParent: true, row: 7, status: "Chậm tiến độ" }), KT3_1, KT3_5, XH4, XD2],
   behind: [KT3_5, KT3_1],
@@ -91,7 +113,12 @@ describe("the summary sheet in the 36-HD/VPTW form", () => {
   const layout = summaryLayout(model(), "Tổng hợp BTV 2027", DATE);
 
   it("should put the letterhead left and right, the number left blank for the office", () => {
-    expect([at(layout, "A1"), at(layout, "A2"), at(layout, "A3"), at(layout, "A4")]).toEqual(["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY XÃ CO MẠ", "*", "Số      -BC/ĐU"]);
+    expect([at(layout, "A1"), at(layout, "A2"), at(layout, "A3"), at(layout, "A4")]).toEqual([
+      "ĐẢNG BỘ TỈNH SƠN LA",
+      "ĐẢNG ỦY XÃ CO MẠ",
+      "*",
+      "Số      -BC/ĐU",
+    ]);
     expect(styleOf(layout, "A2")).toMatchObject({ bold: true });
     // 12 detail columns without plans: the right block is columns H … L
     expect(find(layout, "ĐẢNG CỘNG SẢN VIỆT NAM")).toEqual(["H1"]);
@@ -113,7 +140,11 @@ describe("the summary sheet in the 36-HD/VPTW form", () => {
   });
 
   it("should add the plan sentence when there are plans, and only then", () => {
-    const planned = summaryLayout(model({ hasPlans: true, planHeadline: "So với kế hoạch năm 2027: 1/2 chỉ tiêu đạt và vượt." }), "T", DATE);
+    const planned = summaryLayout(
+      model({ hasPlans: true, planHeadline: "So với kế hoạch năm 2027: 1/2 chỉ tiêu đạt và vượt." }),
+      "T",
+      DATE,
+    );
     const [headline] = find(planned, model().headline);
     expect(at(planned, `A${rowOf(headline) + 2}`)).toBe("So với kế hoạch năm 2027: 1/2 chỉ tiêu đạt và vượt.");
     expect(texts(layout).filter((t) => t.startsWith("So với kế hoạch"))).toEqual([]);
@@ -142,13 +173,41 @@ describe("the detail table", () => {
   const headers = layout.values[rowOf(header)].slice(0, 12);
 
   it("should show the year's figures beside the previous year and the path, without plan columns when there are no plans", () => {
-    expect(headers).toEqual(["STT", "Mã", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2026", "Thực hiện 2027", "Giá trị đánh giá", "Lộ trình 2027", "Tỷ lệ đạt", "Đánh giá"]);
+    expect(headers).toEqual([
+      "STT",
+      "Mã",
+      "Chỉ tiêu",
+      "ĐVT",
+      "Cơ sở 2025",
+      "Mục tiêu 2030",
+      "Thực hiện 2026",
+      "Thực hiện 2027",
+      "Giá trị đánh giá",
+      "Lộ trình 2027",
+      "Tỷ lệ đạt",
+      "Đánh giá",
+    ]);
   });
 
   it("should show the plan and the attainment against it only with plans", () => {
     const planned = summaryLayout(model({ hasPlans: true, rows: [{ ...KT1, plan: "8", planAttainment: 8.1 / 8 }], behind: [] }), "T", DATE);
     const [kt1] = find(planned, "KT1");
-    expect(planned.values[rowOf(kt1) - 2].slice(0, 14)).toEqual(["STT", "Mã", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Kế hoạch 2027", "So với kế hoạch", "Thực hiện 2026", "Thực hiện 2027", "Giá trị đánh giá", "Lộ trình 2027", "Tỷ lệ đạt", "Đánh giá"]);
+    expect(planned.values[rowOf(kt1) - 2].slice(0, 14)).toEqual([
+      "STT",
+      "Mã",
+      "Chỉ tiêu",
+      "ĐVT",
+      "Cơ sở 2025",
+      "Mục tiêu 2030",
+      "Kế hoạch 2027",
+      "So với kế hoạch",
+      "Thực hiện 2026",
+      "Thực hiện 2027",
+      "Giá trị đánh giá",
+      "Lộ trình 2027",
+      "Tỷ lệ đạt",
+      "Đánh giá",
+    ]);
     // 8,1 against a plan of 8 → 1,0125
     expect(planned.values[rowOf(kt1)].slice(6, 8)).toEqual(["8", 1.0125]);
     expect(texts(layout).filter((t) => t.startsWith("Kế hoạch"))).toEqual([]);
@@ -166,7 +225,14 @@ describe("the detail table", () => {
 
   it("should link each row back to its source row, printed as plain black text", () => {
     const detailRows = layout.links.filter((l) => ["KT1", "KT3", "KT3.1", "KT3.5", "XH4", "XD2"].includes(String(at(layout, l.cell))));
-    expect(detailRows.slice(0, 6).map((l) => [at(layout, l.cell), l.address])).toEqual([["KT1", "A6"], ["KT3", "A7"], ["KT3.1", "A8"], ["KT3.5", "A9"], ["XH4", "A20"], ["XD2", "A30"]]);
+    expect(detailRows.slice(0, 6).map((l) => [at(layout, l.cell), l.address])).toEqual([
+      ["KT1", "A6"],
+      ["KT3", "A7"],
+      ["KT3.1", "A8"],
+      ["KT3.5", "A9"],
+      ["XH4", "A20"],
+      ["XD2", "A30"],
+    ]);
     const blue = layout.links.filter((l) => styleOf(layout, l.cell).color !== "000000" || styleOf(layout, l.cell).underline);
     expect(blue).toEqual([]);
   });
@@ -183,7 +249,19 @@ describe("the overview and its chart", () => {
 
   it("should count targets by group with a column per status of a year within the term", () => {
     const r = rowOf(header);
-    expect(layout.values[r].slice(0, 11)).toEqual(["STT", "Nhóm chỉ tiêu", null, "Tổng số", "Vượt", "Đạt", "Đúng tiến độ", "Chậm tiến độ", "Chưa đạt", "Thiếu số liệu", null]);
+    expect(layout.values[r].slice(0, 11)).toEqual([
+      "STT",
+      "Nhóm chỉ tiêu",
+      null,
+      "Tổng số",
+      "Vượt",
+      "Đạt",
+      "Đúng tiến độ",
+      "Chậm tiến độ",
+      "Chưa đạt",
+      "Thiếu số liệu",
+      null,
+    ]);
     expect(layout.values.slice(r + 1, r + 5).map((v) => v.slice(0, 10))).toEqual([
       ["I", "Kinh tế", null, 2, 1, 0, 0, 1, 0, 0],
       ["II", "Văn hóa – Xã hội – Môi trường", null, 1, 0, 0, 1, 0, 0, 0],
@@ -210,22 +288,51 @@ describe("the overview and its chart", () => {
     const [detailTitle] = find(layout, "II. CHI TIẾT TỪNG CHỈ TIÊU");
     expect(area.row).toBeGreaterThan(rowOf(header) + 4);
     expect(area.row + area.rows).toBeLessThanOrEqual(rowOf(detailTitle));
-    const covered = layout.values.slice(area.row, area.row + area.rows).flat().filter((v) => v !== null);
+    const covered = layout.values
+      .slice(area.row, area.row + area.rows)
+      .flat()
+      .filter((v) => v !== null);
     expect(covered).toEqual([]);
   });
 
   it("should show Không đạt in 2030 and no on-track columns", () => {
-    const final = summaryLayout(model({ year: 2030, groups: [count("KT", { total: 2, met: 1, notMet: 1 }), count("XH", { total: 1, met: 1 }), count("XD", { total: 1, noData: 1 })] }), "T", DATE);
+    const final = summaryLayout(
+      model({
+        year: 2030,
+        groups: [count("KT", { total: 2, met: 1, notMet: 1 }), count("XH", { total: 1, met: 1 }), count("XD", { total: 1, noData: 1 })],
+      }),
+      "T",
+      DATE,
+    );
     const [h] = find(final, "Nhóm chỉ tiêu");
     expect(final.values[rowOf(h)].slice(3, 8)).toEqual(["Tổng số", "Vượt", "Đạt", "Không đạt", "Thiếu số liệu"]);
     expect(final.chart!.series.map((s) => s.name)).toEqual(["Vượt", "Đạt", "Không đạt", "Thiếu số liệu"]);
   });
 
   it("should give the starting position of 2025 its own subject and no year-on-year columns", () => {
-    const start = summaryLayout(model({ year: 2025, groups: [count("KT", { total: 2, met: 1, notMet: 1 }), count("XH", { total: 1, met: 1 }), count("XD", { total: 1, noData: 1 })], behind: [] }), "T", DATE);
-    expect(texts(start)).toContain("Vị trí xuất phát năm 2025 của các chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030");
+    const start = summaryLayout(
+      model({
+        year: 2025,
+        groups: [count("KT", { total: 2, met: 1, notMet: 1 }), count("XH", { total: 1, met: 1 }), count("XD", { total: 1, noData: 1 })],
+        behind: [],
+      }),
+      "T",
+      DATE,
+    );
+    expect(texts(start)).toContain(
+      "Vị trí xuất phát năm 2025 của các chỉ tiêu Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030",
+    );
     const [kt1] = find(start, "KT1");
-    expect(start.values[rowOf(kt1) - 2].slice(0, 8)).toEqual(["STT", "Mã", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Tỷ lệ đạt", "Đánh giá"]);
+    expect(start.values[rowOf(kt1) - 2].slice(0, 8)).toEqual([
+      "STT",
+      "Mã",
+      "Chỉ tiêu",
+      "ĐVT",
+      "Cơ sở 2025",
+      "Mục tiêu 2030",
+      "Tỷ lệ đạt",
+      "Đánh giá",
+    ]);
   });
 });
 
@@ -234,11 +341,19 @@ describe("the behind list and the skipped problems", () => {
   const [title] = find(layout, "III. CÁC CHỈ TIÊU CHẬM TIẾN ĐỘ, CHƯA ĐẠT (xa lộ trình nhất trước)");
 
   it("should list only the behind rows, in the order core gave", () => {
-    const listed = layout.values.slice(rowOf(title) + 2).map((v) => v[1]).filter((v) => typeof v === "string" && /^[A-Z]{2}\d/.test(v));
+    const listed = layout.values
+      .slice(rowOf(title) + 2)
+      .map((v) => v[1])
+      .filter((v) => typeof v === "string" && /^[A-Z]{2}\d/.test(v));
     expect(listed).toEqual(["KT3.5", "KT3.1"]);
     const withMet = summaryLayout(model({ behind: [KT3_5, KT1] }), "T", DATE);
     const [t] = find(withMet, "III. CÁC CHỈ TIÊU CHẬM TIẾN ĐỘ, CHƯA ĐẠT (xa lộ trình nhất trước)");
-    expect(withMet.values.slice(rowOf(t) + 2).map((v) => v[1]).filter((v) => v === "KT1")).toEqual([]);
+    expect(
+      withMet.values
+        .slice(rowOf(t) + 2)
+        .map((v) => v[1])
+        .filter((v) => v === "KT1"),
+    ).toEqual([]);
   });
 
   it("should say so when no row is behind", () => {
@@ -246,7 +361,14 @@ describe("the behind list and the skipped problems", () => {
   });
 
   it("should note how many cells the figures skipped and which codes they left without data", () => {
-    expect(texts(layout)).toEqual(expect.arrayContaining(["Có 2 ô số liệu lỗi không được tính (xem danh sách lỗi khi kiểm tra tệp).", "Vì các ô này, 1 chỉ tiêu được tính là “Thiếu số liệu”: XD2."]));
-    expect(texts(summaryLayout(model({ skipped: { cells: 0, codes: [] } }), "T", DATE))).toContain("Không có ô số liệu lỗi: mọi số liệu đã nhập đều được tính.");
+    expect(texts(layout)).toEqual(
+      expect.arrayContaining([
+        "Có 2 ô số liệu lỗi không được tính (xem danh sách lỗi khi kiểm tra tệp).",
+        "Vì các ô này, 1 chỉ tiêu được tính là “Thiếu số liệu”: XD2.",
+      ]),
+    );
+    expect(texts(summaryLayout(model({ skipped: { cells: 0, codes: [] } }), "T", DATE))).toContain(
+      "Không có ô số liệu lỗi: mọi số liệu đã nhập đều được tính.",
+    );
   });
 });

@@ -44,11 +44,28 @@ describe("the summary of a year", () => {
     expect(row(summary, "XH3").status).toBe("Đúng tiến độ");
     // XD2: 20 + 25 = 45 of 80; e = 80 × 0,4 = 32
     // cumulative rows are measured from 0, not from the previous term's 95: delta 45, no relative change
-    expect(row(summary, "XD2")).toMatchObject({ value: 25, previous: 20, actual: 45, expected: 32, attainment: 45 / 80, delta: 45, change: null, status: "Đúng tiến độ" });
+    expect(row(summary, "XD2")).toMatchObject({
+      value: 25,
+      previous: 20,
+      actual: 45,
+      expected: 32,
+      attainment: 45 / 80,
+      delta: 45,
+      change: null,
+      status: "Đúng tiến độ",
+    });
   });
 
   it("should count an indicator whose cell is bad as Thiếu số liệu, with no figures, and name it in the note", () => {
-    expect(row(summary, "XH4")).toMatchObject({ value: null, actual: null, attainment: null, progress: null, delta: null, change: null, status: "Thiếu số liệu" });
+    expect(row(summary, "XH4")).toMatchObject({
+      value: null,
+      actual: null,
+      attainment: null,
+      progress: null,
+      delta: null,
+      change: null,
+      status: "Thiếu số liệu",
+    });
     expect(summary.skipped).toEqual({ cells: 1, codes: ["XH4"] });
   });
 
@@ -77,7 +94,15 @@ describe("the summary of a year", () => {
 
   it("should evaluate 2025 as the starting position against the 2030 targets", () => {
     const start = buildSummary(read, 2025);
-    expect(row(start, "KT3.2")).toMatchObject({ actual: 4800, expected: null, previous: null, progress: 0, delta: 0, change: 0, status: "Chưa đạt" });
+    expect(row(start, "KT3.2")).toMatchObject({
+      actual: 4800,
+      expected: null,
+      previous: null,
+      progress: 0,
+      delta: 0,
+      change: 0,
+      status: "Chưa đạt",
+    });
     expect(row(start, "KT3.1")).toMatchObject({ actual: 0, status: "Chưa đạt" });
     // the bad 2027 cell of XH4 does not matter in 2025: 98 % against 100 % is not met yet
     expect(start.headline).toBe("Năm 2025: 0/5 chỉ tiêu đã đạt, vượt mục tiêu 2030; 5 chỉ tiêu chưa đạt.");
@@ -107,7 +132,8 @@ describe("the default year", () => {
 });
 
 describe("targets to meet every year (Hằng năm) in 2030", () => {
-  const annual = (...values: Cell[]) => buildSummary(workbook(["XD1.1", "Tổ chức đảng HTTNV", "%", "Hằng năm", 88, "từ 90% trở lên", ...values]), 2030);
+  const annual = (...values: Cell[]) =>
+    buildSummary(workbook(["XD1.1", "Tổ chức đảng HTTNV", "%", "Hằng năm", 88, "từ 90% trở lên", ...values]), 2030);
 
   it("should be met only when every year 2026 … 2030 was met", () => {
     expect(row(annual(90, 92, 95, 91, 93), "XD1.1").status).toBe("Vượt");
@@ -128,7 +154,11 @@ describe("placing the summary sheet", () => {
   const grid = (name: string, marker?: string): SheetGrid => ({ name, values: [[null, marker ?? null]] });
 
   it("should replace only the sheet COMA made for that year", () => {
-    const sheets = [grid("Chỉ tiêu"), grid("Tổng hợp BTV 2027", "COMA:tong-hop-btv:2027"), grid("Tổng hợp BTV 2026", "COMA:tong-hop-btv:2026")];
+    const sheets = [
+      grid("Chỉ tiêu"),
+      grid("Tổng hợp BTV 2027", "COMA:tong-hop-btv:2027"),
+      grid("Tổng hợp BTV 2026", "COMA:tong-hop-btv:2026"),
+    ];
     expect(placeSummary(sheets, 2027)).toEqual({ name: "Tổng hợp BTV 2027", replaces: "Tổng hợp BTV 2027" });
   });
 

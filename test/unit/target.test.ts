@@ -59,7 +59,15 @@ describe("parsing a 2030 target expression", () => {
   });
 
   it("should read a dot decimal inside an expression and say so, with whether the cell is that number alone", () => {
-    expect(parseTarget("trên 1.5")).toEqual({ ok: true, target: { kind: "min", n: 1.5, strict: true }, dotDecimal: { text: "1.5", value: 1.5, whole: false } });
-    expect(parseTarget("1.5")).toEqual({ ok: true, target: { kind: "min", n: 1.5, strict: false }, dotDecimal: { text: "1.5", value: 1.5, whole: true } });
+    expect(parseTarget("trên 1.5")).toEqual({
+      ok: true,
+      target: { kind: "min", n: 1.5, strict: true },
+      dotDecimal: { text: "1.5", value: 1.5, whole: false },
+    });
+    expect(parseTarget("1.5")).toEqual({
+      ok: true,
+      target: { kind: "min", n: 1.5, strict: false },
+      dotDecimal: { text: "1.5", value: 1.5, whole: true },
+    });
   });
 });
