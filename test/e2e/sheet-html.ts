@@ -1,6 +1,6 @@
 /**
  * A sheet of the Excel stand-in drawn as a plain HTML page, to look at beside the printed summary of the command line:
- * values as Excel shows them (the summary's few number formats), fills, bold, alignment, widths, heights, merges, and the chart
+ * values as Excel shows them (the summary's few number formats), fills, bold, underline, alignment, widths, heights, merges, and the chart
  * as a stacked bar SVG of its recorded series. Only what the summary uses; not a spreadsheet renderer.
  */
 
@@ -101,6 +101,7 @@ function cellStyles(sheet: RecordedSheet, rows: number, columns: number): string
   const rule: Record<string, (value: unknown) => string | null> = {
     "font.bold": (v) => (v ? "font-weight:bold" : null),
     "font.italic": (v) => (v ? "font-style:italic" : null),
+    "font.underline": (v) => (v && v !== "None" ? "text-decoration:underline" : null),
     "font.color": (v) => `color:${String(v)}`,
     "font.size": (v) => `font-size:${Number(v)}pt`,
     horizontalAlignment: (v) => `text-align:${String(v).toLowerCase()}`,
