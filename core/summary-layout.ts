@@ -36,8 +36,8 @@ export const BEHIND_STATUSES: readonly Status[] = ["Chậm tiến độ", "Chưa
 const ROMAN = ["I", "II", "III"];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
 const SECTION: CellStyle = { bold: true };
-/** Rows the chart covers under the overview table (about 9 cm at the default row height). */
-const CHART_ROWS = 16;
+/** Rows the chart covers under the overview table: with the letterhead and the overview it fills page 1 and no more. */
+const CHART_ROWS = 11;
 
 /** One column of the detail table: its header, width in characters and what a row shows in it. */
 interface Column {
