@@ -64,6 +64,24 @@ export async function render(out = RENDER_DIR): Promise<RenderResult> {
   return { templatePdf, summaryPdf, pngs };
 }
 
+/**
+ * The summary sheet of a workbook written by `coma summary`, printed: `<name>.pdf` and `<name>-<n>.png` in `out`
+ * (pages of the other sheets left out). Answers the PNGs, in page order.
+ */
+export function printSummary(summary: string, out: string, name: string, resolution = 60): string[] {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "coma-render-lo-"));
+  try {
+    toPdf([summary], out, profile);
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const printed = path.join(out, `${path.basename(summary, path.extname(summary))}.pdf`);
+  const pdf = path.join(out, `${name}.pdf`);
+  summaryPagesOnly(printed, pdf, out);
+  run("pdftoppm", ["-png", "-r", String(resolution), pdf, path.join(out, name)]);
+  return fs.readdirSync(out).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png")).sort().map((f) => path.join(out, f));
+}
+
 /** Runs the built command line (bin/coma.js) and fails on any exit status but 0. */
 function coma(...args: string[]): void {
   run(process.execPath, [path.join(ROOT, "bin", "coma.js"), ...args], { ...process.env, COMA_TODAY: TODAY });

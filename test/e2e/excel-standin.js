@@ -294,19 +294,23 @@
     );
   }
 
-  /** A chart: every call and property set is accepted and recorded on the sheet, in order, as `props.chart`. */
+  /**
+   * A chart: every call and property set is accepted and recorded on the sheet, in order, as `props.chart`; a range
+   * handed to a call is recorded as its address (the series' values, the categories).
+   */
   function chartRecorder(ctx, sheetProxy, path) {
     const note = (entry) =>
       ctx._queue.push(() => {
         const sheet = sheetProxy._resolve();
-        if (sheet) (sheet.props.chart = sheet.props.chart || []).push(entry);
+        const recorded = entry.map((a) => (a instanceof Range ? a1((a._resolve() || {}).rect || { row: 0, column: 0, rows: 0, columns: 0 }) : a));
+        if (sheet) (sheet.props.chart = sheet.props.chart || []).push(recorded.filter((a) => typeof a !== "object" && typeof a !== "function"));
       });
     return new Proxy(function () {}, {
       get(_, name) {
         return typeof name === "symbol" ? undefined : chartRecorder(ctx, sheetProxy, path + "." + String(name));
       },
       apply(_, __, args) {
-        note([path].concat(args.filter((a) => typeof a !== "object" && typeof a !== "function")));
+        note([path].concat(args));
         return chartRecorder(ctx, sheetProxy, path + "()");
       },
       set(_, name, value) {
@@ -721,6 +725,7 @@
       visibility: sheet.visibility,
       values: grid((c) => (c.v === undefined ? "" : c.v)),
       formats: grid((c) => c.f || "General"),
+      fills: grid((c) => (c.fill && c.fill.color) || null),
       formulas: Array.from(sheet.cells.entries())
         .filter(([, c]) => c.formula)
         .map(([k, c]) => {

@@ -1,11 +1,9 @@
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, ensureBuilt, serveDist } from "../support/built-addin";
+import { ROOT } from "../support/built-addin";
+import { openPane, type PaneBrowser } from "./pane-browser";
 
 /**
  * The built task pane in Debian's Chromium, with office.js replaced by an in-memory Excel
@@ -13,8 +11,6 @@ import { ROOT, ensureBuilt, serveDist } from "../support/built-addin";
  */
 
 const RESULTS = path.join(ROOT, "test-results");
-const CHROMIUM = "/usr/bin/chromium";
-const STANDIN = fs.readFileSync(path.join(__dirname, "excel-standin.js"), "utf8");
 const SHEET = "Chỉ tiêu 2025-2030";
 const IMG = "<img src=x onerror=alert(1)>";
 
@@ -63,19 +59,15 @@ type Standin = {
 declare global {
   interface Window {
     __standin: Standin;
-    __COMA_WORKBOOK__: unknown;
-    __cspViolations: string[];
   }
 }
 
 describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_000 }, () => {
-  let server: http.Server;
-  let context: BrowserContext;
+  let pane: PaneBrowser;
   let page: Page;
-  let userData: string;
-  const alerts: string[] = [];
-  const pageErrors: string[] = [];
-  const outside: string[] = [];
+  let alerts: string[];
+  let pageErrors: string[];
+  let outside: string[];
   const standin = <T>(fn: (s: Standin) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__standin)`) as Promise<T>;
   const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `taskpane-${name}.png`), fullPage: true });
   const runsBefore = async () => (await standin((s) => s.runs())).length;
@@ -97,49 +89,13 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   const seeContains = async (selector: string, expected: string) => expect(await textOf(selector, expected, "contains")).toContain(expected);
 
   beforeAll(async () => {
-    ensureBuilt();
     fs.mkdirSync(RESULTS, { recursive: true });
-    server = await serveDist();
-    const { port } = server.address() as AddressInfo;
-    userData = fs.mkdtempSync(path.join(os.tmpdir(), "coma-chromium-"));
-    context = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-      viewport: { width: 360, height: 900 },
-      locale: "vi-VN",
-    });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/office.js")) {
-        return route.fulfill({ status: 200, contentType: "application/javascript", body: STANDIN });
-      }
-      if (url.startsWith(`http://127.0.0.1:${port}/`)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("dialog", (dialog) => {
-      alerts.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    await page.addInitScript((workbook) => {
-      window.__COMA_WORKBOOK__ = workbook;
-      window.__cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    }, WORKBOOK);
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
-    await page.locator("#check:not([disabled])").waitFor();
+    pane = await openPane(WORKBOOK);
+    ({ page, alerts, pageErrors, outside } = pane);
   }, 360_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (userData) fs.rmSync(userData, { recursive: true, force: true });
+    await pane?.close();
   });
 
   it("should open in Vietnamese with every action ready", async () => {
