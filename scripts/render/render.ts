@@ -79,7 +79,11 @@ export function printSummary(summary: string, out: string, name: string, resolut
   const pdf = path.join(out, `${name}.pdf`);
   summaryPagesOnly(printed, pdf, out);
   run("pdftoppm", ["-png", "-r", String(resolution), pdf, path.join(out, name)]);
-  return fs.readdirSync(out).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png")).sort().map((f) => path.join(out, f));
+  return fs
+    .readdirSync(out)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"))
+    .sort()
+    .map((f) => path.join(out, f));
 }
 
 /** Runs the built command line (bin/coma.js) and fails on any exit status but 0. */

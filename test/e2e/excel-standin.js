@@ -229,26 +229,41 @@
     }
     _get(name) {
       if (!this._loaded || !(name in this._loaded)) {
-        throw officeError("PropertyNotLoaded", "The property '" + name + "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
+        throw officeError(
+          "PropertyNotLoaded",
+          "The property '" +
+            name +
+            "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+        );
       }
       return this._loaded[name];
     }
     _set(name, value, apply) {
-      this._queue(Object.assign(() => {
-        const model = this._resolve();
-        if (model !== null) apply(model, value);
-      }, { label: "set " + name }));
+      this._queue(
+        Object.assign(
+          () => {
+            const model = this._resolve();
+            if (model !== null) apply(model, value);
+          },
+          { label: "set " + name },
+        ),
+      );
     }
     load(properties) {
       const names = String(Array.isArray(properties) ? properties.join(",") : properties || "")
         .split(",")
         .map((p) => p.trim())
         .filter(Boolean);
-      this._queue(Object.assign(() => {
-        const model = this._resolve();
-        this._null = model === null;
-        this._loaded = Object.assign(this._loaded || {}, model === null ? {} : this._read(model, names));
-      }, { label: "load " + names.join("+") }));
+      this._queue(
+        Object.assign(
+          () => {
+            const model = this._resolve();
+            this._null = model === null;
+            this._loaded = Object.assign(this._loaded || {}, model === null ? {} : this._read(model, names));
+          },
+          { label: "load " + names.join("+") },
+        ),
+      );
       return this;
     }
   }
@@ -275,10 +290,11 @@
       {
         get(_, name) {
           if (name === "setPrintTitleRows") {
-            return (rows) => ctx._queue.push(() => {
-              const sheet = sheetProxy._resolve();
-              if (sheet) sheet.props[path + ".printTitleRows"] = rows;
-            });
+            return (rows) =>
+              ctx._queue.push(() => {
+                const sheet = sheetProxy._resolve();
+                if (sheet) sheet.props[path + ".printTitleRows"] = rows;
+              });
           }
           if (typeof name === "symbol") return undefined;
           return recorder(ctx, sheetProxy, path + "." + String(name));
@@ -302,8 +318,11 @@
     const note = (entry) =>
       ctx._queue.push(() => {
         const sheet = sheetProxy._resolve();
-        const recorded = entry.map((a) => (a instanceof Range ? a1((a._resolve() || {}).rect || { row: 0, column: 0, rows: 0, columns: 0 }) : a));
-        if (sheet) (sheet.props.chart = sheet.props.chart || []).push(recorded.filter((a) => typeof a !== "object" && typeof a !== "function"));
+        const recorded = entry.map((a) =>
+          a instanceof Range ? a1((a._resolve() || {}).rect || { row: 0, column: 0, rows: 0, columns: 0 }) : a,
+        );
+        if (sheet)
+          (sheet.props.chart = sheet.props.chart || []).push(recorded.filter((a) => typeof a !== "object" && typeof a !== "function"));
       });
     return new Proxy(function () {}, {
       get(_, name) {
@@ -398,18 +417,20 @@
     constructor(ctx, resolve, nullable) {
       super(ctx, resolve, nullable);
       this.freezePanes = {
-        freezeRows: (count) => this._queue(() => {
-          const sheet = this._resolve();
-          if (sheet) sheet.props.freezeRows = count;
-        }),
+        freezeRows: (count) =>
+          this._queue(() => {
+            const sheet = this._resolve();
+            if (sheet) sheet.props.freezeRows = count;
+          }),
       };
       this.pageLayout = recorder(ctx, this, "pageLayout");
       this.charts = chartRecorder(ctx, this, "charts");
       this.horizontalPageBreaks = {
-        add: (address) => this._queue(() => {
-          const sheet = this._resolve();
-          if (sheet) (sheet.props.pageBreaks = sheet.props.pageBreaks || []).push(String(address));
-        }),
+        add: (address) =>
+          this._queue(() => {
+            const sheet = this._resolve();
+            if (sheet) (sheet.props.pageBreaks = sheet.props.pageBreaks || []).push(String(address));
+          }),
       };
     }
     _read(sheet, names) {
@@ -448,7 +469,9 @@
     getRange(address) {
       return new Range(this._ctx, () => {
         const sheet = this._resolve();
-        return sheet && { sheet, rect: address === undefined ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } : parseA1(address) };
+        return (
+          sheet && { sheet, rect: address === undefined ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } : parseA1(address) }
+        );
       });
     }
     /** A RangeAreas (ExcelApi 1.9): only the row heights the adapter sets through it. */
@@ -474,7 +497,8 @@
       this._queue(() => {
         const sheet = this._resolve();
         if (!sheet) return;
-        if (live().filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        if (live().filter((s) => s.visibility === "Visible" && s !== sheet).length === 0)
+          throw officeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
         sheet.deleted = true;
         if (book.activeId === sheet.id) book.activeId = (live().find((s) => s.visibility === "Visible") || {}).id || null;
       });
@@ -512,15 +536,17 @@
       const out = {};
       for (const name of names) {
         if (name === "address") out.address = quoteSheet(sheet.name) + "!" + a1(rect);
-        else if (name === "values") out.values = matrix(rect, (r, c) => {
-          const found = sheet.cells.get(key(r, c));
-          return found && found.v !== undefined ? found.v : "";
-        });
+        else if (name === "values")
+          out.values = matrix(rect, (r, c) => {
+            const found = sheet.cells.get(key(r, c));
+            return found && found.v !== undefined ? found.v : "";
+          });
         else if (name === "numberFormat") out.numberFormat = matrix(rect, (r, c) => (sheet.cells.get(key(r, c)) || {}).f || "General");
-        else if (name === "formulas") out.formulas = matrix(rect, (r, c) => {
-          const found = sheet.cells.get(key(r, c)) || {};
-          return found.formula || (found.v === undefined ? "" : found.v);
-        });
+        else if (name === "formulas")
+          out.formulas = matrix(rect, (r, c) => {
+            const found = sheet.cells.get(key(r, c)) || {};
+            return found.formula || (found.v === undefined ? "" : found.v);
+          });
         else throw officeError("InvalidArgument", "Range." + name + " is not in the stand-in");
       }
       return out;
@@ -544,7 +570,10 @@
   function writeMatrix(model, value, apply) {
     const { sheet, rect } = model;
     if (!Array.isArray(value) || value.length !== rect.rows || value.some((row) => !Array.isArray(row) || row.length !== rect.columns)) {
-      throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      throw officeError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      );
     }
     forCells(rect, (r, c) => apply(cell(sheet, r, c), value[r - rect.row][c - rect.column]));
   }
@@ -552,8 +581,10 @@
     values: (model, value) => writeMatrix(model, value, (target, v) => parseTyped(target, v)),
     numberFormat: (model, value) =>
       writeMatrix(model, value, (target, f) => {
-        if (f === "General" || f === "") delete target.f; // "" resets to General
-        else if (f === null) return; // null leaves the cell's format as it is
+        if (f === "General" || f === "")
+          delete target.f; // "" resets to General
+        else if (f === null)
+          return; // null leaves the cell's format as it is
         else target.f = f;
       }),
     hyperlink: (model, value) => (model.sheet.props[a1(model.rect) + ".hyperlink"] = value),
@@ -680,7 +711,10 @@
         return await batch(context);
       } finally {
         record.syncs = context._syncs;
-        if (context._queue.length > 0) book.warnings.push(context._queue.length + " queued operations were never synced: " + context._queue.map((a) => a.label || "?").join(", "));
+        if (context._queue.length > 0)
+          book.warnings.push(
+            context._queue.length + " queued operations were never synced: " + context._queue.map((a) => a.label || "?").join(", "),
+          );
       }
     },
   };
@@ -719,7 +753,8 @@
     const rect = usedRect(sheet) || { row: 0, column: 0, rows: 0, columns: 0 };
     const rows = rect.row + rect.rows;
     const columns = rect.column + rect.columns;
-    const grid = (fn) => Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => fn(sheet.cells.get(key(r, c)) || {})));
+    const grid = (fn) =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => fn(sheet.cells.get(key(r, c)) || {})));
     return {
       name: sheet.name,
       visibility: sheet.visibility,

@@ -47,7 +47,15 @@ export async function openPane(workbook: unknown, options: PaneOptions = {}): Pr
   const context = await chromium.launchPersistentContext(userData, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
     viewport: options.viewport ?? { width: 360, height: 900 },
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",

@@ -42,10 +42,13 @@ const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 +
 
 /** "B3", "B3:D5", "A:C" or "2:4" as a 0-based rectangle (open ends clipped to `limit`). */
 export function rectOf(address: string, limit = { rows: 1000, columns: 100 }): Rect {
-  const ends = address.replace(/\$/g, "").split(":").map((part) => {
-    const m = /^([A-Z]*)(\d*)$/.exec(part.toUpperCase())!;
-    return { column: m[1] === "" ? null : columnIndex(m[1]), row: m[2] === "" ? null : Number(m[2]) - 1 };
-  });
+  const ends = address
+    .replace(/\$/g, "")
+    .split(":")
+    .map((part) => {
+      const m = /^([A-Z]*)(\d*)$/.exec(part.toUpperCase())!;
+      return { column: m[1] === "" ? null : columnIndex(m[1]), row: m[2] === "" ? null : Number(m[2]) - 1 };
+    });
   const [a, b = a] = ends;
   const row = a.row ?? 0;
   const column = a.column ?? 0;
@@ -79,7 +82,8 @@ export function recordedChart(calls: unknown[][]): RecordedChart | null {
 
 /** A number as a cell with format `format` shows it (en-US separators, as LibreOffice prints the file here). */
 export function shown(value: ShownValue, format: string): string {
-  if (typeof value !== "number" || format === "@" || format === "General") return typeof value === "number" ? String(Number(value.toPrecision(10))) : String(value);
+  if (typeof value !== "number" || format === "@" || format === "General")
+    return typeof value === "number" ? String(Number(value.toPrecision(10))) : String(value);
   const literal = /"([^"]*)"/.exec(format)?.[1] ?? "";
   const code = format.replace(/"[^"]*"/g, "");
   const fraction = /\.([0#]+)/.exec(code)?.[1] ?? "";
@@ -114,12 +118,20 @@ function cellStyles(sheet: RecordedSheet, rows: number, columns: number): string
     const [address, property] = [key.slice(0, dot), key.slice(dot + 1)];
     if (!/^[A-Z$]*\d*(:[A-Z$]*\d*)?$/.test(address)) continue;
     const rect = rectOf(address, { rows, columns });
-    if (property === "columnWidth") for (let c = rect.column; c < rect.column + rect.columns; c++) widths[c] = `${Number(value) * (4 / 3)}px`;
+    if (property === "columnWidth")
+      for (let c = rect.column; c < rect.column + rect.columns; c++) widths[c] = `${Number(value) * (4 / 3)}px`;
     const style = rule[property]?.(value);
     if (!style) continue;
-    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.column; c < rect.column + rect.columns; c++) css[r][c].push(style);
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.column; c < rect.column + rect.columns; c++) css[r][c].push(style);
   }
-  return css.map((row, r) => row.map((styles, c) => [...styles, sheet.fills[r]?.[c] ? `background:${sheet.fills[r][c]}` : "", r === 0 && widths[c] ? `width:${widths[c]}` : ""].filter(Boolean).join(";")));
+  return css.map((row, r) =>
+    row.map((styles, c) =>
+      [...styles, sheet.fills[r]?.[c] ? `background:${sheet.fills[r][c]}` : "", r === 0 && widths[c] ? `width:${widths[c]}` : ""]
+        .filter(Boolean)
+        .join(";"),
+    ),
+  );
 }
 
 /** The sheet as a table: merged cells span, the cells they cover are left out. */
@@ -133,7 +145,8 @@ export function tableHtml(sheet: RecordedSheet, chart: RecordedChart | null = nu
   for (const merge of sheet.merges) {
     const rect = rectOf(merge);
     spans.set(`${rect.row},${rect.column}`, rect);
-    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.column; c < rect.column + rect.columns; c++) covered.add(`${r},${c}`);
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.column; c < rect.column + rect.columns; c++) covered.add(`${r},${c}`);
   }
   const body = sheet.values.map((row, r) => {
     const cells = Array.from({ length: columns }, (_, c) => {

@@ -68,7 +68,13 @@ function fileChart(xml: string, drawing: string): RecordedChart {
     const [, column, row] = new RegExp(`<xdr:${tag}><xdr:col>(\\d+)</xdr:col>.*?<xdr:row>(\\d+)</xdr:row>`).exec(drawing)!;
     return `${columnLetters(Number(column) - past)}${Number(row) - past + 1}`;
   };
-  const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const unescape = (text: string) =>
+    text
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   const local = (reference: string) => unescape(reference).replace(/^.*!/, "").replace(/\$/g, "");
   const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser]): ChartSeries & { categories: string } => ({
     name: unescape(/<c:tx><c:v>([^<]*)<\/c:v>/.exec(ser)![1]),
@@ -103,7 +109,11 @@ describe("the same 2027 summary from the task pane and from the command line", {
 
     const summaryBytes = fs.readFileSync(summaryFile);
     const written = openWorkbook(summaryBytes).grids.find((g) => g.name === SUMMARY_SHEET)!;
-    cliValues = fromA1(written.values.map((row) => row.map(shownCell)), written.top, written.left);
+    cliValues = fromA1(
+      written.values.map((row) => row.map(shownCell)),
+      written.top,
+      written.left,
+    );
     const parts = unzipSync(summaryBytes);
     cliChart = fileChart(strFromU8(parts["xl/charts/chart1.xml"]), strFromU8(parts["xl/drawings/drawing1.xml"]));
 
@@ -124,7 +134,9 @@ describe("the same 2027 summary from the task pane and from the command line", {
     const rows = fromA1(addin.values);
     expect(rows.length).toBeGreaterThan(30);
     expect(rows.flat().filter((v) => String(v).includes("ngày 15 tháng 12 năm 2027"))).toHaveLength(1);
-    const differing = rows.map((row, r) => ({ row: r + 1, addin: row, cli: cliValues[r] })).filter((d) => JSON.stringify(d.addin) !== JSON.stringify(d.cli));
+    const differing = rows
+      .map((row, r) => ({ row: r + 1, addin: row, cli: cliValues[r] }))
+      .filter((d) => JSON.stringify(d.addin) !== JSON.stringify(d.cli));
     expect(differing).toEqual([]);
     expect(cliValues.length).toBe(rows.length);
   });

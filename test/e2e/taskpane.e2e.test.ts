@@ -41,11 +41,15 @@ const WORKBOOK = {
   ],
 };
 
-
-
 type Standin = {
   names(): string[];
-  sheet(name: string): { values: unknown[][]; formats: string[][]; formulas: { cell: string; formula: string }[]; props: Record<string, unknown>; merges: string[] } | null;
+  sheet(name: string): {
+    values: unknown[][];
+    formats: string[][];
+    formulas: { cell: string; formula: string }[];
+    props: Record<string, unknown>;
+    merges: string[];
+  } | null;
   fill(name: string, address: string): Record<string, unknown> | null;
   active(): string | null;
   selection(): { sheet: string; address: string } | null;
@@ -86,7 +90,8 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
     return (await page.locator(selector).first().textContent()) ?? "";
   };
   const seeText = async (selector: string, expected: string) => expect(await textOf(selector, expected)).toBe(expected);
-  const seeContains = async (selector: string, expected: string) => expect(await textOf(selector, expected, "contains")).toContain(expected);
+  const seeContains = async (selector: string, expected: string) =>
+    expect(await textOf(selector, expected, "contains")).toContain(expected);
 
   beforeAll(async () => {
     fs.mkdirSync(RESULTS, { recursive: true });
@@ -101,7 +106,15 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   it("should open in Vietnamese with every action ready", async () => {
     await seeText("#check", "Kiểm tra");
     expect(await page.locator("#summarize").textContent()).toBe("Tạo bảng tổng hợp BTV");
-    expect(await page.locator("#year option").allTextContents()).toEqual(["Năm gần nhất có số liệu", "2025", "2026", "2027", "2028", "2029", "2030"]);
+    expect(await page.locator("#year option").allTextContents()).toEqual([
+      "Năm gần nhất có số liệu",
+      "2025",
+      "2026",
+      "2027",
+      "2028",
+      "2029",
+      "2030",
+    ]);
     await shot("1-open");
   });
 
@@ -138,11 +151,19 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   it("should mark the problem cells and put every fill back exactly, no fill included", async () => {
     await page.locator("#mark").click();
     await seeContains("#check-status", "Đã tô màu 3 ô");
-    expect(await standin((s) => ["H6", "H8", "G12"].map((a) => s.fill("Chỉ tiêu 2025-2030", a)?.color))).toEqual(["#FFEB9C", "#FFC7CE", "#FFC7CE"]);
+    expect(await standin((s) => ["H6", "H8", "G12"].map((a) => s.fill("Chỉ tiêu 2025-2030", a)?.color))).toEqual([
+      "#FFEB9C",
+      "#FFC7CE",
+      "#FFC7CE",
+    ]);
     await shot("3-marked");
     await page.locator("#unmark").click();
     await seeContains("#check-status", "Đã trả lại màu nền cũ cho 3 ô");
-    expect(await standin((s) => ["H6", "H8", "G12"].map((a) => s.fill("Chỉ tiêu 2025-2030", a)))).toEqual([{ color: "#00B0F0", pattern: "Solid" }, null, null]);
+    expect(await standin((s) => ["H6", "H8", "G12"].map((a) => s.fill("Chỉ tiêu 2025-2030", a)))).toEqual([
+      { color: "#00B0F0", pattern: "Solid" },
+      null,
+      null,
+    ]);
     expect(await standin((s) => s.settings())).toEqual({});
   });
 
@@ -181,11 +202,27 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
     const row = (code: string) => sheet.values.find((r) => r[1] === code)!;
     // under BÁO CÁO (row 6) and its subject line (row 7)
     // XH1 (34 ≤ e = 40 − 10 × 0,4 = 36) and XD1 (20 + 25 = 45 ≥ e = 80 × 0,4 = 32) are on their path (v1: Chưa đạt)
-    expect(sheet.values[8][0]).toBe("Năm 2027: 4/7 chỉ tiêu đã đạt, vượt mục tiêu 2030; 2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu thiếu số liệu.");
+    expect(sheet.values[8][0]).toBe(
+      "Năm 2027: 4/7 chỉ tiêu đã đạt, vượt mục tiêu 2030; 2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu thiếu số liệu.",
+    );
     const header = sheet.values.find((r) => r[0] === "STT" && r[1] === "Mã")!;
     const pick = (code: string, ...titles: string[]) => titles.map((title) => row(code)[header.indexOf(title)]);
-    expect(pick("KT1", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([5000, "≥ 6.000", 6250, 6250 / 6000, "Vượt"]);
-    expect(pick("KT2", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([IMG, "ha", 100, "150", 165, 1.1, "Vượt"]);
+    expect(pick("KT1", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([
+      5000,
+      "≥ 6.000",
+      6250,
+      6250 / 6000,
+      "Vượt",
+    ]);
+    expect(pick("KT2", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual([
+      IMG,
+      "ha",
+      100,
+      "150",
+      165,
+      1.1,
+      "Vượt",
+    ]);
     expect(pick("KT3", "Thực hiện 2027", "Tỷ lệ đạt", "Đánh giá")).toEqual(["", "", "Thiếu số liệu"]);
     expect(pick("XH1", "Tỷ lệ đạt")[0]).toBeCloseTo(30 / 34, 12);
     expect(pick("XH1", "Đánh giá")).toEqual(["Đúng tiến độ"]);
@@ -210,7 +247,13 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
   it("should insert the template beside the sheets, never over one", async () => {
     await page.locator("#insert-template").click();
     await seeContains("#template-result", "Đã chèn trang “Chỉ tiêu 2025-2030 (2)”");
-    expect(await standin((s) => s.names())).toEqual([SHEET, "Ghi chú", "Tổng hợp BTV 2027", "Chỉ tiêu 2025-2030 (2)", "Kết quả 2020-2025 (3 xã)"]);
+    expect(await standin((s) => s.names())).toEqual([
+      SHEET,
+      "Ghi chú",
+      "Tổng hợp BTV 2027",
+      "Chỉ tiêu 2025-2030 (2)",
+      "Kết quả 2020-2025 (3 xã)",
+    ]);
     await shot("6-template");
   });
 

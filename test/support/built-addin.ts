@@ -66,7 +66,14 @@ export function ensureBuilt(): void {
   }
 }
 
-const MIME: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".json": "application/json", ".map": "application/json" };
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".map": "application/json",
+};
 
 /** Serves dist/ on 127.0.0.1 (a free port), as a host would fetch the pages. */
 export function serveDist(): Promise<http.Server> {
