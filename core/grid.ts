@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { memoize } from "./text";
 
 /**
  * The port between a workbook adapter (the add-in's, the command line's) and core: each sheet as plain 2-D arrays.
@@ -38,5 +39,8 @@ export function isBlank(cell: Cell | undefined): boolean {
 
 /** True when an Excel number format shows the value as a percentage (a `%` outside quotes and escapes). */
 export function isPercentFormat(format: string | null | undefined): boolean {
-  return !!format && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+  return !!format && percentFormat(format);
 }
+
+// A sheet has a handful of formats, asked about for every number cell.
+const percentFormat = memoize((format) => /%/.test(format.replace(/"[^"]*"|\\./g, "")));

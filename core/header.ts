@@ -1,6 +1,6 @@
 import { cellError, isBlank, type Cell } from "./grid";
 import { BASE_YEAR, FINAL_YEAR, YEARS } from "./model";
-import { fold } from "./text";
+import { fold, memoize } from "./text";
 
 export type ColumnKey =
   "code" | "name" | "group" | "unit" | "method" | "baseline" | "target" | "note" | `year:${number}` | `plan:${number}`;
@@ -60,7 +60,13 @@ export interface OutOfTerm {
 export function columnKey(cell: Cell): ColumnKey | OutOfTerm | null {
   if (typeof cell === "number") return Number.isInteger(cell) && cell >= 2000 && cell <= 2099 ? yearColumn(cell) : null;
   // No header is longer than this; folding long texts (quotes, notes) would only cost time.
-  if (typeof cell !== "string" || cell.length > MAX_HEADER_LENGTH || cellError(cell)) return null;
+  if (typeof cell !== "string" || cell.length > MAX_HEADER_LENGTH) return null;
+  return textColumnKey(cell);
+}
+
+// Every commune's sheets repeat the same header texts; the answers are shared and never mutated.
+const textColumnKey = memoize((cell): ColumnKey | OutOfTerm | null => {
+  if (cellError(cell)) return null;
   const text = fold(cell);
   const named = BY_SYNONYM.get(text);
   if (named) return named;
@@ -71,7 +77,7 @@ export function columnKey(cell: Cell): ColumnKey | OutOfTerm | null {
   if ((/co so/.test(text) || /\b2025\b/.test(text)) && !/2030/.test(text)) return "baseline";
   if (/(muc tieu|chi tieu|nghi quyet).*2030/.test(text)) return "target";
   return null;
-}
+});
 
 function yearColumn(year: number): ColumnKey | OutOfTerm {
   if (year === BASE_YEAR) return "baseline";

@@ -10,7 +10,7 @@ import type { Finding } from "./problems";
 import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
 import { parseTarget, type Target, type TargetParse } from "./target";
 import { cellAddress } from "./a1";
-import { fold } from "./text";
+import { fold, memoize } from "./text";
 
 export type { MissingTarget } from "./resolution";
 
@@ -28,8 +28,17 @@ export interface WorkbookRead {
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
 const VALUE_KEYS: readonly ColumnKey[] = ["baseline", ...YEAR_KEYS];
+const YEAR_OF_KEY: Record<string, number> = Object.fromEntries(YEARS.map((y) => [`year:${y}`, y]));
 const PLAN_KEYS = YEARS.map((y) => [y, `plan:${y}`] as const);
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
+
+/** A code cell's text as a code (`kt 01.2` is KT1.2), its target and group; null when it is no code. */
+const rowCode = memoize((text): { code: string; root: string; group: Group } | null => {
+  const match = CODE.exec(text.toUpperCase().replace(/\s+/g, ""));
+  if (!match) return null;
+  const root = `${match[1]}${Number(match[2])}`;
+  return { code: `${root}${match[3]}`, root, group: match[1] as Group };
+});
 
 /** Reads every target sheet of a workbook: indicators in sheet order and every problem at its cell. */
 export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
@@ -118,27 +127,27 @@ class SheetReader {
   }
 
   private readRow(r: number): Indicator | null {
-    const codeText = this.text(r, "code").toUpperCase().replace(/\s+/g, "");
+    const codeText = this.text(r, "code");
     const targetCell = this.cell(r, "target");
     if (codeText === "" && isBlank(targetCell ?? null)) return null; // blank, title or section row
     if (codeText === "") {
       this.reportAt(r, "code", null, { severity: "error", rule: "missing-code", params: {} });
       return null;
     }
-    const match = CODE.exec(codeText);
-    if (!match && isBlank(targetCell ?? null)) return null; // a section heading such as `I. KINH TẾ` in the code column
-    if (!match) {
-      this.reportAt(r, "code", null, { severity: "error", rule: "bad-code", params: { text: this.text(r, "code") } });
+    const parsed = rowCode(codeText);
+    if (!parsed && isBlank(targetCell ?? null)) return null; // a section heading such as `I. KINH TẾ` in the code column
+    if (!parsed) {
+      this.reportAt(r, "code", null, { severity: "error", rule: "bad-code", params: { text: codeText } });
       return null;
     }
-    const code = `${match[1]}${Number(match[2])}${match[3]}`;
+    const { code, root } = parsed;
     const earlier = this.seen.get(code);
     if (earlier) {
       const sheet = earlier.sheet === this.grid.name ? null : earlier.sheet;
       this.reportAt(r, "code", code, { severity: "error", rule: "duplicate-code", params: { code, row: earlier.row, sheet } });
       return null;
     }
-    const group = this.readGroup(r, code, match[1] as Group);
+    const group = this.readGroup(r, code, parsed.group);
     const unit = this.text(r, "unit");
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
@@ -154,14 +163,16 @@ class SheetReader {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
     }
-    const readValue = (key: ColumnKey) => reads.find((entry) => entry.key === key)?.read.value ?? null;
-    const baseline = readValue("baseline");
-    const [v2026, v2027, v2028, v2029, v2030] = YEAR_KEYS.map(readValue);
-    const values = { 2026: v2026, 2027: v2027, 2028: v2028, 2029: v2029, 2030: v2030 };
+    let baseline: number | null = null;
+    const values: Record<number, number | null> = { 2026: null, 2027: null, 2028: null, 2029: null, 2030: null };
+    for (const { key, read } of reads) {
+      if (key === "baseline") baseline = read.value;
+      else values[YEAR_OF_KEY[key]] = read.value;
+    }
     this.reportGaps(r, code, method, values, invalid);
     const indicator: Indicator = {
       code,
-      root: `${match[1]}${Number(match[2])}`,
+      root,
       group,
       name: this.text(r, "name"),
       unit,
