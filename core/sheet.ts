@@ -156,16 +156,15 @@ class SheetReader {
     for (const key of VALUE_KEYS) {
       const column = this.header.columns[key];
       if (column === undefined) continue;
-      reads.push({ key, column, read: readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules) });
+      const read = readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules);
+      if (read.value !== null || read.bad) reads.push({ key, column, read }); // a blank cell is null, as left
     }
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
+    let baseline: number | null = null;
+    const values: Record<number, number | null> = { 2026: null, 2027: null, 2028: null, 2029: null, 2030: null };
     for (const { key, column, read } of reads) {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
-    }
-    let baseline: number | null = null;
-    const values: Record<number, number | null> = { 2026: null, 2027: null, 2028: null, 2029: null, 2030: null };
-    for (const { key, read } of reads) {
       if (key === "baseline") baseline = read.value;
       else values[YEAR_OF_KEY[key]] = read.value;
     }
