@@ -214,9 +214,7 @@ class SheetReader {
   private readGroup(r: number, code: string, fromCode: Group): Group {
     const text = this.text(r, "group");
     if (text === "" || text.toUpperCase() === fromCode) return fromCode;
-    const folded = fold(text);
-    const named = GROUPS.find((g) => folded === g.toLowerCase() || GROUP_WORDS[g].some((w) => folded.startsWith(w)));
-    if (named !== fromCode) {
+    if (groupNamed(text) !== fromCode) {
       this.reportAt(r, "group", code, { severity: "warning", rule: "group-mismatch", params: { text, group: fromCode } });
     }
     return fromCode;
@@ -297,9 +295,10 @@ class SheetReader {
 
   /** A row without target is a parent heading when sub-metrics of its code follow; otherwise its target is missing. */
   private settleParents(rows: Indicator[]): void {
-    for (const row of rows.filter((i) => i.isParent)) {
-      const hasChildren = rows.some((i) => i.code.startsWith(`${row.code}.`));
-      if (hasChildren) continue;
+    const withChildren = new Set<string>();
+    for (const { code } of rows) addAncestors(code, withChildren);
+    for (const row of rows) {
+      if (!row.isParent || withChildren.has(row.code)) continue;
       row.isParent = false;
       row.invalid.add("target");
       this.reportAt(row.row - this.top - 1, "target", row.code, { severity: "error", rule: "missing-target", params: {} });
@@ -321,6 +320,17 @@ const GROUP_WORDS: Record<Group, string[]> = {
   XH: ["van hoa", "xa hoi"],
   XD: ["xay dung dang", "dang", "he thong chinh tri"],
 };
+
+/** The group a `Nhóm` cell names (`Kinh tế`, `XH`), or undefined. */
+const groupNamed = memoize((text): Group | undefined => {
+  const folded = fold(text);
+  return GROUPS.find((g) => folded === g.toLowerCase() || GROUP_WORDS[g].some((w) => folded.startsWith(w)));
+});
+
+/** `KT3.1.2` has the ancestors `KT3.1` and `KT3`. */
+function addAncestors(code: string, into: Set<string>): void {
+  for (let dot = code.lastIndexOf("."); dot > 0; dot = code.lastIndexOf(".", dot - 1)) into.add(code.slice(0, dot));
+}
 
 interface ValueRead {
   key: ColumnKey;
