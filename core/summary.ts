@@ -54,8 +54,14 @@ function hasFigure(indicator: Indicator, year: number): boolean {
 
 /** Indicator rows (not parents) and how many of them have a figure for the year. */
 export function yearCoverage(indicators: readonly Indicator[], year: number): { rows: number; withValue: number } {
-  const rows = indicators.filter((i) => !i.isParent);
-  return { rows: rows.length, withValue: rows.filter((i) => hasFigure(i, year)).length };
+  let rows = 0;
+  let withValue = 0;
+  for (const indicator of indicators) {
+    if (indicator.isParent) continue;
+    rows++;
+    if (hasFigure(indicator, year)) withValue++;
+  }
+  return { rows, withValue };
 }
 
 /**
@@ -63,10 +69,15 @@ export function yearCoverage(indicators: readonly Indicator[], year: number): { 
  * value; else 2025, the starting position. One stray value in a later year does not move the summary there.
  */
 export function defaultYear(indicators: readonly Indicator[]): number {
-  const covered = YEARS.map((year) => ({ year, ...yearCoverage(indicators, year) }));
-  const third = covered.filter((c) => c.withValue > 0 && c.withValue * 3 >= c.rows);
-  const any = covered.filter((c) => c.withValue > 0);
-  return (third.at(-1) ?? any.at(-1))?.year ?? BASE_YEAR;
+  let latestThird: number | null = null;
+  let latestAny: number | null = null;
+  for (const year of YEARS) {
+    const { rows, withValue } = yearCoverage(indicators, year);
+    if (withValue === 0) continue;
+    latestAny = year;
+    if (withValue * 3 >= rows) latestThird = year;
+  }
+  return latestThird ?? latestAny ?? BASE_YEAR;
 }
 
 export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicators)): SummaryModel {
