@@ -27,8 +27,11 @@ export interface WorkbookRead {
 }
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
-const VALUE_KEYS: readonly ColumnKey[] = ["baseline", ...YEAR_KEYS];
-const YEAR_OF_KEY: Record<string, number> = Object.fromEntries(YEARS.map((y) => [`year:${y}`, y]));
+/** A row's value columns: the baseline (no year), then the term's years. */
+const VALUE_COLUMNS: readonly { key: ColumnKey; year: number | null }[] = [
+  { key: "baseline", year: null },
+  ...YEARS.map((year, i) => ({ key: YEAR_KEYS[i], year })),
+];
 const PLAN_KEYS = YEARS.map((y) => [y, `plan:${y}`] as const);
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
@@ -153,20 +156,20 @@ class SheetReader {
     const method = this.readMethod(r, code, invalid);
     const valueRules = { percentRow: unit.startsWith("%"), allowOver100: method === "Tăng bình quân" };
     const reads: ValueRead[] = [];
-    for (const key of VALUE_KEYS) {
+    for (const { key, year } of VALUE_COLUMNS) {
       const column = this.header.columns[key];
       if (column === undefined) continue;
       const read = readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules);
-      if (read.value !== null || read.bad) reads.push({ key, column, read }); // a blank cell is null, as left
+      if (read.value !== null || read.bad) reads.push({ key, year, column, read }); // a blank cell is null, as left
     }
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
     let baseline: number | null = null;
     const values: Record<number, number | null> = { 2026: null, 2027: null, 2028: null, 2029: null, 2030: null };
-    for (const { key, column, read } of reads) {
+    for (const { key, year, column, read } of reads) {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
-      if (key === "baseline") baseline = read.value;
-      else values[YEAR_OF_KEY[key]] = read.value;
+      if (year === null) baseline = read.value;
+      else values[year] = read.value;
     }
     this.reportGaps(r, code, method, values, invalid);
     const indicator: Indicator = {
@@ -200,7 +203,7 @@ class SheetReader {
   /** A blank year before a later figure counts as 0 in a cumulative sum and leaves an annual target unproven. */
   private reportGaps(r: number, code: string, method: Method, values: Partial<Record<number, number | null>>, invalid: Set<string>): void {
     if (method !== "Cộng dồn" && method !== "Hằng năm") return;
-    const filled = YEARS.filter((y) => values[y] !== null || invalid.has(`year:${y}`));
+    const filled = YEARS.filter((y, i) => values[y] !== null || invalid.has(YEAR_KEYS[i]));
     const last = filled[filled.length - 1] ?? 0;
     for (const year of YEARS.filter((y) => y < last && !filled.includes(y))) {
       this.reportAt(r, `year:${year}`, code, {
@@ -213,7 +216,7 @@ class SheetReader {
 
   private readGroup(r: number, code: string, fromCode: Group): Group {
     const text = this.text(r, "group");
-    if (text === "" || text.toUpperCase() === fromCode) return fromCode;
+    if (text === "" || text === fromCode || text.toUpperCase() === fromCode) return fromCode;
     if (groupNamed(text) !== fromCode) {
       this.reportAt(r, "group", code, { severity: "warning", rule: "group-mismatch", params: { text, group: fromCode } });
     }
@@ -334,6 +337,7 @@ function addAncestors(code: string, into: Set<string>): void {
 
 interface ValueRead {
   key: ColumnKey;
+  year: number | null;
   column: number;
   read: CellRead;
 }
