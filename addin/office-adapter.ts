@@ -441,6 +441,8 @@ export interface SummaryWritten {
   /** The sheet COMA had made before for this year, now replaced; null when there was none. */
   replaced: string | null;
   headline: string;
+  /** `So với kế hoạch năm …` when the sheets hold plans for the year, else null. */
+  planHeadline: string | null;
   stats: WriteStats;
 }
 
@@ -453,7 +455,14 @@ export async function writeSummary(context: Excel.RequestContext, plan: SummaryP
   const { model, placement, layout } = plan;
   const position = placement.replaces === null ? null : grids.findIndex((g) => g.name === placement.replaces);
   const stats = await runOps(context, layoutOps(context, { layout, replaces: placement.replaces, position }, true));
-  return { year: model.year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
+  return {
+    year: model.year,
+    name: placement.name,
+    replaced: placement.replaces,
+    headline: model.headline,
+    planHeadline: model.planHeadline,
+    stats,
+  };
 }
 
 /** Adds the template sheets (the 25 targets, the three former communes' results), never over a sheet. */
