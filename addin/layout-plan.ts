@@ -178,29 +178,38 @@ export function rowHeightRanges(layout: SheetLayout): RowHeightWrite[] {
 export const AREAS_ADDRESS_LIMIT = 255;
 
 /**
- * Core's row-height runs grouped by height into multiple-area addresses (`11:11,18:18,953:1019`) of at most
- * AREAS_ADDRESS_LIMIT characters, one `getRanges(…).format.rowHeight` each (ExcelApi 1.9): a summary of 5,000
- * rows has some 800 runs but two heights, and its write must stay one request.
+ * Areas grouped by a key (a height, a set of style properties) into multiple-area addresses of at most
+ * AREAS_ADDRESS_LIMIT characters (`11:11,18:18,953:1019`), in the order the areas come: one getRanges each.
  */
-export function rowHeightAreas(layout: SheetLayout): RowHeightWrite[] {
-  const byHeight = new Map<number, string[]>();
-  for (const run of layout.rowHeights) {
-    const addresses = byHeight.get(run.height) ?? byHeight.set(run.height, []).get(run.height)!;
-    addresses.push(`${run.from}:${run.to}`);
+export function areaAddresses<T>(areas: readonly { area: string; key: string; value: T }[]): { address: string; value: T }[] {
+  const byKey = new Map<string, { value: T; areas: string[] }>();
+  for (const { area, key, value } of areas) {
+    const group = byKey.get(key) ?? byKey.set(key, { value, areas: [] }).get(key)!;
+    group.areas.push(area);
   }
-  const out: RowHeightWrite[] = [];
-  for (const [points, addresses] of byHeight) {
+  const out: { address: string; value: T }[] = [];
+  for (const { value, areas: group } of byKey.values()) {
     let address = "";
-    for (const area of addresses) {
+    for (const area of group) {
       if (address !== "" && address.length + 1 + area.length > AREAS_ADDRESS_LIMIT) {
-        out.push({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length });
+        out.push({ address, value });
         address = "";
       }
       address = address === "" ? area : `${address},${area}`;
     }
-    if (address !== "") out.push({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length });
+    if (address !== "") out.push({ address, value });
   }
   return out;
+}
+
+/**
+ * Core's row-height runs grouped by height into multiple-area addresses, one `getRanges(…).format.rowHeight`
+ * each (ExcelApi 1.9): a summary of 5,000 rows has some 800 runs but two heights, and its write must stay one
+ * request.
+ */
+export function rowHeightAreas(layout: SheetLayout): RowHeightWrite[] {
+  const runs = layout.rowHeights.map((run) => ({ area: `${run.from}:${run.to}`, key: String(run.height), value: run.height }));
+  return areaAddresses(runs).map(({ address, value: points }) => ({ address, points, bytes: 2 * PATH_BYTES + SET_BYTES + address.length }));
 }
 
 export interface RowHeightWrite {
@@ -219,19 +228,36 @@ export interface StyleGroup {
 
 /** Rectangles of different properties that cover the same cells share one range (a status cell: fill, colour, bold). */
 export function styleGroups(layout: SheetLayout): StyleGroup[] {
-  const groups = new Map<string, StyleGroup>();
+  const groups = new Map<string, Partial<Record<StyleKey, StyleValue>>>();
   for (const rect of styleRects(layout)) {
-    let group = groups.get(rect.range);
-    if (!group) groups.set(rect.range, (group = { range: rect.range, props: {}, bytes: 2 * PATH_BYTES + rect.range.length }));
-    group.props[rect.key] = rect.value;
+    const props = groups.get(rect.range) ?? groups.set(rect.range, {}).get(rect.range)!;
+    props[rect.key] = rect.value;
   }
-  for (const group of groups.values()) {
-    const keys = Object.keys(group.props) as StyleKey[];
-    const font = keys.some((k) => k === "color" || k === "bold" || k === "italic" || k === "underline" || k === "size");
-    group.bytes += (font ? PATH_BYTES : 0) + (group.props.fill ? PATH_BYTES : 0) + keys.length * (SET_BYTES + 10);
-    if (group.props.border) group.bytes += 6 * (PATH_BYTES + 3 * SET_BYTES);
-  }
-  return [...groups.values()];
+  return [...groups].map(([range, props]) => styleGroup(range, props));
+}
+
+/**
+ * The style groups with the same properties as multiple-area addresses, one `getRanges(…).format` each
+ * (ExcelApi 1.9): a summary of 5,000 rows has some 4,000 status cells but a handful of statuses, and its write
+ * must stay one request. A bordered group keeps its own range: its edges depend on the rectangle's shape.
+ */
+export function styleAreaGroups(layout: SheetLayout): StyleGroup[] {
+  const groups = styleGroups(layout);
+  const plain = groups.filter((group) => !group.props.border);
+  const areas = plain.map((group) => ({ area: group.range, key: propsKey(group.props), value: group.props }));
+  return [...groups.filter((group) => group.props.border), ...areaAddresses(areas).map(({ address, value }) => styleGroup(address, value))];
+}
+
+function propsKey(props: StyleGroup["props"]): string {
+  return JSON.stringify(STYLE_KEYS.map((key) => props[key] ?? null));
+}
+
+function styleGroup(range: string, props: StyleGroup["props"]): StyleGroup {
+  const keys = Object.keys(props) as StyleKey[];
+  const font = keys.some((k) => k === "color" || k === "bold" || k === "italic" || k === "underline" || k === "size");
+  let bytes = 2 * PATH_BYTES + range.length + (font ? PATH_BYTES : 0) + (props.fill ? PATH_BYTES : 0) + keys.length * (SET_BYTES + 10);
+  if (props.border) bytes += 6 * (PATH_BYTES + 3 * SET_BYTES);
+  return { range, props, bytes };
 }
 
 /** Column width in points from a width in characters: about 7 pixels a character plus 5 of padding, 0.75 pt a pixel. */

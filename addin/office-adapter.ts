@@ -20,6 +20,7 @@ import {
   rowHeightAreas,
   rowHeightRanges,
   SET_BYTES,
+  styleAreaGroups,
   styleGroups,
   widthRanges,
   type RowHeightWrite,
@@ -322,13 +323,18 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
     ),
   );
   for (const merge of layout.merges) ops.push(onSheet((s) => s.getRange(merge).merge(false), PATH_BYTES + SET_BYTES + merge.length));
-  for (const group of styleGroups(layout)) ops.push(onSheet((s) => applyStyle(s.getRange(group.range), group), group.bytes));
+  // Core's styles, grouped by their properties into multiple-area ranges where the host has them (bordered
+  // rectangles stay one range each), so that thousands of status cells still write in one request.
+  const areas = supports("1.9");
+  for (const group of areas ? styleAreaGroups(layout) : styleGroups(layout)) {
+    const target = (s: Excel.Worksheet) => (areas && !group.props.border ? s.getRanges(group.range) : s.getRange(group.range));
+    ops.push(onSheet((s) => applyStyle(target(s), group), group.bytes));
+  }
   for (const { range, points } of widthRanges(layout.widths))
     ops.push(onSheet((s) => void (s.getRange(range).format.columnWidth = points)));
   for (const column of layout.hiddenColumns) ops.push(onSheet((s) => void (s.getRange(columnRange(column)).columnHidden = true)));
   // Core's heights, as the command line writes them: runs of equal height, grouped by height into multiple-area
   // ranges where the host has them, so that thousands of rows still write in one request.
-  const areas = supports("1.9");
   const heights: RowHeightWrite[] = areas ? rowHeightAreas(layout) : rowHeightRanges(layout);
   for (const { address, points, bytes } of heights) {
     ops.push(onSheet((s) => void ((areas ? s.getRanges(address) : s.getRange(address)).format.rowHeight = points), bytes));
@@ -359,8 +365,8 @@ function temporaryName(): string {
   return `COMA ${Date.now().toString(36)}`;
 }
 
-/** Every style property of one rectangle, through one `format` (and one `font`, one `fill`). */
-function applyStyle(range: Excel.Range, group: StyleGroup): void {
+/** Every style property of one rectangle or of several areas, through one `format` (and one `font`, one `fill`). */
+function applyStyle(range: Excel.Range | Excel.RangeAreas, group: StyleGroup): void {
   const format = range.format;
   const { fill, color, bold, italic, underline, size, align, wrap, indent, border } = group.props;
   if (fill) format.fill.color = `#${fill}`;
@@ -435,6 +441,8 @@ export interface SummaryWritten {
   /** The sheet COMA had made before for this year, now replaced; null when there was none. */
   replaced: string | null;
   headline: string;
+  /** `So với kế hoạch năm …` when the sheets hold plans for the year, else null. */
+  planHeadline: string | null;
   stats: WriteStats;
 }
 
@@ -447,7 +455,14 @@ export async function writeSummary(context: Excel.RequestContext, plan: SummaryP
   const { model, placement, layout } = plan;
   const position = placement.replaces === null ? null : grids.findIndex((g) => g.name === placement.replaces);
   const stats = await runOps(context, layoutOps(context, { layout, replaces: placement.replaces, position }, true));
-  return { year: model.year, name: placement.name, replaced: placement.replaces, headline: model.headline, stats };
+  return {
+    year: model.year,
+    name: placement.name,
+    replaced: placement.replaces,
+    headline: model.headline,
+    planHeadline: model.planHeadline,
+    stats,
+  };
 }
 
 /** Adds the template sheets (the 25 targets, the three former communes' results), never over a sheet. */

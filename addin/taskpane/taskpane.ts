@@ -226,6 +226,7 @@ function summarizeClicked(): Promise<void> {
         text: outcome.replaced ? ui("summaryReplaced", { name: outcome.name }) : ui("summaryDone", { name: outcome.name }),
       },
       { kind: "strong", text: outcome.headline },
+      ...(outcome.planHeadline === null ? [] : [{ kind: "strong" as const, text: outcome.planHeadline }]),
       ...coverageLines(outcome.checked, outcome.year),
     ];
     const base = `Tổng hợp BTV ${outcome.year}`;

@@ -342,23 +342,26 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
   }
 
   /**
-   * A RangeAreas (ExcelApi 1.9) as the adapter uses it: one property set on every area at once, logged as one
-   * operation whose range lists the areas (`A11:XFD11,A18:XFD18`).
+   * A RangeAreas (ExcelApi 1.9) as the adapter uses it: one property set on every area at once, flat
+   * (`format.rowHeight`) or nested (`format.fill.color`), logged as one operation whose range lists the areas
+   * (`A11:XFD11,A18:XFD18`).
    */
   function areasMock(model: SheetModel | null, address: string): Excel.RangeAreas {
     const rects = address.split(",").map((area) => parseA1(area.trim()));
-    const format = new Proxy(
-      {},
-      {
-        set(_, prop, value) {
-          const path = `format.${String(prop)}`;
-          if (model) record({ sheet: model.name, range: rects.map(rectAddress).join(","), path, value });
-          for (const rect of rects) apply(model, rect, path, value);
-          return true;
+    const reach = (path: string): object =>
+      new Proxy(
+        {},
+        {
+          get: (_, prop) => (typeof prop === "string" ? reach(`${path}.${prop}`) : undefined),
+          set(_, prop, value) {
+            const full = `${path}.${String(prop)}`;
+            if (model) record({ sheet: model.name, range: rects.map(rectAddress).join(","), path: full, value });
+            for (const rect of rects) apply(model, rect, full, value);
+            return true;
+          },
         },
-      },
-    );
-    return { format } as unknown as Excel.RangeAreas;
+      );
+    return { format: reach("format") } as unknown as Excel.RangeAreas;
   }
 
   function usedRect(model: SheetModel): Rect | null {

@@ -162,6 +162,18 @@ describe("writing the Ban Thường vụ summary", () => {
     ]);
   });
 
+  it("should tell the pane how the year stands against the plan when the sheet has a plan column", async () => {
+    const header: Cell[] = ["Mã", "Chỉ tiêu", "ĐVT", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, "Kế hoạch 2027"];
+    // KT1: 170 against the plan 160 is met; XH2: 180 against 200 is not: 1 of the 2 planned targets.
+    const sheet: SheetGrid = {
+      name: "Chỉ tiêu",
+      values: [header, ["KT1", "Diện tích", "ha", 100, "≥ 200", 130, 170, 160], ["XH2", "Số hộ", "hộ", 100, "≥ 300", 150, 180, 200]],
+    };
+    install([sheet]);
+    const outcome = await generateSummary(2027, undefined, DATE);
+    expect(outcome.ok && outcome.planHeadline).toBe("So với kế hoạch năm 2027: 1/2 chỉ tiêu đạt và vượt.");
+  });
+
   it("should write merges, links back to each source row, the hidden marker column, print setup", async () => {
     const mock = install([targetSheet(rows(3))]);
     await generateSummary(2027, undefined, DATE);

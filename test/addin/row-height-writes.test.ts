@@ -63,8 +63,8 @@ describe("writing core's row heights through Office.js", () => {
     expect(writes.filter((w) => w.points === 34).length).toBe(2);
   });
 
-  // v2's columns (previous year, evaluated value, path) and the behind list make a 5,000-row stress summary of
-  // alternating statuses about 6.7 MB estimated: two write requests whatever the heights (the bench reports it).
+  // The heights alone: the 5,000-row summary, whose status cells also need multiple-area ranges to stay one write
+  // request, is test/addin/style-areas.test.ts.
   it("should set every row height of a 2,500-row summary within the one write request", async () => {
     const grids = [largeSheet(2500)];
     const plan = planSummary(grids, { date: DATE })!;

@@ -474,18 +474,12 @@
         );
       });
     }
-    /** A RangeAreas (ExcelApi 1.9): only the row heights the adapter sets through it. */
+    /** A RangeAreas (ExcelApi 1.9): every format property set through it (`format.rowHeight`, `format.fill.color`) set on each area. */
     getRanges(address) {
       const areas = String(address)
         .split(",")
         .map((area) => this.getRange(area.trim()));
-      return {
-        format: {
-          set rowHeight(value) {
-            for (const area of areas) area.format.rowHeight = value;
-          },
-        },
-      };
+      return { format: onEach(areas.map((area) => area.format)) };
     }
     getRangeByIndexes(row, column, rows, columns) {
       return new Range(this._ctx, () => {
@@ -618,6 +612,20 @@
         throw officeError("PropertyNotLoaded", name);
       },
     });
+  }
+
+  /** One object standing for several (the formats of a RangeAreas' areas): a property set reaches each of them. */
+  function onEach(targets) {
+    return new Proxy(
+      {},
+      {
+        set(_, name, value) {
+          for (const target of targets) target[name] = value;
+          return true;
+        },
+        get: (_, name) => onEach(targets.map((target) => target[name])),
+      },
+    );
   }
 
   /** Font and border properties: recorded per range on the sheet (the test looks at the font name). */
