@@ -32,7 +32,7 @@ const VALUE_COLUMNS: readonly { key: ColumnKey; year: number | null }[] = [
   { key: "baseline", year: null },
   ...YEARS.map((year, i) => ({ key: YEAR_KEYS[i], year })),
 ];
-const PLAN_KEYS = YEARS.map((y) => [y, `plan:${y}`] as const);
+const PLAN_COLUMNS = YEARS.map((year) => ({ key: `plan:${year}` as ColumnKey, year }));
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
 /** A code cell's text as a code (`kt 01.2` is KT1.2), its target and group; null when it is no code. */
@@ -89,6 +89,9 @@ function checkAgainstResolution(read: WorkbookRead, targetColumns: ReadonlyMap<s
 class SheetReader {
   private readonly top: number;
   private readonly left: number;
+  /** The value and plan columns this sheet has, found once rather than on every row. */
+  private readonly valueColumns: readonly SheetColumn<number | null>[];
+  private readonly planColumns: readonly SheetColumn<number>[];
 
   constructor(
     private readonly grid: SheetGrid,
@@ -98,6 +101,8 @@ class SheetReader {
   ) {
     this.top = grid.top ?? 0;
     this.left = grid.left ?? 0;
+    this.valueColumns = presentColumns(VALUE_COLUMNS, header);
+    this.planColumns = presentColumns(PLAN_COLUMNS, header);
   }
 
   read(): void {
@@ -156,9 +161,7 @@ class SheetReader {
     const method = this.readMethod(r, code, invalid);
     const valueRules = { percentRow: unit.startsWith("%"), allowOver100: method === "Tăng bình quân" };
     const reads: ValueRead[] = [];
-    for (const { key, year } of VALUE_COLUMNS) {
-      const column = this.header.columns[key];
-      if (column === undefined) continue;
+    for (const { key, year, column } of this.valueColumns) {
       const read = readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules);
       if (read.value !== null || read.bad) reads.push({ key, year, column, read }); // a blank cell is null, as left
     }
@@ -250,10 +253,9 @@ class SheetReader {
   /** `Kế hoạch <năm>` cells: each read as a target (a plain number is a min); one that does not parse is an error. */
   private readPlans(r: number, code: string, percentRow: boolean, invalid: Set<string>): Indicator["plans"] {
     const plans: Indicator["plans"] = {};
-    for (const [year, key] of PLAN_KEYS) {
-      const column = this.header.columns[key];
-      const cell = column === undefined ? undefined : this.grid.values[r]?.[column];
-      if (column === undefined || cell === undefined || isBlank(cell)) continue;
+    for (const { key, year, column } of this.planColumns) {
+      const cell = this.grid.values[r]?.[column];
+      if (cell === undefined || isBlank(cell)) continue;
       const error = cellError(cell);
       const scaled = typeof cell === "number" && percentRow && isPercentFormat(this.format(r, column)) ? roundNoise(cell * 100) : cell;
       const text = error ?? (typeof scaled === "number" ? formatNumber(scaled) : String(scaled).trim());
@@ -333,6 +335,19 @@ const groupNamed = memoize((text): Group | undefined => {
 /** `KT3.1.2` has the ancestors `KT3.1` and `KT3`. */
 function addAncestors(code: string, into: Set<string>): void {
   for (let dot = code.lastIndexOf("."); dot > 0; dot = code.lastIndexOf(".", dot - 1)) into.add(code.slice(0, dot));
+}
+
+interface SheetColumn<Year> {
+  key: ColumnKey;
+  year: Year;
+  column: number;
+}
+
+function presentColumns<Year>(wanted: readonly { key: ColumnKey; year: Year }[], header: Header): SheetColumn<Year>[] {
+  return wanted.flatMap(({ key, year }) => {
+    const column = header.columns[key];
+    return column === undefined ? [] : [{ key, year, column }];
+  });
 }
 
 interface ValueRead {
