@@ -10,7 +10,20 @@ import { ensureBuilt, serveDist } from "../support/built-addin";
  * holding `workbook`. Nothing leaves 127.0.0.1: any other request is aborted and listed in `outside`.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium, headless, with nothing that reaches out to the network (closed here). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
 const STANDIN = fs.readFileSync(path.join(__dirname, "excel-standin.js"), "utf8");
 
 export interface PaneBrowser {
@@ -45,17 +58,7 @@ export async function openPane(workbook: unknown, options: PaneOptions = {}): Pr
   const pageErrors: string[] = [];
   const outside: string[] = [];
   const context = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    ...CHROMIUM_LAUNCH,
     viewport: options.viewport ?? { width: 360, height: 900 },
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",

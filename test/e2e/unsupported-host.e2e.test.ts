@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, ensureBuilt, serveDist } from "../support/built-addin";
+import { CHROMIUM_LAUNCH } from "./pane-browser";
 
 /**
  * Office 2016 and 2019 open add-ins in Internet Explorer 11 (Trident) or the first Edge (EdgeHTML). The built pane
@@ -12,7 +13,6 @@ import { DIST, ensureBuilt, serveDist } from "../support/built-addin";
  * Vietnamese, with the ways out, and hide the pane; under a Chromium user agent the pane is left as it is.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
 const TRIDENT = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko";
 const EDGE_HTML =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.17763";
@@ -28,19 +28,7 @@ describe("the pane in Internet Explorer and the first Edge", { timeout: 60_000 }
     ensureBuilt();
     server = await serveDist();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   }, 360_000);
 
   afterAll(async () => {
