@@ -116,7 +116,7 @@ export class LayoutBuilder {
   }
 
   /** Writes values left to right from (row, column). */
-  putRow(row: number, column: number, values: LayoutValue[]): this {
+  putRow(row: number, column: number, values: readonly LayoutValue[]): this {
     values.forEach((v, i) => this.put(row, column + i, v));
     return this;
   }

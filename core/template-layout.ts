@@ -10,14 +10,25 @@ export const RESULTS_SHEET = "Kết quả 2020-2025 (3 xã)";
 /** 1-based row of the template's header. */
 export const TEMPLATE_HEADER_ROW = 5;
 
-const COLUMNS = ["Mã", "Chỉ tiêu", "Nhóm", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", ...YEARS, "Ghi chú"];
+/** The template's header, the columns a target sheet has. */
+export const TEMPLATE_COLUMNS: readonly (string | number)[] = [
+  "Mã",
+  "Chỉ tiêu",
+  "Nhóm",
+  "ĐVT",
+  "Cách tính",
+  "Cơ sở 2025",
+  "Mục tiêu 2030",
+  ...YEARS,
+  "Ghi chú",
+];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
 const ROMAN = ["I", "II", "III"];
 const ENTRY: CellStyle = { border: true, wrap: true };
 /** Notes wrap in a narrow column, in a smaller size so that the long ones stay a few lines. */
 const NOTE: CellStyle = { size: 11 };
 /** The hidden column right of the table that holds the template's marker. */
-const MARKER_COLUMN = COLUMNS.length;
+const MARKER_COLUMN = TEMPLATE_COLUMNS.length;
 
 /** The sheets `coma template` writes: the 25 targets with baselines, and the 2020–2025 results of the three former communes. */
 export function templateLayouts(): SheetLayout[] {
@@ -25,7 +36,7 @@ export function templateLayouts(): SheetLayout[] {
 }
 
 function targetSheet(): SheetLayout {
-  const width = COLUMNS.length;
+  const width = TEMPLATE_COLUMNS.length;
   const b = new LayoutBuilder(TEMPLATE_SHEET, width + 1);
   b.put(0, MARKER_COLUMN, TEMPLATE_MARKER);
   b.put(0, 0, "ĐẢNG ỦY XÃ CO MẠ").merge(0, 0, 0, 2).style(0, 0, 0, 2, { bold: true, align: "center" });
@@ -40,7 +51,7 @@ function targetSheet(): SheetLayout {
     .merge(2, 0, 2, width - 1)
     .style(2, 0, 2, width - 1, { italic: true, wrap: true });
   const header = TEMPLATE_HEADER_ROW - 1;
-  b.putRow(header, 0, COLUMNS).style(header, 0, header, width - 1, HEADER);
+  b.putRow(header, 0, TEMPLATE_COLUMNS).style(header, 0, header, width - 1, HEADER);
   let row = header + 1;
   GROUPS.forEach((group, i) => {
     const entries = CATALOGUE.filter((e) => e.group === group);
@@ -83,7 +94,7 @@ function entryRow(b: LayoutBuilder, row: number, entry: CatalogueEntry): void {
   b.putRow(row, 0, [entry.code, entry.name, entry.group, entry.unit, entry.method]);
   b.put(row, 5, entry.baseline, figureFormat(entry.baseline)).put(row, 6, entry.target);
   b.put(row, 7 + YEARS.length, entryNote(entry));
-  b.style(row, 0, row, COLUMNS.length - 1, ENTRY);
+  b.style(row, 0, row, TEMPLATE_COLUMNS.length - 1, ENTRY);
   b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, NOTE);
   if (entry.target === null) b.style(row, 0, row, 1, { bold: true });
   if (entry.reportConflict) b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, { fill: "FFEB9C" });

@@ -1,5 +1,5 @@
 import type { Cell, SheetGrid } from "../../core";
-import { templateLayouts } from "../../core";
+import { TEMPLATE_COLUMNS, templateLayouts } from "../../core";
 
 /** The template's sheets as grids, with figures for 2026 and 2027 in every target row (deterministic). */
 export function filledTemplate(): SheetGrid[] {
@@ -15,21 +15,7 @@ export function filledTemplate(): SheetGrid[] {
   });
 }
 
-const HEADER: Cell[] = [
-  "Mã",
-  "Chỉ tiêu",
-  "Nhóm",
-  "ĐVT",
-  "Cách tính",
-  "Cơ sở 2025",
-  "Mục tiêu 2030",
-  2026,
-  2027,
-  2028,
-  2029,
-  2030,
-  "Ghi chú",
-];
+const HEADER: Cell[] = [...TEMPLATE_COLUMNS];
 const METHODS = ["Năm", "Cộng dồn", "Tăng bình quân", "Hằng năm"];
 const TARGETS = ["≥ 90%", "trên 50", "dưới 30", "7-8", "5.065", "giảm tối thiểu 10%"];
 
