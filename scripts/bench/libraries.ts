@@ -7,7 +7,7 @@ import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import type { SheetGrid } from "../../core";
-import { writeLayouts } from "../workbook/workbook-file";
+import { writeLayouts } from "../new-workbook/workbook-file";
 import { medianMs, round } from "./measure";
 import { filledTemplate, largeSheet } from "./workbooks";
 import { gridLayout } from "./grid-layout";

@@ -9,7 +9,7 @@ import { buildSummary, MAX_SHEET_ROWS, readWorkbook } from "../../core";
 import { checkWorkbook, generateSummary } from "../../addin/actions";
 import { attainment, status } from "../../functions/functions";
 import { mockExcel } from "./office-mock";
-import { writeLayouts } from "../workbook/workbook-file";
+import { writeLayouts } from "../new-workbook/workbook-file";
 import { summarizeFile } from "../cli/commands";
 import { medianMs, perSecond, round, type Figure } from "./measure";
 import { filledTemplate, largeSheet } from "./workbooks";

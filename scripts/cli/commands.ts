@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CATALOGUE, message, planSummary, readWorkbook, templateLayouts, type Problem, type SummaryModel } from "../../core";
-import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError, type OpenedWorkbook } from "../workbook";
-import { writeFileAtomically } from "../workbook/atomic-write";
-import { deflateWithZlib, inflateWithZlib } from "../workbook/node-zlib";
+import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError, type OpenedWorkbook } from "../../workbook";
+import { writeFileAtomically } from "./atomic-write";
+import { deflateWithZlib, inflateWithZlib } from "./node-zlib";
 import { IndicatorJsonSchema, type IndicatorJson, type ProblemJson, type SummaryJson, type ValidateJson } from "./json-output";
 import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
@@ -22,7 +22,7 @@ export async function writeTemplate(output: string, { overwrite }: { overwrite: 
   if (!overwrite && fs.existsSync(output)) throw new CliError("template-exists", { file: output });
   // exceljs builds new workbooks only, and takes a tenth of a second to load: validate and summary never load it.
   const { Workbook } = await import("exceljs");
-  const { saveWorkbook, writeLayouts } = await import("../workbook/workbook-file");
+  const { saveWorkbook, writeLayouts } = await import("../new-workbook/workbook-file");
   const workbook = new Workbook();
   workbook.creator = "COMA";
   writeLayouts(workbook, templateLayouts());

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Workbook } from "exceljs";
 import { BASE_YEAR } from "../../core";
-import { saveWorkbook, writeLayouts } from "../workbook/workbook-file";
+import { saveWorkbook, writeLayouts } from "../new-workbook/workbook-file";
 import { SAMPLE_FILE } from "./sample-data";
 import { sampleLayouts } from "./sample-workbook";
 import { LABELS } from "./messages";

@@ -5,7 +5,7 @@ import { STATUSES } from "../../core";
 import type { FuzzInput } from "./cases";
 import type { Random } from "./random";
 import { sameSourceSheets } from "./source";
-import { openWorkbook } from "../workbook";
+import { openWorkbook } from "../../workbook";
 import { CLI_MESSAGES } from "../cli/messages";
 
 /** The command line's entry point, `main` of scripts/cli/cli.ts. */

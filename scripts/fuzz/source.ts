@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { generatedYear, isGeneratedSheet, type SheetGrid } from "../../core";
-import { openWorkbook, type OpenedWorkbook } from "../workbook";
+import { openWorkbook, type OpenedWorkbook } from "../../workbook";
 
 /** The parts the summary amends; every other part of the source must reach the output byte for byte. */
 const AMENDED = new Set(["[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);

@@ -1,6 +1,6 @@
 import { Workbook, type CellValue, type Worksheet } from "exceljs";
 import { markerText, templateLayouts, TEMPLATE_HEADER_ROW, YEARS } from "../../core";
-import { writeLayouts } from "../workbook/workbook-file";
+import { writeLayouts } from "../new-workbook/workbook-file";
 import type { Random } from "./random";
 import { randomSheetName, randomText, randomValue } from "./values";
 

@@ -7,7 +7,7 @@ import { parseA1, plainLayout, planSummary, templateLayouts, type SheetGrid, typ
 import { addTemplate, generateSummary } from "../../addin/actions";
 import { columnPoints } from "../../addin/layout-plan";
 import { readWorkbookFile, summarizeFile, writeTemplate } from "../../scripts/cli/commands";
-import { writeLayouts } from "../../scripts/workbook/workbook-file";
+import { writeLayouts } from "../../scripts/new-workbook/workbook-file";
 import { mockExcel, type ExcelMock } from "../../scripts/bench/office-mock";
 import { filledTemplate } from "../../scripts/bench/workbooks";
 

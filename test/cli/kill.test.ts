@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerText, templateLayouts } from "../../core";
-import { writeLayouts } from "../../scripts/workbook/workbook-file";
+import { writeLayouts } from "../../scripts/new-workbook/workbook-file";
 import { Random } from "../../scripts/fuzz/random";
 
 /**

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LayoutBuilder, type SheetLayout } from "../../core";
-import { amendWorkbook, openWorkbook } from "../../scripts/workbook";
+import { amendWorkbook, openWorkbook } from "../../workbook";
 import {
   MACRO_WORKBOOK_TYPE,
   MAIN,

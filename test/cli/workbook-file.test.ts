@@ -1,6 +1,6 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { LIMITS, openWorkbook, WorkbookFileError } from "../../scripts/workbook";
+import { LIMITS, openWorkbook, WorkbookFileError } from "../../workbook";
 import { CliError } from "../../scripts/cli/messages";
 import { MACRO_WORKBOOK_TYPE, MAIN, PKG_REL, REL, stylesXml, workbookPackage, XML, zipParts, type Parts } from "./packages";
 import { packPart, zip } from "../../scripts/fuzz/zip";

@@ -2,9 +2,9 @@ import { Workbook } from "exceljs";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { templateLayouts } from "../../core";
-import { writeLayouts } from "../../scripts/workbook/workbook-file";
-import { openWorkbook } from "../../scripts/workbook";
-import { deflateStoredZip } from "../../scripts/workbook/zip-deflate";
+import { writeLayouts } from "../../scripts/new-workbook/workbook-file";
+import { openWorkbook } from "../../workbook";
+import { deflateStoredZip } from "../../scripts/new-workbook/zip-deflate";
 
 /** Each part of a zip by name: its method, and its content read through the central directory. */
 function parts(zip: Buffer): Map<string, { method: number; content: Buffer }> {

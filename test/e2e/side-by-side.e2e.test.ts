@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cell, SheetGrid } from "../../core";
 import { printSummary } from "../../scripts/render/render";
 import { fillSample } from "../../scripts/render/sample-workbook";
-import { openWorkbook } from "../../scripts/workbook";
+import { openWorkbook } from "../../workbook";
 import { runCli } from "../cli/run-cli";
 import { ROOT } from "../support/built-addin";
 import { openPane, type PaneBrowser } from "./pane-browser";

@@ -1,4 +1,4 @@
-import { cellAddress, columnLetters, hyperlinkFormula, parseA1, type SheetLayout } from "../../core";
+import { cellAddress, columnLetters, hyperlinkFormula, parseA1, type SheetLayout } from "../core";
 import { escapeAttribute, escapeText } from "./xml";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -1,4 +1,4 @@
-import type { SheetGrid } from "../../core";
+import type { SheetGrid } from "../core";
 import type { OpenedWorkbook } from "./read-workbook";
 
 /**

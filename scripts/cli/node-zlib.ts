@@ -1,5 +1,5 @@
 import * as zlib from "node:zlib";
-import type { Deflater, Inflater } from "./zip";
+import type { Deflater, Inflater } from "../../workbook/zip";
 
 /** Node's native zlib for the layer's zip: no JavaScript inflater to warm up in a command that runs for a second. */
 export const inflateWithZlib: Inflater = (data, size) => {

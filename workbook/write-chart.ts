@@ -1,4 +1,4 @@
-import { parseA1, type ChartSpec, type LayoutValue, type SheetLayout } from "../../core";
+import { parseA1, type ChartSpec, type LayoutValue, type SheetLayout } from "../core";
 import { absoluteReference } from "./write-sheet";
 import { escapeAttribute, escapeText } from "./xml";
 

@@ -1,4 +1,4 @@
-import type { SheetGrid } from "../../core";
+import type { SheetGrid } from "../core";
 import { WorkbookFileError } from "./errors";
 import { cellFormats } from "./number-formats";
 import { readRelationships, type Relationship } from "./package";

@@ -11,7 +11,7 @@ import {
 } from "exceljs";
 import { BASE_FONT_SIZE, cellStyles, DEFAULT_ROW_HEIGHT, type CellStyle, type SheetLayout } from "../../core";
 import { hyperlinkFormula } from "../../core/a1";
-import { writeFileAtomically } from "./atomic-write";
+import { writeFileAtomically } from "../cli/atomic-write";
 import "./zip-utf8";
 import { LABELS } from "../cli/messages";
 import { deflateStoredZip } from "./zip-deflate";

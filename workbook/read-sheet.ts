@@ -1,4 +1,4 @@
-import type { Cell, SheetGrid } from "../../core";
+import type { Cell, SheetGrid } from "../core";
 import { WorkbookFileError } from "./errors";
 import { LIMITS } from "./limits";
 import { walkXml } from "./xml";

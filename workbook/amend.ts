@@ -1,4 +1,4 @@
-import { cellStyles, type CellStyle, type SheetLayout } from "../../core";
+import { cellStyles, type CellStyle, type SheetLayout } from "../core";
 import { readRelationships, relationshipsPart, relativeTarget } from "./package";
 import type { OpenedWorkbook, WorkbookSheet } from "./read-workbook";
 import { chartXml, drawingXml } from "./write-chart";

@@ -1,4 +1,4 @@
-import { BASE_FONT_SIZE, type CellStyle } from "../../core";
+import { BASE_FONT_SIZE, type CellStyle } from "../core";
 import { escapeAttribute, walkXml } from "./xml";
 
 /**
