@@ -17,14 +17,23 @@ import globals from "globals";
 /** Node's own modules, with and without `node:`. */
 const NODE = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const nodePaths = NODE.map((name) => ({ name, message: "Node modules run only in scripts/ (CLI, workbook files, fuzz, bench)." }));
-const exceljs = { name: "exceljs", message: "The workbook file layer lives in scripts/workbook/; core/ sees plain grids and layouts." };
+const exceljs = {
+  name: "exceljs",
+  message: "exceljs builds new workbooks only (scripts/new-workbook/); a user's workbook goes through workbook/.",
+};
 
 /** A relative import that climbs into a top-level room: `../addin/x`, `../../scripts/cli/y`. */
 const room = (name, message) => ({ regex: `^(\\.\\./)+${name}(/|$)`, message });
 const ROOMS = {
   addin: room("addin", "Only core/ is shared: the add-in is not imported outside addin/ (the bench aside)."),
   functions: room("functions", "Only core/ is shared: the custom functions are not imported outside functions/ (the bench aside)."),
-  scripts: room("scripts", "scripts/ is Node only (CLI, workbook files, fuzz, bench): nothing outside it imports it."),
+  scripts: room("scripts", "scripts/ is Node only (CLI, fuzz, bench): nothing outside it imports it."),
+};
+
+/** workbook/ is bytes in, bytes out for the command line and the page: core and its two libraries, nothing else. */
+const WORKBOOK_ONLY = {
+  regex: "^(?!(\\./|\\.\\./core(/|$)|fflate$|saxes$))",
+  message: "workbook/ imports only core/, fflate and saxes: it runs unchanged in Node and in a browser page.",
 };
 
 const restrict = (paths, rooms) => ["error", { paths, patterns: rooms.map((name) => ROOMS[name]) }];
@@ -106,6 +115,13 @@ export default tseslint.config(
     files: ["core/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "functions", "scripts"]),
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    files: ["workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [...nodePaths, exceljs], patterns: [WORKBOOK_ONLY] }],
       "no-restricted-globals": ["error", ...HOST_GLOBALS],
     },
   },

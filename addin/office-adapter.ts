@@ -29,7 +29,7 @@ import {
 import { ui } from "./ui-text";
 
 /**
- * The workbook port for Office.js, twin of the exceljs adapter in scripts/workbook/: reads every sheet as plain grids
+ * The workbook port for Office.js, twin of the workbook-file layer in workbook/: reads every sheet as plain grids
  * for core and writes the SheetLayouts core builds. Each function takes the context of ONE Excel.run, queues
  * its work, syncs as few times as it can (reading: once) and never syncs in a loop except to split a request
  * that would pass the size Excel accepts.
