@@ -341,7 +341,7 @@ export function layoutOps(context: Excel.RequestContext, target: LayoutTarget, a
   }
   // Series from ranges (series.add, setValues, setXAxisValues) are ExcelApi 1.7: older hosts get the table alone.
   const chart = layout.chart;
-  if (chart && supports("1.7")) ops.push(onSheet((s) => addChart(s, chart), (6 + 5 * chart.series.length) * (PATH_BYTES + SET_BYTES)));
+  if (chart && supports("1.7")) ops.push(onSheet((s) => addChart(s, chart), (6 + 11 * chart.series.length) * (PATH_BYTES + SET_BYTES)));
   if (layout.freezeRows > 0 && supports("1.7")) ops.push(onSheet((s) => s.freezePanes.freezeRows(layout.freezeRows)));
   if (supports("1.9"))
     ops.push(
@@ -415,7 +415,23 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
     if (i > 0) series.setValues(sheet.getRange(wanted.values));
     series.setXAxisValues(categories);
     series.format.fill.setSolidColor(`#${wanted.color}`);
+    if (spec.labelFormat) labelSegments(series, spec.labelFormat);
   });
+}
+
+/**
+ * Each segment's count in black at its centre, 0 hidden by the number format, as the file's c:dLbls. The series'
+ * data labels are ExcelApi 1.8: an older host draws the chart without counts (addin/README.md).
+ */
+function labelSegments(series: Excel.ChartSeries, format: string): void {
+  if (!supports("1.8")) return;
+  series.hasDataLabels = true;
+  const labels = series.dataLabels;
+  labels.showValue = true;
+  labels.numberFormat = format;
+  labels.position = "Center";
+  labels.format.font.color = "#000000";
+  labels.format.font.bold = true;
 }
 
 /** A4 landscape, one page wide, centred, the table header repeated on every page, page numbers in the footer. */

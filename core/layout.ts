@@ -39,6 +39,8 @@ export interface ChartSpec {
   /** The category labels (the groups), e.g. `B12:B14`. */
   categories: string;
   series: { name: string; values: string; color: string }[];
+  /** Number format of the label on each segment (its count; a format that hides 0); absent or null: no labels. */
+  labelFormat?: string | null;
 }
 
 export interface SheetLayout {

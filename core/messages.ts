@@ -27,7 +27,7 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "inverted-range": (p) => `Khoảng mục tiêu “${p.text}” có cận dưới lớn hơn cận trên.`,
   "ambiguous-number": (p) =>
     `Không đọc được số “${p.text}”: dấu chấm không tách đúng nhóm 3 chữ số hàng nghìn, cũng không thể là dấu thập phân; hãy ghi lại số (ví dụ 2.800 hoặc 2,8).`,
-  "missing-baseline": () => "Thiếu số liệu cơ sở năm 2025: không tính được mức thay đổi và tiến độ.",
+  "missing-baseline": (p) => `Thiếu số liệu cơ sở năm 2025: ${baselineLoss(p)}.`,
   "text-number": (p) => `Số được ghi dạng chữ “${p.text}”, đọc là ${formatNumber(p.value)}; nên ghi lại thành số.`,
   "dot-decimal": (p) =>
     `“${p.text}” được đọc là ${formatNumber(p.value)} (dấu chấm không theo sau bởi đúng 3 chữ số nên coi là dấu thập phân); hãy kiểm tra lại, dấu thập phân tiếng Việt là dấu phẩy.`,
@@ -43,6 +43,26 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "target-differs": (p) => `Mục tiêu “${p.text}” khác với Nghị quyết (“${p.resolution}”); vẫn dùng mục tiêu ghi trên trang.`,
   "report-conflict": (p) => `Số liệu báo cáo chính trị tự mâu thuẫn: ${p.note}`,
 };
+
+/**
+ * What a row cannot have without its baseline, by method and target (core/rules.ts): only a `Năm` min or max row has
+ * a progress figure that needs it; a `Cộng dồn` row is measured from 0 and loses nothing but the comparison.
+ */
+function baselineLoss(p: ParamsOf<"missing-baseline">): string {
+  if (p.kind === "reduction") return "không tính được mức giảm nên chỉ tiêu được tính là thiếu số liệu";
+  switch (p.method) {
+    case "Tăng bình quân":
+      return "không tính được tốc độ tăng bình quân nên chỉ tiêu được tính là thiếu số liệu";
+    case "Cộng dồn":
+      return "số liệu cộng dồn được tính từ 0 nên vẫn đánh giá được; chỉ thiếu phần so sánh với tổng nhiệm kỳ trước";
+    case "Hằng năm":
+      return "không tính được mức thay đổi so với năm 2025; đánh giá từng năm không bị ảnh hưởng";
+    case "Năm":
+      return p.kind === "range" || p.kind === null
+        ? "không tính được mức thay đổi và lộ trình đến năm 2030"
+        : "không tính được mức thay đổi, tiến độ và lộ trình đến năm 2030";
+  }
+}
 
 /** The Vietnamese message of a finding, with its parameters filled in. */
 export function message<R extends Rule>(finding: { rule: R; params: ParamsOf<R> }): string {

@@ -23,7 +23,11 @@ export const PROBLEM_PARAMS = {
   "bad-plan": z.object({ text: z.string(), year: z.number() }),
   "inverted-range": text(),
   "ambiguous-number": text(),
-  "missing-baseline": z.object({}),
+  /** What the row loses without a baseline depends on its method and the kind of its target (null: unreadable). */
+  "missing-baseline": z.object({
+    method: z.enum(["Năm", "Cộng dồn", "Tăng bình quân", "Hằng năm"]),
+    kind: z.nullable(z.enum(["min", "max", "range", "reduction"])),
+  }),
   "text-number": readNumber(),
   "dot-decimal": readNumber(),
   "percent-fraction": z.object({ value: z.number(), percent: z.number() }),

@@ -26,6 +26,16 @@ export interface WorkbookRead {
   missing: MissingTarget[];
 }
 
+/**
+ * The column a problem's cell is in (`target`, `baseline`, `year:2027`, …), kept beside the problem rather than in it
+ * so that the problem's JSON and equality stay as they are: the summary asks it which warnings a year's figure rests on.
+ */
+const PROBLEM_COLUMNS = new WeakMap<Problem, ColumnKey>();
+
+export function problemColumn(problem: Problem): ColumnKey | undefined {
+  return PROBLEM_COLUMNS.get(problem);
+}
+
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
 /** A row's value columns: the baseline (no year), then the term's years. */
 const VALUE_COLUMNS: readonly { key: ColumnKey; year: number | null }[] = [
@@ -77,7 +87,9 @@ function checkAgainstResolution(read: WorkbookRead, targetColumns: ReadonlyMap<s
     const column = targetColumns.get(indicator.sheet);
     const cell = column === undefined ? null : cellAddress(indicator.row - 1, column);
     const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell, code: indicator.code };
-    read.problems.push(problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } }));
+    const differs = problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } });
+    PROBLEM_COLUMNS.set(differs, "target");
+    read.problems.push(differs);
   }
   read.missing = missingTargets(read.indicators);
   for (const { code, name } of read.missing) {
@@ -92,6 +104,8 @@ class SheetReader {
   /** The value and plan columns this sheet has, found once rather than on every row. */
   private readonly valueColumns: readonly SheetColumn<number | null>[];
   private readonly planColumns: readonly SheetColumn<number>[];
+  /** The column key of each header column, to tell where a problem is. */
+  private readonly keys: ReadonlyMap<number, ColumnKey>;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -103,6 +117,7 @@ class SheetReader {
     this.left = grid.left ?? 0;
     this.valueColumns = presentColumns(VALUE_COLUMNS, header);
     this.planColumns = presentColumns(PLAN_COLUMNS, header);
+    this.keys = new Map((Object.entries(header.columns) as [ColumnKey, number][]).map(([key, column]) => [column, key]));
   }
 
   read(): void {
@@ -196,7 +211,8 @@ class SheetReader {
     this.readTarget(r, indicator, targetCell);
     indicator.plans = this.readPlans(r, code, valueRules.percentRow, invalid);
     if (baseline === null && !invalid.has("baseline") && indicator.targetText !== "" && this.header.columns.baseline !== undefined) {
-      this.reportAt(r, "baseline", code, { severity: "warning", rule: "missing-baseline", params: {} });
+      const params = { method, kind: indicator.target?.kind ?? null };
+      this.reportAt(r, "baseline", code, { severity: "warning", rule: "missing-baseline", params });
     }
     this.seen.set(code, indicator);
     this.out.indicators.push(indicator);
@@ -316,7 +332,10 @@ class SheetReader {
 
   private report(r: number, column: number, code: string | null, finding: CellFinding): void {
     const cell = cellAddress(this.top + r, this.left + column);
-    this.out.problems.push(problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding));
+    const found = problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding);
+    const key = this.keys.get(column);
+    if (key !== undefined) PROBLEM_COLUMNS.set(found, key);
+    this.out.problems.push(found);
   }
 }
 

@@ -11,7 +11,7 @@ import {
 import { markerText } from "./marker";
 import { BASE_YEAR, GROUP_NAMES, GROUPS, isFinal, type Status } from "./model";
 import type { GroupCount } from "./rollup";
-import type { SummaryModel, SummaryRow } from "./summary";
+import { isAbsent, type AbsentRow, type SummaryModel, type SummaryRow } from "./summary";
 import { EVALUATED_FORMATS, SUMMARY_TEXT as T } from "./summary-text";
 
 export const SUMMARY_SHEET_PREFIX = "Tổng hợp BTV";
@@ -20,15 +20,24 @@ export function summarySheetName(year: number): string {
   return `${SUMMARY_SHEET_PREFIX} ${year}`;
 }
 
+/**
+ * The status colours of the cells, the overview's header and the chart. In the order of the chart's stacked bars
+ * (Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt/Không đạt, Thiếu số liệu) dark and light fills alternate, so that
+ * neighbours differ by at least 15 in CIE L* and stay apart on a black-and-white printer; the darkest (L* 57) still
+ * reads with black text. test/unit/status-colours.test.ts holds them to it.
+ */
 export const STATUS_STYLES: Record<Status, CellStyle> = {
-  Vượt: { fill: "C6EFCE", color: "006100", bold: true },
-  Đạt: { fill: "E2EFDA", color: "375623" },
-  "Đúng tiến độ": { fill: "DDEBF7", color: "1F4E78" },
-  "Chậm tiến độ": { fill: "FCE4D6", color: "833C0B", bold: true },
-  "Chưa đạt": { fill: "FFC7CE", color: "9C0006" },
-  "Không đạt": { fill: "FFC7CE", color: "9C0006", bold: true },
-  "Thiếu số liệu": { fill: "FFEB9C", color: "7F6000", italic: true },
+  Vượt: { fill: "63A84E", color: "000000", bold: true },
+  Đạt: { fill: "D5EBC8", color: "375623" },
+  "Đúng tiến độ": { fill: "6A96CF", color: "000000" },
+  "Chậm tiến độ": { fill: "FAD3B8", color: "833C0B", bold: true },
+  "Chưa đạt": { fill: "E06060", color: "000000" },
+  "Không đạt": { fill: "E06060", color: "000000", bold: true },
+  "Thiếu số liệu": { fill: "FFE699", color: "7F6000", italic: true },
 };
+
+/** The number format of the chart's segment labels: the count, nothing for 0. */
+export const CHART_LABEL_FORMAT = "0;;;";
 
 /** The statuses the behind list holds. */
 export const BEHIND_STATUSES: readonly Status[] = ["Chậm tiến độ", "Chưa đạt", "Không đạt"];
@@ -69,11 +78,16 @@ export function detailColumns(model: SummaryModel): Column[] {
   const { year } = model;
   const columns: Column[] = [
     { header: T.serial, width: 5, style: CENTER, cell: () => [null, null] },
-    { header: T.code, width: 7, style: CENTER, cell: (r) => [r.code, null] },
+    { header: T.code, width: 7, style: WRAPPED_CENTER, cell: (r) => [r.doubted ? T.doubtedCode(r.code) : r.code, null] },
     { header: T.name, width: 36, style: WRAPPED, cell: (r) => [r.name, null] },
     { header: T.unit, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.unit, null] },
     { header: T.baseline, width: 9, style: FIGURE, cell: (r) => figure(r.baseline) },
-    { header: T.target, width: 10, style: WRAPPED_CENTER, cell: (r) => [r.target, null] },
+    {
+      header: T.target,
+      width: 10,
+      style: WRAPPED_CENTER,
+      cell: (r) => [r.resolutionTarget === null ? r.target : T.targetAndResolution(r.target, r.resolutionTarget), null],
+    },
   ];
   if (model.hasPlans) {
     columns.push(
@@ -86,7 +100,7 @@ export function detailColumns(model: SummaryModel): Column[] {
       { header: T.value(year - 1), width: 9, style: FIGURE, cell: (r) => figure(r.previous) },
       { header: T.value(year), width: 10, style: FIGURE, cell: (r) => figure(r.value) },
       { header: T.evaluated, width: 13, style: FIGURE, cell: evaluatedCell },
-      { header: T.expected(year), width: 10, style: FIGURE, cell: (r) => figure(r.expected) },
+      { header: T.expected(year), width: 10, style: FIGURE, cell: expectedCell },
     );
   }
   columns.push(
@@ -102,6 +116,11 @@ function evaluatedCell(r: SummaryRow): [LayoutValue, string | null] {
   if (r.method === "Cộng dồn") return [r.actual, EVALUATED_FORMATS.cumulative(Number.isInteger(r.actual))];
   if (r.method === "Tăng bình quân") return [r.actual, EVALUATED_FORMATS.growth];
   return [null, null];
+}
+
+/** e(y); a growth row's path is a rate, and says so (`%/năm`) as its evaluated value does. */
+function expectedCell(r: SummaryRow): [LayoutValue, string | null] {
+  return r.method === "Tăng bình quân" && r.expected !== null ? [r.expected, EVALUATED_FORMATS.growth] : figure(r.expected);
 }
 
 /** The status columns of the overview: the statuses the year can give, and any other that counts a target. */
@@ -224,6 +243,7 @@ function overviewTable(b: LayoutBuilder, width: number, model: SummaryModel, top
       values: range(first, 4 + k, totalRow - 1, 4 + k),
       color: STATUS_STYLES[s.status].fill!,
     })),
+    labelFormat: CHART_LABEL_FORMAT,
   };
   return { end: totalRow + 1, chart };
 }
@@ -243,10 +263,13 @@ function detail(b: LayoutBuilder, columns: readonly Column[], model: SummaryMode
   tableHeader(b, columns, top + 1);
   let row = top + 2;
   GROUPS.forEach((group, i) => {
-    const rows = model.rows.filter((r) => r.group === group);
+    const rows = model.detail.filter((r) => r.group === group);
     if (rows.length === 0) return;
     line(b, width, row++, `${ROMAN[i]}. ${GROUP_NAMES[group].toUpperCase()}`, { bold: true, fill: "F2F2F2", border: true });
-    for (const r of rows) figuresRow(b, columns, row++, r, serial(r.code));
+    for (const r of rows) {
+      if (isAbsent(r)) absentRow(b, columns, row++, r);
+      else figuresRow(b, columns, row++, r, serial(r.code));
+    }
   });
   return row;
 }
@@ -281,16 +304,41 @@ function figuresRow(b: LayoutBuilder, columns: readonly Column[], row: number, r
   b.style(row, columns.length - 1, row, columns.length - 1, STATUS_CELLS[r.status]);
 }
 
-/** The data problems the figures skipped: how many cells, and which codes they left without data. */
+/**
+ * A target of the resolution that no sheet holds: its code, the resolution's name, unit and target, one sentence
+ * where the figures go, and `Thiếu số liệu`. No link: there is no source row to go back to.
+ */
+function absentRow(b: LayoutBuilder, columns: readonly Column[], row: number, r: AbsentRow): void {
+  const last = columns.length - 1;
+  const target = columns.findIndex((c) => c.header === T.target);
+  const cells: LayoutValue[] = [serial(r.code), r.code, r.name, r.unit, null, r.target];
+  cells.forEach((value, c) => b.put(row, c, value).style(row, c, row, c, columns[c].style));
+  b.style(row, 2, row, 2, r.code.includes(".") ? SUB_METRIC_NAME : TARGET_NAME);
+  b.put(row, target + 1, T.absent);
+  if (last - 1 > target + 1) b.merge(row, target + 1, row, last - 1);
+  b.style(row, target + 1, row, last - 1, ABSENT);
+  b.put(row, last, r.status).style(row, last, row, last, STATUS_CELLS[r.status]);
+}
+
+const ABSENT: CellStyle = { border: true, italic: true, align: "center", wrap: true };
+
+/**
+ * The data problems: the error cells the figures skipped and the codes they left without data; then each cell whose
+ * warning can change how a figure reads (where, what was read, what it may be), the rows on it marked `(*)`.
+ */
 function skipped(b: LayoutBuilder, width: number, model: SummaryModel, top: number): number {
   line(b, width, top, T.skippedTitle, SECTION);
-  if (model.skipped.cells === 0) {
-    line(b, width, top + 1, T.skippedNone, { italic: true, wrap: true });
-    return top + 2;
+  let row = top + 1;
+  if (model.skipped.cells === 0) line(b, width, row++, T.skippedNone, { italic: true, wrap: true });
+  else {
+    line(b, width, row++, T.skippedCells(model.skipped.cells), { wrap: true });
+    line(b, width, row++, T.skippedCodes(model.skipped.codes), { wrap: true });
   }
-  line(b, width, top + 1, T.skippedCells(model.skipped.cells), { wrap: true });
-  line(b, width, top + 2, T.skippedCodes(model.skipped.codes), { wrap: true });
-  return top + 3;
+  if (model.doubts.length > 0) {
+    line(b, width, row++, T.doubtsLead(model.doubts.length), { wrap: true });
+    for (const doubt of model.doubts) line(b, width, row++, T.doubt(doubt), { wrap: true, indent: 1 });
+  }
+  return row;
 }
 
 /** `Nơi nhận:` on the left; `T/M ĐẢNG ỦY` / `BÍ THƯ` on the right with four empty rows to sign in. */

@@ -1,5 +1,6 @@
 import { formatNumber } from "./format";
 import { BASE_YEAR, isFinal } from "./model";
+import type { Doubt } from "./summary";
 
 /** Every Vietnamese text of the summary sheet (Hướng dẫn 36-HD/VPTW form), keyed by its place on the sheet. */
 export const SUMMARY_TEXT = {
@@ -27,6 +28,11 @@ export const SUMMARY_TEXT = {
   chartTitle: (year: number) => `Kết quả các chỉ tiêu theo nhóm, năm ${year}`,
   detailTitle: "II. CHI TIẾT TỪNG CHỈ TIÊU",
   code: "Mã",
+  /** A row whose figure rests on a cell to check (listed in section IV). */
+  doubtedCode: (code: string) => `${code} (*)`,
+  /** The sheet's target and, under it in the same cell, the resolution's. */
+  targetAndResolution: (target: string, resolution: string) => `${target}\nNQ: ${resolution}`,
+  absent: "Không có trên trang chỉ tiêu",
   name: "Chỉ tiêu",
   unit: "ĐVT",
   baseline: "Cơ sở 2025",
@@ -50,13 +56,16 @@ export const SUMMARY_TEXT = {
       : year === BASE_YEAR
         ? "Mọi chỉ tiêu đã đạt mục tiêu năm 2030 hoặc chưa có số liệu."
         : "Không có chỉ tiêu chậm tiến độ hoặc chưa đạt.",
-  skippedTitle: "IV. SỐ LIỆU LỖI KHÔNG ĐƯỢC TÍNH",
+  skippedTitle: "IV. SỐ LIỆU LỖI VÀ SỐ LIỆU CẦN KIỂM TRA",
   skippedNone: "Không có ô số liệu lỗi: mọi số liệu đã nhập đều được tính.",
   skippedCells: (cells: number) => `Có ${formatNumber(cells)} ô số liệu lỗi không được tính (xem danh sách lỗi khi kiểm tra tệp).`,
   skippedCodes: (codes: readonly string[]) =>
     codes.length === 0
       ? "Không chỉ tiêu nào bị tính là thiếu số liệu vì các ô này."
       : `Vì các ô này, ${codes.length} chỉ tiêu được tính là “Thiếu số liệu”: ${codes.join(", ")}.`,
+  doubtsLead: (count: number) =>
+    `Có ${formatNumber(count)} ô số liệu vẫn được tính nhưng có thể đã bị hiểu sai; các dòng dựa trên những ô này được đánh dấu (*) sau mã chỉ tiêu:`,
+  doubt: (d: Doubt) => `${d.sheet === null ? "" : `${d.sheet}${d.cell === null ? "" : `!${d.cell}`}: `}${doubtReading(d)}`,
   recipients: "Nơi nhận:",
   recipientList: ["- Ban Thường vụ Đảng ủy xã,", "- Lưu Văn phòng Đảng ủy."],
   onBehalf: "T/M ĐẢNG ỦY",
@@ -68,3 +77,15 @@ export const EVALUATED_FORMATS = {
   cumulative: (integer: boolean) => (integer ? `#,##0" lũy kế"` : `#,##0.0#" lũy kế"`),
   growth: `0.00" %/năm"`,
 } as const;
+
+/** What was read from a cell to check, and what it may be instead. */
+function doubtReading({ finding }: Doubt): string {
+  switch (finding.rule) {
+    case "percent-fraction":
+      return `${formatNumber(finding.params.value)} được đọc là ${formatNumber(finding.params.value)}%; có thể là ${formatNumber(finding.params.percent)}%.`;
+    case "dot-decimal":
+      return `“${finding.params.text}” được đọc là ${formatNumber(finding.params.value)} (dấu chấm được coi là dấu thập phân); nếu dấu chấm dùng để tách hàng nghìn thì số này bị đọc sai.`;
+    case "target-differs":
+      return `mục tiêu “${finding.params.text}” được dùng để đánh giá; Nghị quyết ghi “${finding.params.resolution}”.`;
+  }
+}

@@ -1,9 +1,11 @@
+import { CATALOGUE } from "./catalogue/targets";
 import { evaluateIndicator, meetsPlan, skippedForBadCell, type IndicatorResult } from "./evaluate";
 import { BASE_YEAR, WORST_FIRST, YEARS, type Group, type Indicator, type Method, type Status } from "./model";
 import { countByGroup, headline, planHeadline, rollUp, type GroupCount } from "./rollup";
 import { rises } from "./rules";
 import type { Target } from "./target";
-import type { WorkbookRead } from "./sheet";
+import type { Finding } from "./problems";
+import { problemColumn, type MissingTarget, type WorkbookRead } from "./sheet";
 
 /** One row of the detail table: an indicator with its figures for the year. */
 export interface SummaryRow extends IndicatorResult {
@@ -20,6 +22,38 @@ export interface SummaryRow extends IndicatorResult {
   row: number;
   /** A target whose figures are in its sub-metrics: its status is theirs, rolled up. */
   isParent: boolean;
+  /** The figure rests on a cell whose warning can change its reading (docs/rules.md, "Figures to check"): `(*)`. */
+  doubted: boolean;
+  /** The resolution's expression when the sheet's target differs from it, else null. */
+  resolutionTarget: string | null;
+}
+
+/** A target or sub-metric of the resolution that no sheet holds, in the detail table in its place by code. */
+export interface AbsentRow {
+  absent: true;
+  code: string;
+  root: string;
+  group: Group;
+  /** The resolution's name, unit and target expression. */
+  name: string;
+  unit: string;
+  target: string;
+  status: "Thiếu số liệu";
+}
+
+export type DetailRow = SummaryRow | AbsentRow;
+
+export const isAbsent = (row: DetailRow): row is AbsentRow => "absent" in row;
+
+/** The warnings that can change how a figure reads: a fraction in a `%` row, a `.` read as a decimal point, an edited target. */
+export type DoubtFinding = Extract<Finding, { rule: "percent-fraction" | "dot-decimal" | "target-differs" }>;
+
+/** A cell whose warning can change the reading of a figure of the year, listed in the note of data problems. */
+export interface Doubt {
+  sheet: string | null;
+  cell: string | null;
+  code: string;
+  finding: DoubtFinding;
 }
 
 /** What the Ban Thường vụ summary holds for a year, independent of how a workbook writes it. */
@@ -28,6 +62,10 @@ export interface SummaryModel {
   headline: string;
   groups: GroupCount[];
   rows: SummaryRow[];
+  /** The detail table: the rows, and the resolution's targets that no sheet holds in their place by code. */
+  detail: DetailRow[];
+  /** Cells whose warning can change the reading of the year's figures, in the order of the problems. */
+  doubts: Doubt[];
   /** Rows that are `Chậm tiến độ`, `Chưa đạt` or `Không đạt`, worst first by their distance from e(y). */
   behind: SummaryRow[];
   /** Indicator rows (not parents) and how many of them have a value for the year. */
@@ -89,8 +127,19 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
     ...missing,
   ]);
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
+  const doubts = yearDoubts(read, year);
+  const doubted = new Set(doubts.map((d) => d.code));
+  const resolutionTargets = new Map(
+    doubts.flatMap((d) => (d.finding.rule === "target-differs" ? [[d.code, d.finding.params.resolution]] : [])),
+  );
   const rows = evaluated.map(({ indicator, result }) =>
-    toRow(indicator, result, indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status),
+    toRow(
+      indicator,
+      result,
+      indicator.isParent ? (rootStatus.get(indicator.root) ?? result.status) : result.status,
+      doubted.has(indicator.code),
+      resolutionTargets.get(indicator.code) ?? null,
+    ),
   );
   const groups = countByGroup(targets);
   const behindRows = judged.filter((e) => BEHIND.has(e.result.status));
@@ -116,12 +165,61 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
     headline: headline(year, groups),
     groups,
     rows,
+    detail: withAbsent(rows, read.missing),
+    doubts,
     behind,
     coverage: yearCoverage(read.indicators, year),
     planHeadline: planned.targets > 0 ? planHeadline(year, planned) : null,
     hasPlans: judged.some((e) => e.indicator.plans[year] !== undefined),
     skipped,
   };
+}
+
+const DOUBT_RULES: ReadonlySet<string> = new Set(["percent-fraction", "dot-decimal", "target-differs"]);
+
+/**
+ * The warned cells the year's figures rest on: the target, the baseline, the year's plan and the values of the
+ * years up to it (a running total and the previous year read them too). A later year's cell changes nothing yet.
+ */
+function yearDoubts(read: WorkbookRead, year: number): Doubt[] {
+  const doubts: Doubt[] = [];
+  for (const problem of read.problems) {
+    if (problem.code === null || !DOUBT_RULES.has(problem.rule)) continue;
+    const column = problemColumn(problem);
+    const at = column === undefined ? null : /^(year|plan):(\d+)$/.exec(column);
+    if (at && (at[1] === "year" ? Number(at[2]) > year : Number(at[2]) !== year)) continue;
+    doubts.push({ sheet: problem.sheet, cell: problem.cell, code: problem.code, finding: problem as DoubtFinding });
+  }
+  return doubts;
+}
+
+/**
+ * The rows with the resolution's missing targets put in their place by code within their group (a target missing
+ * whole brings its sub-metrics, as the resolution lists them), so that the numbering runs on.
+ */
+function withAbsent(rows: readonly SummaryRow[], missing: readonly MissingTarget[]): DetailRow[] {
+  const pending: AbsentRow[] = missing
+    .flatMap((m) => CATALOGUE.filter((e) => e.code === m.code || e.code.startsWith(`${m.code}.`)))
+    .map((e) => ({
+      absent: true,
+      code: e.code,
+      root: e.code.split(".")[0],
+      group: e.group,
+      name: e.name,
+      unit: e.unit,
+      target: e.target ?? "",
+      status: "Thiếu số liệu",
+    }));
+  pending.sort((a, b) => CODES.compare(a.code, b.code));
+  const detail: DetailRow[] = [];
+  for (const row of rows) {
+    for (let i = 0; i < pending.length;) {
+      if (pending[i].group === row.group && CODES.compare(pending[i].code, row.code) < 0) detail.push(...pending.splice(i, 1));
+      else i++;
+    }
+    detail.push(row);
+  }
+  return [...detail, ...pending];
 }
 
 /**
@@ -159,7 +257,7 @@ function planCount(indicators: readonly Indicator[], year: number): { targets: n
 }
 
 /** One object literal with every field (no spread): a national run builds 170,000 of them. */
-function toRow(indicator: Indicator, r: IndicatorResult, status: Status): SummaryRow {
+function toRow(indicator: Indicator, r: IndicatorResult, status: Status, doubted: boolean, resolutionTarget: string | null): SummaryRow {
   return {
     value: r.value,
     previous: r.previous,
@@ -184,5 +282,7 @@ function toRow(indicator: Indicator, r: IndicatorResult, status: Status): Summar
     sheet: indicator.sheet,
     row: indicator.row,
     isParent: indicator.isParent,
+    doubted,
+    resolutionTarget,
   };
 }

@@ -34,11 +34,12 @@ export function drawingXml(chart: ChartSpec, chartId: string): string {
  */
 export function chartXml(chart: ChartSpec, layout: SheetLayout): string {
   const categories = cellsOf(layout, chart.categories).map((v) => (v === null ? "" : String(v)));
+  const labels = dataLabels(chart.labelFormat ?? null, layout.font);
   const series = chart.series.map((s, i) => {
     const values = cellsOf(layout, s.values);
     return (
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>` +
-      `<c:spPr><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+      `<c:spPr><a:solidFill><a:srgbClr val="${colour(s.color)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${labels}` +
       `<c:cat><c:strRef><c:f>${escapeText(absoluteReference(layout.name, chart.categories))}</c:f>${cache("strCache", categories)}</c:strRef></c:cat>` +
       `<c:val><c:numRef><c:f>${escapeText(absoluteReference(layout.name, s.values))}</c:f>${cache(
         "numCache",
@@ -66,6 +67,19 @@ export function chartXml(chart: ChartSpec, layout: SheetLayout): string {
     '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
     font +
     "</c:chartSpace>"
+  );
+}
+
+/**
+ * Each segment labelled with its count in black at its centre, through a number format that hides 0 (a status a
+ * group does not have gets no label); nothing when the spec asks for no labels.
+ */
+function dataLabels(format: string | null, font: string): string {
+  if (format === null) return "";
+  return (
+    `<c:dLbls><c:numFmt formatCode="${escapeAttribute(format)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000" b="1"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:latin typeface="${escapeAttribute(font)}"/></a:defRPr></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>` +
+    '<c:dLblPos val="ctr"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
   );
 }
 

@@ -2,8 +2,9 @@ import { BASE_FONT_SIZE, type CellStyle } from "../core";
 import { escapeAttribute, walkXml } from "./xml";
 
 /**
- * The summary's cell styles appended to the workbook's styles.xml: new fonts, fills, borders, number formats and
- * cell formats (`xf`) go after the existing ones, so that every index the user's cells use keeps its meaning.
+ * The summary's cell styles added to the workbook's styles.xml: a font, fill, border, number format or cell format
+ * (`xf`) already there, written the same way, is reused (a summary made again adds nothing); new ones go after the
+ * existing ones, so that every index the user's cells use keeps its meaning.
  */
 
 /** A distinct style of the layout with its number format; `xf` answers its cell-format index. */
@@ -48,12 +49,15 @@ interface Existing {
   counts: Record<Section, number>;
   present: Set<Section>;
   lastFormatId: number;
+  /** Custom number formats by code. */
+  formats: Map<string, number>;
 }
 
 function survey(xml: Uint8Array): Existing {
   const counts = Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<Section, number>;
   const present = new Set<Section>();
   let lastFormatId = FIRST_CUSTOM_FORMAT - 1;
+  const formats = new Map<string, number>();
   let depth = 0;
   let section: Section | null = null;
   walkXml(xml, "xl/styles.xml", {
@@ -63,14 +67,45 @@ function survey(xml: Uint8Array): Existing {
         section = name as Section;
         present.add(section);
       } else if (depth === 3 && section) counts[section]++;
-      if (name === "numFmt") lastFormatId = Math.max(lastFormatId, Number(attributes.numFmtId) || 0);
+      if (name === "numFmt") {
+        const id = Number(attributes.numFmtId) || 0;
+        lastFormatId = Math.max(lastFormatId, id);
+        if (attributes.formatCode !== undefined && !formats.has(attributes.formatCode)) formats.set(attributes.formatCode, id);
+      }
     },
     close() {
       if (depth === 2) section = null;
       depth--;
     },
   });
-  return { counts, present, lastFormatId };
+  return { counts, present, lastFormatId, formats };
+}
+
+/** The lists whose entries are reused when the same XML is already there. */
+const REUSED: readonly (readonly [Section, string])[] = [
+  ["fonts", "font"],
+  ["fills", "fill"],
+  ["borders", "border"],
+  ["cellXfs", "xf"],
+];
+
+/**
+ * The entries already in the reused lists, as `section|xml` (tags without the stylesheet's prefix) with their index:
+ * those this module wrote before match what it writes now, byte for byte.
+ */
+function existingEntries(text: string, prefix: string): Map<string, number> {
+  const entries = new Map<string, number>();
+  const p = escapeRegExp(prefix);
+  for (const [section, child] of REUSED) {
+    const list = new RegExp(`<${p}${section}(?:\\s[^>]*)?>([\\s\\S]*?)</${p}${section}>`).exec(text);
+    if (!list) continue;
+    const children = list[1].match(new RegExp(`<${p}${child}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${p}${child}>)`, "g")) ?? [];
+    children.forEach((xml, index) => {
+      const key = `${section}|${prefix === "" ? xml : xml.replace(new RegExp(`<(/?)${p}`, "g"), "<$1")}`;
+      if (!entries.has(key)) entries.set(key, index);
+    });
+  }
+  return entries;
 }
 
 /** styles.xml with the requested styles appended, and the `xf` index of each request, in order. */
@@ -86,7 +121,7 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
       next[section]++;
     }
   }
-  const interned = new Map<string, number>();
+  const interned = existingEntries(text, prefix);
   const intern = (section: Section, xml: string): number => {
     const key = `${section}|${xml}`;
     let index = interned.get(key);
@@ -97,7 +132,7 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
     return index;
   };
   let lastFormatId = existing.lastFormatId;
-  const formatIds = new Map<string, number>();
+  const formatIds = new Map(existing.formats);
   const formatId = (code: string | null): number => {
     if (code === null) return 0;
     if (code in BUILT_IN_IDS) return BUILT_IN_IDS[code];

@@ -381,6 +381,8 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
         setValues: () => undefined,
         setXAxisValues: () => undefined,
         format: { fill: { setSolidColor: () => undefined } },
+        hasDataLabels: false,
+        dataLabels: { showValue: false, numberFormat: "General", position: "", format: { font: { color: "", bold: false } } },
       });
     return new OfficeMockObject({ title: { text: "" }, setPosition: () => undefined, series: { getItemAt: series, add: series } });
   }
