@@ -72,10 +72,13 @@ export const SUMMARY_TEXT = {
   signer: "BÍ THƯ",
 } as const;
 
+/** What an evaluated value that is not v(y) is: a running total or an average growth rate. */
+export const EVALUATED_UNITS = { "Cộng dồn": "lũy kế", "Tăng bình quân": "%/năm" } as const;
+
 /** How the evaluated value of a row reads in the printed table: the number, then what it is. */
 export const EVALUATED_FORMATS = {
-  cumulative: (integer: boolean) => (integer ? `#,##0" lũy kế"` : `#,##0.0#" lũy kế"`),
-  growth: `0.00" %/năm"`,
+  cumulative: (integer: boolean) => (integer ? `#,##0" ${EVALUATED_UNITS["Cộng dồn"]}"` : `#,##0.0#" ${EVALUATED_UNITS["Cộng dồn"]}"`),
+  growth: `0.00" ${EVALUATED_UNITS["Tăng bình quân"]}"`,
 } as const;
 
 /** What was read from a cell to check, and what it may be instead. */

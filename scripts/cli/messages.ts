@@ -119,17 +119,23 @@ export const LABELS = {
   kindCounted: (kind: string, count: number, codes: string[], more: boolean) =>
     `${kind}: ${count} dòng${codes.length > 0 ? ` (${codes.join(", ")}${more ? ", …" : ""})` : ""}.`,
   seeAll: "Thêm --all để xem từng dòng cảnh báo.",
-  problemCounts: (errors: number, warnings: number) =>
-    errors === 0 && warnings === 0
+  /**
+   * The problems are listed at the end of this output; the cells to check (warnings that can change a figure's
+   * reading) are also on the summary sheet itself, in its section IV, their rows marked (*).
+   */
+  problemCounts: (errors: number, warnings: number, doubts: number) =>
+    (errors === 0 && warnings === 0
       ? "Số liệu không có lỗi, không có cảnh báo."
       : errors === 0
-        ? `Số liệu không có lỗi, có ${warnings} cảnh báo: xem cuối bản in này.`
-        : `Số liệu có ${errors} lỗi (ô lỗi được tính là thiếu số liệu), ${warnings} cảnh báo: xem cuối bản in này.`,
+        ? `Số liệu không có lỗi, có ${warnings} cảnh báo: xem danh sách ở cuối phần in ra dưới đây.`
+        : `Số liệu có ${errors} lỗi (ô lỗi được tính là thiếu số liệu), ${warnings} cảnh báo: xem danh sách ở cuối phần in ra dưới đây.`) +
+    (doubts === 0 ? "" : ` ${doubts} ô cần kiểm tra lại được ghi ở mục IV của bảng tổng hợp, các dòng dựa trên chúng có dấu (*).`),
   yearChosen: (year: number, given: boolean, withValue: number, rows: number) =>
     year === BASE_YEAR
       ? `Năm đánh giá 2025${given ? "" : " (chưa có số liệu năm nào sau 2025)"}: vị trí xuất phát, số liệu cơ sở so với mục tiêu năm 2030.`
       : `Năm đánh giá ${year}${given ? "" : " (năm gần nhất có số liệu; chọn năm khác bằng --year)"}: ${withValue}/${rows} dòng chỉ tiêu có số liệu năm ${year}.`,
   expected: (year: number) => `Lộ trình ${year}`,
+  evaluated: "Giá trị đánh giá",
   behindHeading: (year: number, count: number) =>
     isFinal(year)
       ? `Chỉ tiêu không đạt (${count}), xa mục tiêu nhất trước:`

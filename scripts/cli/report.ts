@@ -1,4 +1,5 @@
 import {
+  EVALUATED_UNITS,
   formatNumber,
   formatPercent,
   GROUP_NAMES,
@@ -84,7 +85,7 @@ export function summaryText(result: SummaryResult, options: SummaryTextOptions):
   return lines(
     LABELS.summaryWritten(json.output, result.sheet, result.replaced),
     LABELS.yearChosen(model.year, options.yearGiven, model.coverage.withValue, model.coverage.rows),
-    LABELS.problemCounts(errors, result.problems.length - errors),
+    LABELS.problemCounts(errors, result.problems.length - errors, model.doubts.length),
     "",
     json.headline,
     ...(model.planHeadline === null ? [] : [model.planHeadline]),
@@ -112,25 +113,48 @@ export function groupTable(model: SummaryModel): string {
   );
 }
 
-/** The behind list of the sheet (worst first), or one sentence when nobody is behind. */
+/**
+ * The behind list of the sheet (worst first), or one sentence when nobody is behind: v(y) and, where it differs, the
+ * evaluated value (`lũy kế`, `%/năm`) that the path is measured against, as on the sheet; `(*)` as on the sheet.
+ */
 function behindText(model: SummaryModel): string[] {
   if (model.behind.length === 0) return [LABELS.noneBehind(model.year)];
   return [
     LABELS.behindHeading(model.year, model.behind.length),
     table(
-      [LABELS.code, LABELS.name, LABELS.actual(model.year), LABELS.expected(model.year), LABELS.attainment, LABELS.status],
+      [
+        LABELS.code,
+        LABELS.name,
+        LABELS.actual(model.year),
+        LABELS.evaluated,
+        LABELS.expected(model.year),
+        LABELS.attainment,
+        LABELS.status,
+      ],
       model.behind.map((r) => [
-        r.code,
+        markedCode(r),
         cut(r.name, NAME_WIDTH),
-        figure(r.value ?? r.actual),
-        figure(r.expected),
+        figure(r.value),
+        evaluated(r),
+        withUnit(r.expected, r.method === "Tăng bình quân" ? EVALUATED_UNITS["Tăng bình quân"] : null),
         ratio(r.attainment),
         r.status,
       ]),
-      ["left", "left", "right", "right", "right", "left"],
+      ["left", "left", "right", "right", "right", "right", "left"],
     ),
   ];
 }
+
+const markedCode = (r: SummaryRow) => (r.doubted ? `${r.code} (*)` : r.code);
+
+/** The evaluated value where it is not v(y): `90 lũy kế`, `4,21 %/năm`. */
+function evaluated(r: SummaryRow): string {
+  const unit = r.method === "Cộng dồn" || r.method === "Tăng bình quân" ? EVALUATED_UNITS[r.method] : null;
+  return r.actual === null || r.actual === r.value || unit === null ? "" : withUnit(Math.round(r.actual * 100) / 100, unit);
+}
+
+const withUnit = (value: number | null, unit: string | null) =>
+  value === null ? "" : unit === null ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
 
 const NAME_WIDTH = 48;
 
@@ -139,7 +163,7 @@ export function detailTable(rows: readonly SummaryRow[], year: number): string {
   return table(
     [LABELS.code, LABELS.name, LABELS.baseline, LABELS.target, LABELS.actual(year), LABELS.attainment, LABELS.status],
     rows.map((r) => [
-      r.code.includes(".") ? `  ${r.code}` : r.code,
+      r.code.includes(".") ? `  ${markedCode(r)}` : markedCode(r),
       cut(r.name, NAME_WIDTH),
       figure(r.baseline),
       cut(r.target, 16),

@@ -337,7 +337,7 @@ describe("coma summary", () => {
     // Tổng số, Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt, Thiếu số liệu: XH1 and XD3 are on their path (v1: Chưa đạt)
     expect(stdout).toMatch(/Tổng cộng\s+8\s+4\s+0\s+2\s+0\s+0\s+2\n/);
     expect(stdout).toContain("Năm đánh giá 2027 (năm gần nhất có số liệu; chọn năm khác bằng --year): ");
-    expect(stdout).toContain("Số liệu có 4 lỗi (ô lỗi được tính là thiếu số liệu), 3 cảnh báo: xem cuối bản in này.");
+    expect(stdout).toContain("Số liệu có 4 lỗi (ô lỗi được tính là thiếu số liệu), 3 cảnh báo: xem danh sách ở cuối phần in ra dưới đây.");
     expect(stdout).not.toMatch(/KT1\s+Sản lượng lương thực có hạt/); // the detail table only with --all
     expect(stdout).toContain("  Chỉ tiêu!E14 [lỗi] XD1: ");
     expect(sha256(file)).toBe(before);
