@@ -10,6 +10,8 @@ import { readWorkbookFile, summarizeFile, writeTemplate } from "../../scripts/cl
 import { writeLayouts } from "../../scripts/new-workbook/workbook-file";
 import { mockExcel, type ExcelMock } from "../../scripts/bench/office-mock";
 import { filledTemplate } from "../../scripts/bench/workbooks";
+import { unzipSync, strFromU8 } from "fflate";
+import { truthWorkbook } from "../support/truth-workbook";
 
 /**
  * The task pane and the command line write the same summary sheet for the same workbook: both take core's plan
@@ -178,36 +180,52 @@ function differences(cli: SheetLook, office: SheetLook): string[] {
 }
 
 let dir: string;
-let grids: SheetGrid[];
 let cli: SheetLook;
 let office: SheetLook;
 let planned: NonNullable<ReturnType<typeof planSummary>>;
+let truth: BothHosts;
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-same-sheet-"));
-  const source = path.join(dir, "chi-tieu.xlsx");
+/** One workbook summarised by the command line (its file read back) and by the task pane (through the Office mock). */
+interface BothHosts {
+  planned: NonNullable<ReturnType<typeof planSummary>>;
+  cli: SheetLook;
+  office: SheetLook;
+  /** The CLI file's parts and the pane's logged operations, for the chart. */
+  parts: Map<string, Uint8Array>;
+  mock: ExcelMock;
+}
+
+async function summariseInBoth(sourceGrids: SheetGrid[], name: string): Promise<BothHosts> {
+  const source = path.join(dir, `${name}.xlsx`);
   const workbook = new Workbook();
-  writeLayouts(workbook, filledTemplate().map(gridLayout));
+  writeLayouts(workbook, sourceGrids.map(gridLayout));
   await workbook.xlsx.writeFile(source);
-  grids = readWorkbookFile(source).grids;
-  planned = planSummary(grids, { date: DATE })!;
+  const grids = readWorkbookFile(source).grids;
+  const planned = planSummary(grids, { date: DATE })!;
   const { rows, columns } = size(planned.layout.values);
 
-  const output = path.join(dir, "tong-hop.xlsx");
+  const output = path.join(dir, `${name}-tong-hop.xlsx`);
   const result = await summarizeFile(source, { output, date: DATE });
   const written = new Workbook();
   await written.xlsx.readFile(output);
-  cli = fileLook(written.getWorksheet(result.sheet)!, rows, columns);
+  const cli = fileLook(written.getWorksheet(result.sheet)!, rows, columns);
 
   const mock = mockExcel(grids);
   const restore = mock.install();
   try {
     const outcome = await generateSummary("auto", () => {}, DATE);
     if (!outcome.ok) throw new Error("the add-in wrote no summary");
-    office = officeLook(mock, outcome.name, rows, columns);
+    const office = officeLook(mock, outcome.name, rows, columns);
+    return { planned, cli, office, parts: new Map(Object.entries(unzipSync(fs.readFileSync(output)))), mock };
   } finally {
     restore();
   }
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-same-sheet-"));
+  ({ planned, cli, office } = await summariseInBoth(filledTemplate(), "chi-tieu"));
+  truth = await summariseInBoth(truthWorkbook(), "su-that");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -279,5 +297,103 @@ describe("the same template sheets from the task pane and the command line", () 
         widths: fromFile.widths,
       });
     }
+  });
+});
+
+describe("the same truths on paper from the task pane and the command line", () => {
+  /** The cells of row `r` (0-based) of both hosts: [file, pane]. */
+  const cellsAt = (r: number, from: number, to: number) =>
+    [truth.cli, truth.office].map((look) => look.cells[r].slice(from, to).map((cell) => [cell.value, cell.numFmt]));
+  const rowOf = (code: string, after = 0) => truth.planned.layout.values.findIndex((row, i) => i >= after && row[1] === code);
+
+  it("should write the sheet with its (*), NQ:, missing rows and note alike in every cell, height, merge and width", () => {
+    expect(differences(truth.cli, truth.office)).toEqual([]);
+    expect(truth.office.merges).toEqual(truth.cli.merges);
+    expect(truth.office.heights).toEqual(truth.cli.heights);
+  });
+
+  it("should mark KT5.1 (0,87 in 2027) with (*) in both, its figure 0,87 and status kept", () => {
+    const r = rowOf("KT5.1 (*)");
+    // v(2026) 22, v(2027) 0,87; attainment 0,87 / 20 = 0,0435 → 4,4 %
+    // the code is the link back to the source row, its text marked
+    const expected = [
+      ['=HYPERLINK("#\'Chỉ tiêu 2025-2030\'!A19","KT5.1 (*)")', null],
+      ["Tỷ lệ lao động qua đào tạo", null],
+    ];
+    expect(cellsAt(r, 1, 3)).toEqual([expected, expected]);
+    const figures = [
+      [22, "#,##0"],
+      [0.87, "#,##0.0#"],
+      [null, null],
+      [null, null],
+      [0.0435, "0.0%"],
+      ["Chưa đạt", null],
+    ];
+    expect(cellsAt(r, 6, 12)).toEqual([figures, figures]);
+  });
+
+  it("should print XH3's target and, under it, NQ: and the resolution's in both", () => {
+    const r = rowOf("XH3 (*)");
+    expect(cellsAt(r, 5, 6)).toEqual([[["dưới 25%\nNQ: dưới 30%", null]], [["dưới 25%\nNQ: dưới 30%", null]]]);
+    expect([truth.cli.cells[r][5].wrap, truth.office.cells[r][5].wrap]).toEqual([true, true]);
+  });
+
+  it("should hold KT7, deleted from the sheet, as row 7 of the economy with the resolution's target in both", () => {
+    const r = rowOf("KT7");
+    const row = [
+      [7, "General"],
+      ["KT7", null],
+      ["Số doanh nghiệp, hợp tác xã có trụ sở, hoạt động sản xuất kinh doanh, dịch vụ trên địa bàn", null],
+      ["doanh nghiệp, HTX", null],
+      [null, null],
+      ["02", null],
+      ["Không có trên trang chỉ tiêu", null],
+    ];
+    expect(cellsAt(r, 0, 7)).toEqual([row, row]);
+    expect(truth.cli.merges).toContain(`G${r + 1}:K${r + 1}`);
+    expect([truth.cli.cells[r][11].value, truth.office.cells[r][11].value]).toEqual(["Thiếu số liệu", "Thiếu số liệu"]);
+  });
+
+  it("should print KT3.5's path as 10 %/năm beside its 4,21 %/năm in both", () => {
+    const r = rowOf("KT3.5");
+    // (65.000 / 59.856)^(1/2) − 1 = 4,2084 %/năm; the path of 10–15 % is the rate 10
+    for (const look of [truth.cli, truth.office]) {
+      expect(look.cells[r][8].value).toBeCloseTo(4.2084, 4);
+      expect([look.cells[r][8].numFmt, look.cells[r][9].value, look.cells[r][9].numFmt]).toEqual(['0.00" %/năm"', 10, '0.00" %/năm"']);
+    }
+  });
+
+  it("should show KT3.1's 38 lũy kế beside its 16 of 2027 in the behind list of both", () => {
+    const behind = truth.planned.layout.values.findIndex((row) => String(row[0]).startsWith("III."));
+    const r = rowOf("KT3.1", behind);
+    // 22 + 16 = 38 ha; e = 150 × 2/5 = 60
+    const figures = [
+      [16, "#,##0"],
+      [38, '#,##0" lũy kế"'],
+      [60, "#,##0"],
+    ];
+    expect(cellsAt(r, 7, 10)).toEqual([figures, figures]);
+  });
+
+  it("should list the three cells to check in section IV of both", () => {
+    const title = truth.planned.layout.values.findIndex((row) => row[0] === "IV. SỐ LIỆU LỖI VÀ SỐ LIỆU CẦN KIỂM TRA");
+    const lines = [truth.cli, truth.office].map((look) => look.cells.slice(title + 3, title + 6).map((row) => row[0].value));
+    const expected = [
+      "Chỉ tiêu 2025-2030!I19: 0,87 được đọc là 0,87%; có thể là 87%.",
+      "Chỉ tiêu 2025-2030!I24: “1.5” được đọc là 1,5 (dấu chấm được coi là dấu thập phân); nếu dấu chấm dùng để tách hàng nghìn thì số này bị đọc sai.",
+      "Chỉ tiêu 2025-2030!G26: mục tiêu “dưới 25%” được dùng để đánh giá; Nghị quyết ghi “dưới 30%”.",
+    ];
+    expect(lines).toEqual([expected, expected]);
+  });
+
+  it("should label every chart segment with its count, 0 hidden, in the file and through Office.js", () => {
+    const series = truth.planned.layout.chart!.series.length;
+    const chart = strFromU8([...truth.parts].find(([name]) => /^xl\/charts\/chart\d+\.xml$/.test(name))![1]);
+    expect(chart.match(/<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"\/>/g)).toHaveLength(series);
+    expect(chart.match(/<c:showVal val="1"\/>/g)).toHaveLength(series);
+    const labels = truth.mock.ops
+      .filter((op) => /\.(hasDataLabels|dataLabels\.(showValue|numberFormat))$/.test(op.path))
+      .map((op) => op.value);
+    expect(labels).toEqual(new Array(series).fill([true, true, "0;;;"]).flat());
   });
 });
