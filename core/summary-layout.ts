@@ -23,17 +23,18 @@ export function summarySheetName(year: number): string {
 /**
  * The status colours of the cells, the overview's header and the chart. In the order of the chart's stacked bars
  * (Vượt, Đạt, Đúng tiến độ, Chậm tiến độ, Chưa đạt/Không đạt, Thiếu số liệu) dark and light fills alternate, so that
- * neighbours differ by at least 15 in CIE L* and stay apart on a black-and-white printer; the darkest (L* 57) still
- * reads with black text. test/unit/status-colours.test.ts holds them to it.
+ * neighbours differ by at least 15 in CIE L* (L* 69.9, 90.7, 53.1, 84.8, 66.2, 93.0) and stay apart on a
+ * black-and-white printer; the two dark fills that meet when Chậm tiến độ is 0 still differ by 13. The darkest
+ * (L* 53) still reads with black text. test/unit/status-colours.test.ts holds them to it.
  */
 export const STATUS_STYLES: Record<Status, CellStyle> = {
-  Vượt: { fill: "63A84E", color: "000000", bold: true },
+  Vượt: { fill: "7DBB5A", color: "000000", bold: true },
   Đạt: { fill: "D5EBC8", color: "375623" },
-  "Đúng tiến độ": { fill: "6A96CF", color: "000000" },
-  "Chậm tiến độ": { fill: "FAD3B8", color: "833C0B", bold: true },
-  "Chưa đạt": { fill: "E06060", color: "000000" },
-  "Không đạt": { fill: "E06060", color: "000000", bold: true },
-  "Thiếu số liệu": { fill: "FFE699", color: "7F6000", italic: true },
+  "Đúng tiến độ": { fill: "5580C0", color: "000000" },
+  "Chậm tiến độ": { fill: "F8CBAD", color: "833C0B", bold: true },
+  "Chưa đạt": { fill: "F08080", color: "000000" },
+  "Không đạt": { fill: "F08080", color: "000000", bold: true },
+  "Thiếu số liệu": { fill: "FFEB9C", color: "7F6000", italic: true },
 };
 
 /** The number format of the chart's segment labels: the count, nothing for 0. */

@@ -4,7 +4,8 @@ import { parseTarget, type Target } from "../../core";
 /**
  * A commune's workbook at the end of 2027, filled in through the template as an official would: most rows with
  * figures for 2026 and 2027, some ahead of the path to 2030 and some behind it, two rows not yet reported, one
- * #N/A left by a formula, one number typed as text, and the baselines the report did not give added by the office.
+ * #N/A left by a formula, one number typed as text, one percent typed as a fraction, one target edited by the office,
+ * one target deleted from the sheet, and the baselines the report did not give added by the office.
  */
 export async function fillSample(template: string, output: string): Promise<void> {
   const workbook = new Workbook();
@@ -17,6 +18,10 @@ export async function fillSample(template: string, output: string): Promise<void
 const NOT_REPORTED = new Set(["KT6", "XH11"]);
 const ERROR_CELL = "XH7";
 const TEXT_NUMBER = "XH4";
+/** A percent typed as a fraction (`0,41` for 41 %), a target the office changed, a target deleted from the sheet. */
+const FRACTION = "XH10";
+const EDITED_TARGETS: Record<string, string> = { XH3: "dưới 25%" };
+const DELETED = "KT7";
 /** How far along the path to 2030 each row stands in 2027, by its position: behind, on the path, ahead. */
 const PACES = [0.3, 0.45, 0.55, 0.8];
 
@@ -25,6 +30,11 @@ function fill(sheet: Worksheet): void {
   let index = 0;
   sheet.eachRow((row) => {
     const code = String(row.getCell(columns.code).value ?? "");
+    if (code === DELETED) {
+      row.eachCell((cell) => (cell.value = null));
+      return;
+    }
+    if (code in EDITED_TARGETS) row.getCell(columns.target).value = EDITED_TARGETS[code];
     const targetText = row.getCell(columns.target).value;
     if (!/^[A-Z]{2}\d/.test(code) || typeof targetText !== "string" || targetText === "") return;
     const parsed = parseTarget(targetText);
@@ -40,6 +50,7 @@ function fill(sheet: Worksheet): void {
     row.getCell(columns[2027]).value = NOT_REPORTED.has(code) ? null : y2027;
     if (code === ERROR_CELL) row.getCell(columns[2027]).value = { error: "#N/A" };
     if (code === TEXT_NUMBER) row.getCell(columns[2027]).value = String(y2027).replace(".", ",");
+    if (code === FRACTION) row.getCell(columns[2027]).value = String(Math.round(y2027) / 100).replace(".", ",");
   });
 }
 
