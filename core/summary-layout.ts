@@ -101,7 +101,7 @@ export function detailColumns(model: SummaryModel): Column[] {
       { header: T.value(year - 1), width: 9, style: FIGURE, cell: (r) => figure(r.previous) },
       { header: T.value(year), width: 10, style: FIGURE, cell: (r) => figure(r.value) },
       { header: T.evaluated, width: 13, style: FIGURE, cell: evaluatedCell },
-      { header: T.expected(year), width: 10, style: FIGURE, cell: expectedCell },
+      { header: T.expected(year), width: 12, style: FIGURE, cell: expectedCell },
     );
   }
   columns.push(
