@@ -90,6 +90,37 @@ describe("the summary's chart", () => {
   });
 });
 
+describe("the counts on the chart's segments", () => {
+  const labelled = (): SheetLayout => ({ ...layoutWithChart(), chart: { ...CHART, labelFormat: "0;;;" } });
+  const labelOps = (mock: ExcelMock) =>
+    mock.ops.filter((op) => op.path.includes("dataLabels") || op.path.endsWith("hasDataLabels")).map((op) => [op.path, op.value]);
+
+  it("should label each series in black at the centre, 0 hidden by the format, on a host with ExcelApi 1.8", async () => {
+    const mock = mockExcel([]);
+    await write(mock, labelled());
+    const first = "charts.add(BarStacked).series.getItemAt(0)";
+    const second = "charts.add(BarStacked).series.add(Chưa đạt)";
+    expect(labelOps(mock)).toEqual(
+      [first, second].flatMap((series) => [
+        [`${series}.hasDataLabels`, true],
+        [`${series}.dataLabels.showValue`, true],
+        [`${series}.dataLabels.numberFormat`, "0;;;"],
+        [`${series}.dataLabels.position`, "Center"],
+        [`${series}.dataLabels.format.font.color`, "#000000"],
+        [`${series}.dataLabels.format.font.bold`, true],
+      ]),
+    );
+  });
+
+  it("should draw the chart without counts on a host with ExcelApi 1.7 (the overview table holds them)", async () => {
+    hostWithExcelApi(7);
+    const mock = mockExcel([]);
+    await write(mock, labelled());
+    expect(labelOps(mock)).toEqual([]);
+    expect(mock.ops.filter((op) => op.path === "charts.add")).toHaveLength(1);
+  });
+});
+
 describe("a host with only ExcelApi 1.4", () => {
   it("should use nothing newer: no sheet walk, getRange by address, no freeze, indent or page setup", async () => {
     hostWithExcelApi(4);
