@@ -101,11 +101,24 @@ function existingEntries(text: string, prefix: string): Map<string, number> {
     if (!list) continue;
     const children = list[1].match(new RegExp(`<${p}${child}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${p}${child}>)`, "g")) ?? [];
     children.forEach((xml, index) => {
-      const key = `${section}|${prefix === "" ? xml : xml.replace(new RegExp(`<(/?)${p}`, "g"), "<$1")}`;
+      const key = `${section}|${canonical(prefix === "" ? xml : xml.replace(new RegExp(`<(/?)${p}`, "g"), "<$1"))}`;
       if (!entries.has(key)) entries.set(key, index);
     });
   }
   return entries;
+}
+
+/**
+ * An entry as a key that does not depend on how it was written: attributes sorted, `'` quotes as `"`, no whitespace
+ * between tags, so that an entry Excel wrote back with its attributes in another order is still found.
+ */
+function canonical(xml: string): string {
+  return xml
+    .replace(/>\s+</g, "><")
+    .replace(/<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g, (_, name: string, attributes: string, close: string) => {
+      const sorted = [...attributes.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => ` ${m[1]}="${m[2] ?? m[3]}"`).sort();
+      return `<${name}${sorted.join("")}${close}>`;
+    });
 }
 
 /** styles.xml with the requested styles appended, and the `xf` index of each request, in order. */
@@ -123,7 +136,7 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
   }
   const interned = existingEntries(text, prefix);
   const intern = (section: Section, xml: string): number => {
-    const key = `${section}|${xml}`;
+    const key = `${section}|${canonical(xml)}`;
     let index = interned.get(key);
     if (index === undefined) {
       added[section].push(xml);

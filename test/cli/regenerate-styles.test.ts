@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summarizeFile, writeTemplate } from "../../scripts/cli/commands";
-import { text, unzipParts } from "./packages";
+import { text, unzipParts, zipParts } from "./packages";
 
 /**
  * Summarising a workbook again replaces the sheet COMA made before and leaves no trace of it (CONTRACT.md §4, v3):
@@ -76,5 +76,21 @@ describe("summarising the same workbook twice and thrice", () => {
     const styles = text(runs[2].get("xl/styles.xml"));
     const codes = [...styles.matchAll(/<numFmt [^>]*formatCode="([^"]*)"/g)].map((m) => m[1]);
     expect(codes.filter((code, i) => codes.indexOf(code) !== i)).toEqual([]);
+  });
+
+  it("should reuse the entries of a styles.xml that Excel wrote back with its attributes in another order", async () => {
+    // As Excel saves it: alignment's horizontal before vertical, each xf's apply* flags first, spaces between lists
+    const first = text(runs[0].get("xl/styles.xml"));
+    const resaved = first
+      .replace(/<alignment vertical="center"( horizontal="\w+")?/g, '<alignment$1 vertical="center"')
+      .replace(/<xf (numFmtId="\d+" fontId="\d+" fillId="\d+" borderId="\d+" xfId="0") (applyNumberFormat[^>]*?)>/g, "<xf $2 $1>")
+      .replace(/<\/cellXfs>/, "</cellXfs>\n  ");
+    expect(resaved).not.toBe(first);
+    const parts = Object.fromEntries([...runs[0]].map(([name, bytes]) => [name, name === "xl/styles.xml" ? resaved : bytes]));
+    const file = path.join(dir, "luu-lai-bang-excel.xlsx");
+    fs.writeFileSync(file, zipParts(parts));
+    const output = path.join(dir, "luu-lai-bang-excel-tong-hop.xlsx");
+    await summarizeFile(file, { output, date: DATE, year: 2027 });
+    expect(counts(text(unzipParts(fs.readFileSync(output)).get("xl/styles.xml")))).toEqual(counts(first));
   });
 });
