@@ -24,4 +24,4 @@ export { fold } from "./text";
 export { CATALOGUE } from "./catalogue/targets";
 export { FORMER_COMMUNE_RESULTS } from "./catalogue/communes";
 export type * from "./catalogue/types";
-export { EVALUATED_UNITS } from "./summary-text";
+export { EVALUATED_UNITS, SUMMARY_TEXT } from "./summary-text";

@@ -1,6 +1,6 @@
 import { CATALOGUE } from "./catalogue/targets";
 import { evaluateIndicator, meetsPlan, skippedForBadCell, type IndicatorResult } from "./evaluate";
-import { BASE_YEAR, WORST_FIRST, YEARS, type Group, type Indicator, type Method, type Status } from "./model";
+import { BASE_YEAR, GROUPS, WORST_FIRST, YEARS, type Group, type Indicator, type Method, type Status } from "./model";
 import { countByGroup, headline, planHeadline, rollUp, type GroupCount } from "./rollup";
 import { rises } from "./rules";
 import type { Target } from "./target";
@@ -79,6 +79,7 @@ export interface SummaryModel {
 }
 
 const CODES = new Intl.Collator("vi", { numeric: true });
+const GROUP_ORDER = new Map(GROUPS.map((g, i) => [g, i]));
 const SEVERITY = new Map(WORST_FIRST.map((s, i) => [s, i]));
 const BEHIND: ReadonlySet<Status> = new Set(["Chậm tiến độ", "Chưa đạt", "Không đạt"]);
 
@@ -194,8 +195,9 @@ function yearDoubts(read: WorkbookRead, year: number): Doubt[] {
 }
 
 /**
- * The rows with the resolution's missing targets put in their place by code within their group (a target missing
- * whole brings its sub-metrics, as the resolution lists them), so that the numbering runs on.
+ * The rows with the resolution's missing targets put in their place: before the first row of a later group or of a
+ * later code in its group (a target missing whole brings its sub-metrics, as the resolution lists them), so that
+ * the numbering runs on.
  */
 function withAbsent(rows: readonly SummaryRow[], missing: readonly MissingTarget[]): DetailRow[] {
   const pending: AbsentRow[] = missing
@@ -214,7 +216,8 @@ function withAbsent(rows: readonly SummaryRow[], missing: readonly MissingTarget
   const detail: DetailRow[] = [];
   for (const row of rows) {
     for (let i = 0; i < pending.length;) {
-      if (pending[i].group === row.group && CODES.compare(pending[i].code, row.code) < 0) detail.push(...pending.splice(i, 1));
+      const before = GROUP_ORDER.get(pending[i].group)! - GROUP_ORDER.get(row.group)! || CODES.compare(pending[i].code, row.code);
+      if (before < 0) detail.push(...pending.splice(i, 1));
       else i++;
     }
     detail.push(row);

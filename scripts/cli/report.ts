@@ -3,7 +3,10 @@ import {
   formatNumber,
   formatPercent,
   GROUP_NAMES,
+  isAbsent,
   overviewStatuses,
+  SUMMARY_TEXT,
+  type DetailRow,
   type GroupCount,
   type SummaryModel,
   type SummaryRow,
@@ -93,7 +96,7 @@ export function summaryText(result: SummaryResult, options: SummaryTextOptions):
     groupTable(model),
     "",
     ...behindText(model),
-    ...(options.all ? ["", detailTable(model.rows, model.year)] : []),
+    ...(options.all ? ["", detailTable(model.detail, model.year)] : []),
     ...(result.problems.length > 0 ? ["", ...problemsText(result.problems, options)] : []),
   );
 }
@@ -158,19 +161,19 @@ const withUnit = (value: number | null, unit: string | null) =>
 
 const NAME_WIDTH = 48;
 
-/** Code, name (cut to fit), baseline, target, actual, attainment and status of each row; sub-metrics indented. */
-export function detailTable(rows: readonly SummaryRow[], year: number): string {
+/**
+ * Code, name (cut to fit), baseline, target (with the resolution's when it differs), actual, attainment and status
+ * of each row, sub-metrics indented; a target of the resolution that no sheet holds says so where the figures go.
+ */
+export function detailTable(rows: readonly DetailRow[], year: number): string {
   return table(
     [LABELS.code, LABELS.name, LABELS.baseline, LABELS.target, LABELS.actual(year), LABELS.attainment, LABELS.status],
-    rows.map((r) => [
-      r.code.includes(".") ? `  ${markedCode(r)}` : markedCode(r),
-      cut(r.name, NAME_WIDTH),
-      figure(r.baseline),
-      cut(r.target, 16),
-      figure(r.actual),
-      ratio(r.attainment),
-      r.status,
-    ]),
+    rows.map((r) => {
+      const code = r.code.includes(".") ? `  ${isAbsent(r) ? r.code : markedCode(r)}` : isAbsent(r) ? r.code : markedCode(r);
+      if (isAbsent(r)) return [code, cut(r.name, NAME_WIDTH), "", cut(r.target, 16), SUMMARY_TEXT.absent, "", r.status];
+      const target = r.resolutionTarget === null ? cut(r.target, 16) : `${cut(r.target, 16)} (NQ: ${cut(r.resolutionTarget, 16)})`;
+      return [code, cut(r.name, NAME_WIDTH), figure(r.baseline), target, figure(r.actual), ratio(r.attainment), r.status];
+    }),
     ["left", "left", "right", "left", "right", "right", "left"],
   );
 }

@@ -74,6 +74,9 @@ describe("targets of the resolution that no sheet holds", () => {
   it("should be rows of the detail table in their place by code, numbered on, with Thiếu số liệu", () => {
     const codes = model.detail.filter((r) => r.group === "KT" && !r.code.includes(".")).map((r) => r.code);
     expect(codes).toEqual(["KT1", "KT2", "KT3", "KT4", "KT5", "KT6", "KT7"]);
+    // in the whole table too (the command line prints it in this order): between KT6 and XH1
+    const all = model.detail.map((r) => r.code);
+    expect(all.slice(all.indexOf("KT7") - 1, all.indexOf("KT7") + 2)).toEqual(["KT6", "KT7", "XH1"]);
     const kt7 = rowWith(layout, 1, "KT7");
     // STT 7 after KT6's 6: no jump from 6 to 8
     expect(kt7.slice(0, 7)).toEqual([
