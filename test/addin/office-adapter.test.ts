@@ -195,7 +195,7 @@ describe("writing the Ban Thường vụ summary", () => {
     const fonts = mock.ops.filter((op) => op.sheet === "Tổng hợp BTV 2027" && op.path === "format.font.name");
     expect(fonts.map((op) => op.value)).toEqual(["Times New Roman"]);
     // a status cell gets its fill; the bordered table is one rectangle
-    expect(mock.fill("Tổng hợp BTV 2027", "L33")).toMatchObject({ color: "#C6EFCE" });
+    expect(mock.fill("Tổng hợp BTV 2027", "L33")).toMatchObject({ color: "#7DBB5A" });
     expect(mock.ops.filter((op) => op.path === "format.borders.getItem(EdgeTop).style").length).toBeLessThan(10);
   });
 

@@ -60,7 +60,12 @@ describe.skipIf(!hasLibreOffice)("the template and a 2027 summary as printed by 
       "Năm 2027:",
       "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU",
       "II. CHI TIẾT TỪNG CHỈ TIÊU",
-      "IV. SỐ LIỆU LỖI KHÔNG ĐƯỢC TÍNH",
+      "IV. SỐ LIỆU LỖI VÀ SỐ LIỆU CẦN KIỂM TRA",
+      // the sample's 0,43 in a % row, its edited XH3 target and its deleted KT7 (scripts/render/sample-workbook.ts)
+      "(*)",
+      "NQ:",
+      "Không có trên trang chỉ tiêu",
+      "Chỉ tiêu 2025-2030!I35: 0,43 được đọc là 0,43%; có thể là 43%.",
       "Nơi nhận:",
       "T/M ĐẢNG ỦY",
       "BÍ THƯ",
