@@ -189,7 +189,8 @@ function yearDoubts(read: WorkbookRead, year: number): Doubt[] {
     const column = problemColumn(problem);
     const at = column === undefined ? null : /^(year|plan):(\d+)$/.exec(column);
     if (at && (at[1] === "year" ? Number(at[2]) > year : Number(at[2]) !== year)) continue;
-    doubts.push({ sheet: problem.sheet, cell: problem.cell, code: problem.code, finding: problem as DoubtFinding });
+    const finding = { rule: problem.rule, params: problem.params } as DoubtFinding;
+    doubts.push({ sheet: problem.sheet, cell: problem.cell, code: problem.code, finding });
   }
   return doubts;
 }
