@@ -97,6 +97,23 @@ describe("targets of the resolution that no sheet holds", () => {
     expect(layout.merges).toContain(`G${xh122 + 1}:K${xh122 + 1}`);
   });
 
+  it("should bring a target deleted whole with its sub-metrics, as the resolution lists them", () => {
+    const grids = truthWorkbook().map((g) => ({
+      ...g,
+      values: g.values.map((row) => (typeof row[0] === "string" && /^XD3(\.|$)/.test(row[0]) ? row.map(() => null) : row)),
+    }));
+    const { model: without } = planSummary(grids, { date: new Date(2027, 11, 20), year: 2027 })!;
+    const codes = without.detail.map((r) => [r.code, "absent" in r]);
+    const at = codes.findIndex(([code]) => code === "XD3");
+    expect(codes.slice(at - 1, at + 4)).toEqual([
+      ["XD2", false],
+      ["XD3", true],
+      ["XD3.1", true],
+      ["XD3.2", true],
+      ["XD4", false],
+    ]);
+  });
+
   it("should still count them in the overview, 7 / 13 / 5 = 25, KT7 and XH12 as Thiếu số liệu", () => {
     expect(model.groups.map((g) => [g.group, g.total])).toEqual([
       ["KT", 7],
