@@ -1,16 +1,16 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { render, RENDER_DIR, type RenderResult } from "../../scripts/render/render";
+import { has } from "../support/tools";
 
 /**
  * `npm run render` through LibreOffice and poppler, checked on the PDFs it prints. Runs where LibreOffice is installed
  * (.ci/run installs it); elsewhere the suite is skipped.
  */
-const hasLibreOffice =
-  !spawnSync("soffice", ["--version"], { stdio: "ignore" }).error && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
+const hasLibreOffice = has("libreoffice", "poppler", "fonts");
 const root = path.resolve(__dirname, "../..");
 
 const pdf = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8" });
