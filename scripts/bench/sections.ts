@@ -185,7 +185,8 @@ export function bundleSizes(root: string): Figure[] {
  */
 export async function cliProcess(): Promise<Figure[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "coma-bench-process-"));
-  const cli = path.resolve(__dirname, "..", "cli", "cli.js");
+  // The command line as `npm install` builds it and bin/coma.js loads it (npm run bench builds it first).
+  const cli = path.resolve(__dirname, "..", "..", "..", "..", "build", "cli", "cli.js");
   const exceljs = require.resolve("exceljs");
   try {
     const template = path.join(folder, "mau.xlsx");
