@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -18,7 +17,7 @@ const TEMPORARY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 export function writeFileAtomically(target: string, data: Uint8Array, calls: WriteCalls = fs): void {
   const folder = path.dirname(target);
   removeStaleTemporaries(folder);
-  const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomHex()}.tmp`);
   let fd: number | null = null;
   try {
     fd = fs.openSync(temp, "wx");
@@ -33,6 +32,16 @@ export function writeFileAtomically(target: string, data: Uint8Array, calls: Wri
     throw error;
   }
   syncFolder(folder);
+}
+
+/**
+ * Eight hex digits to tell apart two writes of one process; the file is opened exclusively ("wx"), so a clash fails
+ * rather than shares. Not node:crypto, whose loading is a tenth of a short run.
+ */
+function randomHex(): string {
+  return Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
 }
 
 /** write(2) may write less than asked (a disk filling up): go on from where it stopped; no progress is an error. */
