@@ -40,7 +40,6 @@ export interface SummaryModel {
   skipped: { cells: number; codes: string[] };
 }
 
-const CODES = new Intl.Collator("vi", { numeric: true });
 const SEVERITY = new Map(WORST_FIRST.map((s, i) => [s, i]));
 const BEHIND: ReadonlySet<Status> = new Set(["Chậm tiến độ", "Chưa đạt", "Không đạt"]);
 
@@ -101,7 +100,7 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
       (a, b) =>
         SEVERITY.get(a.status)! - SEVERITY.get(b.status)! ||
         distances.get(b.code)! - distances.get(a.code)! ||
-        CODES.compare(a.code, b.code),
+        compareCodes(a.code, b.code),
     );
   const planned = planCount(
     judged.map((e) => e.indicator),
@@ -186,3 +185,26 @@ function toRow(indicator: Indicator, r: IndicatorResult, status: Status): Summar
     isParent: indicator.isParent,
   };
 }
+
+/**
+ * Codes in reading order, their numbers by value: XH2 before XH10, KT1.2 before KT1.10 (what a numeric Intl.Collator
+ * answers for codes, which are letters, digits and dots, without the 13 ms that starting ICU costs a short run).
+ */
+export function compareCodes(a: string, b: string): number {
+  let [i, j] = [0, 0];
+  while (i < a.length && j < b.length) {
+    if (isDigit(a, i) && isDigit(b, j)) {
+      let [x, y] = [0, 0];
+      for (; isDigit(a, i); i++) x = x * 10 + a.charCodeAt(i) - 48;
+      for (; isDigit(b, j); j++) y = y * 10 + b.charCodeAt(j) - 48;
+      if (x !== y) return x - y;
+    } else if (a.charCodeAt(i) !== b.charCodeAt(j)) {
+      return a.charCodeAt(i) - b.charCodeAt(j); // "." before digits before letters, as the collator has them
+    } else {
+      [i, j] = [i + 1, j + 1];
+    }
+  }
+  return a.length - i - (b.length - j);
+}
+
+const isDigit = (text: string, at: number) => at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
