@@ -28,8 +28,7 @@ const past = new Date(Date.UTC(2024, 0, 1));
 
 beforeAll(async () => {
   buildCli(path.join(BUILD, "build", "cli"));
-  fs.mkdirSync(path.dirname(BIN), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, "bin", "coma.js"), BIN);
+  fs.cpSync(path.join(ROOT, "bin"), path.dirname(BIN), { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-kill-"));
   input = path.join(dir, "xa-lon.xlsx");
   await largeWorkbook().xlsx.writeFile(input);
