@@ -42,8 +42,16 @@ function viDecimal(value: number, shift: number, digits: number): string {
   if (point < 0) [figures, point] = ["0".repeat(-point) + figures, 0];
   const keep = point + digits;
   let kept = figures.slice(0, keep).padEnd(keep, "0");
-  if ((figures[keep] ?? "0") >= "5") kept = (BigInt(kept) + 1n).toString().padStart(keep, "0");
+  if ((figures[keep] ?? "0") >= "5") kept = plusOne(kept);
   const integer = kept.slice(0, kept.length - digits).replace(/^0+(?=\d)/, "") || "0";
   const decimals = kept.slice(kept.length - digits).replace(/0+$/, "");
   return `${sign}${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${decimals ? `,${decimals}` : ""}`;
+}
+
+/** Decimal digits plus one in the last place: 0129 → 0130, 999 → 1000 (no BigInt: the functions' bundle is ES2017). */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === "9") i--;
+  if (i < 0) return `1${"0".repeat(digits.length)}`;
+  return `${digits.slice(0, i)}${Number(digits[i]) + 1}${"0".repeat(digits.length - i - 1)}`;
 }
