@@ -185,7 +185,9 @@ export function bundleSizes(root: string): Figure[] {
  */
 export async function cliProcess(): Promise<Figure[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "coma-bench-process-"));
-  const cli = path.resolve(__dirname, "..", "cli", "cli.js");
+  // The command line as `npm install` builds it and bin/coma.js loads it, code cache included (npm run bench builds it).
+  const loader = path.resolve(__dirname, "..", "..", "..", "..", "bin", "load-bundle.js");
+  const cli = path.resolve(__dirname, "..", "..", "..", "..", "build", "cli", "cli.js");
   const exceljs = require.resolve("exceljs");
   try {
     const template = path.join(folder, "mau.xlsx");
@@ -201,7 +203,7 @@ export async function cliProcess(): Promise<Figure[]> {
     // Each process reports its peak memory and CPU time (user + system, ms): wall time swings on a shared machine.
     const report = `process.stderr.write(JSON.stringify({ rss: process.resourceUsage().maxRSS, cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }))`;
     const summary = (input: string) =>
-      `require(${JSON.stringify(cli)}).main(["summary", ${JSON.stringify(input)}, "-o", ${JSON.stringify(path.join(folder, "out.xlsx"))}, "--year", "2027"])` +
+      `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(cli)}).exports.main(["summary", ${JSON.stringify(input)}, "-o", ${JSON.stringify(path.join(folder, "out.xlsx"))}, "--year", "2027"])` +
       `.then((code) => { if (code !== 0) process.exit(10 + code); ${report}; })`;
     const copy =
       `const { Workbook } = require(${JSON.stringify(exceljs)}); const w = new Workbook();` +

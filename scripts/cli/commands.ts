@@ -21,10 +21,8 @@ export interface TemplateResult {
 export async function writeTemplate(output: string, { overwrite }: { overwrite: boolean }): Promise<TemplateResult> {
   if (!overwrite && fs.existsSync(output)) throw new CliError("template-exists", { file: output });
   // exceljs builds new workbooks only, and takes a tenth of a second to load: validate and summary never load it.
-  const { Workbook } = await import("exceljs");
-  const { saveWorkbook, writeLayouts } = await import("../new-workbook/workbook-file");
-  const workbook = new Workbook();
-  workbook.creator = "COMA";
+  const { newWorkbook, saveWorkbook, writeLayouts } = await import("../new-workbook/workbook-file");
+  const workbook = newWorkbook();
   writeLayouts(workbook, templateLayouts());
   await writing(output, () => saveWorkbook(workbook, output));
   const notes = CATALOGUE.filter((e) => e.reportConflict).map((e) => ({

@@ -6,7 +6,7 @@ import {
   type Font,
   type PageSetup,
   type Style,
-  type Workbook,
+  Workbook,
   type Worksheet,
 } from "exceljs";
 import { BASE_FONT_SIZE, cellStyles, DEFAULT_ROW_HEIGHT, type CellStyle, type SheetLayout } from "../../core";
@@ -125,6 +125,13 @@ function writeLink(cell: ExcelCell, sheet: string, address: string): void {
 }
 
 /** Writes the workbook whole or not at all (temporary file in the same folder, then rename). */
+/** An empty workbook that COMA makes: through this module, so that exceljs loads only with it (bundle.mjs). */
+export function newWorkbook(): Workbook {
+  const workbook = new Workbook();
+  workbook.creator = "COMA";
+  return workbook;
+}
+
 export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
   shareEmptyRowStyles(workbook);
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });

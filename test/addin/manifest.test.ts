@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { generateCustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as COMA from "../../functions/functions";
+import { has, onPath } from "../support/tools";
 
 // `npm run validate:manifest` asks Microsoft's service; this is the offline part of that check.
 
@@ -144,7 +145,7 @@ describe("manifest.xml", () => {
 });
 
 /** xmllint with Microsoft's manifest schemas (test/fixtures/manifest-schemas/README.md); CI installs libxml2-utils. */
-const XMLLINT = "/usr/bin/xmllint";
+const XMLLINT = onPath("xmllint") ?? "xmllint";
 const SCHEMA = path.join(ROOT, "test/fixtures/manifest-schemas/OfficeAppManifestV1_1.xsd");
 
 function schemaErrors(xml: string): string[] {
@@ -159,7 +160,7 @@ function schemaErrors(xml: string): string[] {
   }
 }
 
-describe.skipIf(!fs.existsSync(XMLLINT))("manifest.xml against Microsoft's schemas", () => {
+describe.skipIf(!has("xmllint"))("manifest.xml against Microsoft's schemas", () => {
   it("should be valid", () => {
     expect(schemaErrors(source)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { Workbook } from "exceljs";
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerText, templateLayouts } from "../../core";
 import { writeLayouts } from "../../scripts/new-workbook/workbook-file";
 import { Random } from "../../scripts/fuzz/random";
+import { buildCli } from "../support/built-cli";
 
 /**
  * Nothing lost: `coma summary FILE -o OUT` killed with SIGKILL at random moments leaves OUT either as it was or
@@ -26,13 +27,8 @@ let old: Buffer;
 const past = new Date(Date.UTC(2024, 0, 1));
 
 beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json", "--outDir", path.join(BUILD, "build")],
-    { cwd: ROOT },
-  );
-  fs.mkdirSync(path.dirname(BIN), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, "bin", "coma.js"), BIN);
+  buildCli(path.join(BUILD, "build", "cli"));
+  fs.cpSync(path.join(ROOT, "bin"), path.dirname(BIN), { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "coma-kill-"));
   input = path.join(dir, "xa-lon.xlsx");
   await largeWorkbook().xlsx.writeFile(input);

@@ -1,17 +1,17 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { render, RENDER_DIR, type RenderResult } from "../../scripts/render/render";
+import { buildCli } from "../support/built-cli";
+import { has } from "../support/tools";
 
 /**
  * `npm run render` through LibreOffice and poppler, checked on the PDFs it prints. Runs where LibreOffice is installed
  * (.ci/run installs it); elsewhere the suite is skipped.
  */
-const hasLibreOffice =
-  !spawnSync("soffice", ["--version"], { stdio: "ignore" }).error && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
-const root = path.resolve(__dirname, "../..");
+const hasLibreOffice = has("libreoffice", "poppler", "fonts");
 
 const pdf = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8" });
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdf("pdfinfo", file))![1]);
@@ -33,14 +33,7 @@ describe.skipIf(!hasLibreOffice)("the template and a 2027 summary as printed by 
   let result: RenderResult;
 
   beforeAll(async () => {
-    try {
-      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
-        cwd: root,
-        stdio: "pipe",
-      });
-    } catch {
-      // tsc still emits when another module of the tree has a type error; the render below tells whether it works
-    }
+    buildCli();
     result = await render();
   }, 300_000);
 

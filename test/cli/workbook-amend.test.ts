@@ -19,6 +19,7 @@ import {
   type Parts,
 } from "./packages";
 import { runCli } from "./run-cli";
+import { has } from "../support/tools";
 
 /**
  * A workbook as openpyxl writes one with a bar chart and a cell comment (absolute relationship targets, a drawing with
@@ -141,7 +142,7 @@ describe("a workbook written by openpyxl with a chart and a comment", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027"]);
   });
 
-  it.runIf(fs.existsSync("/usr/bin/soffice") || process.env.CI)(
+  it.runIf(has("libreoffice"))(
     "should open in LibreOffice",
     () => {
       const pdfDir = path.join(dir, "pdf");
@@ -265,7 +266,7 @@ describe("amending a package with a layout", () => {
     expect(grid.formats?.[5]).toEqual([null, "0.0%"]);
   });
 
-  it.runIf(fs.existsSync("/usr/bin/soffice") || process.env.CI)(
+  it.runIf(has("libreoffice"))(
     "should open in LibreOffice with its chart",
     () => {
       const file = path.join(dir, "bieu-do.xlsm");

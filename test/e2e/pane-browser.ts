@@ -4,26 +4,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { ensureBuilt, serveDist } from "../support/built-addin";
+import { CHROMIUM_LAUNCH } from "../support/tools";
 
 /**
  * The built task pane in Debian's Chromium, with office.js replaced by an in-memory Excel (test/e2e/excel-standin.js)
  * holding `workbook`. Nothing leaves 127.0.0.1: any other request is aborted and listed in `outside`.
  */
 
-/** Debian's Chromium, headless, with nothing that reaches out to the network (closed here). */
-export const CHROMIUM_LAUNCH = {
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+/** The launch options of every browser test (test/support/tools.ts), still importable from here. */
+export { CHROMIUM_LAUNCH };
 const STANDIN = fs.readFileSync(path.join(__dirname, "excel-standin.js"), "utf8");
 
 export interface PaneBrowser {

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/built-addin";
+import { has } from "../support/tools";
 import { openPane, type PaneBrowser } from "./pane-browser";
 
 /**
@@ -66,7 +67,7 @@ declare global {
   }
 }
 
-describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_000 }, () => {
+describe.skipIf(!has("chromium"))("the task pane in a browser, on an in-memory workbook", { timeout: 60_000 }, () => {
   let pane: PaneBrowser;
   let page: Page;
   let alerts: string[];

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, ensureBuilt, serveDist } from "../support/built-addin";
-import { CHROMIUM_LAUNCH } from "./pane-browser";
+import { CHROMIUM_LAUNCH, has } from "../support/tools";
 
 /**
  * Office 2016 and 2019 open add-ins in Internet Explorer 11 (Trident) or the first Edge (EdgeHTML). The built pane
@@ -19,7 +19,7 @@ const EDGE_HTML =
 const CHROMIUM_UA =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
 
-describe("the pane in Internet Explorer and the first Edge", { timeout: 60_000 }, () => {
+describe.skipIf(!has("chromium"))("the pane in Internet Explorer and the first Edge", { timeout: 60_000 }, () => {
   let server: http.Server;
   let browser: Browser;
   let base: string;

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { has, SOFFICE } from "./tools";
 
-/** Where CI (.ci/run) and Debian/Ubuntu install LibreOffice; the slow checks run only when it is there. */
-export const SOFFICE = "/usr/bin/soffice";
-export const hasSoffice = fs.existsSync(SOFFICE);
+/** The slow checks run only where LibreOffice is installed (always under CI, .ci/run installs it). */
+export const hasSoffice = has("libreoffice");
 
 /**
  * The files LibreOffice opens: all are converted to CSV in one headless run (starting LibreOffice costs seconds,
@@ -23,7 +23,7 @@ export function openedByLibreOffice(files: readonly string[], workDir: string): 
   });
   const profile = `file://${path.join(workDir, "profile")}`;
   const args = [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "csv", "--outdir", output, ...copies];
-  const run = spawnSync(SOFFICE, args, { encoding: "utf8", timeout: 900_000 });
+  const run = spawnSync(SOFFICE ?? "soffice", args, { encoding: "utf8", timeout: 900_000 });
   if (run.error !== undefined) throw run.error;
   const opened = new Set<string>();
   copies.forEach((copy, i) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Cell, SheetGrid } from "../../core/grid";
 import { placeSummary } from "../../core/placement";
 import { readWorkbook } from "../../core/sheet";
-import { buildSummary, defaultYear } from "../../core/summary";
+import { buildSummary, compareCodes, defaultYear } from "../../core/summary";
 
 const HEADER: Cell[] = ["Mã", "Chỉ tiêu", "ĐVT", "Cách tính", "Cơ sở 2025", "Mục tiêu 2030", 2026, 2027, 2028, 2029, 2030];
 const workbook = (...rows: Cell[][]) => readWorkbook([{ name: "Chỉ tiêu", values: [HEADER, ...rows] }]);
@@ -170,5 +170,28 @@ describe("placing the summary sheet", () => {
   it("should find its own sheet by marker after the user renamed it", () => {
     const sheets = [grid("Tổng hợp BTV 2027"), grid("Báo cáo BTV", "COMA:tong-hop-btv:2027")];
     expect(placeSummary(sheets, 2027)).toEqual({ name: "Tổng hợp BTV 2027 (2)", replaces: "Báo cáo BTV" });
+  });
+});
+
+describe("compareCodes", () => {
+  it("should order codes as a numeric Vietnamese Intl.Collator does", () => {
+    const codes = ["XH10", "KT1.10", "XD1", "KT1.2", "XH2", "KT1", "XH1.1", "KT10", "KT2.1.3", "KT2.1", "XD1.5", "XH1"];
+    const collator = new Intl.Collator("vi", { numeric: true });
+    // By hand: KT1, KT1.2, KT1.10, KT2.1, KT2.1.3, KT10, XD1, XD1.5, XH1, XH1.1, XH2, XH10.
+    expect([...codes].sort(compareCodes)).toEqual([...codes].sort(collator.compare));
+    expect([...codes].sort(compareCodes)).toEqual([
+      "KT1",
+      "KT1.2",
+      "KT1.10",
+      "KT2.1",
+      "KT2.1.3",
+      "KT10",
+      "XD1",
+      "XD1.5",
+      "XH1",
+      "XH1.1",
+      "XH2",
+      "XH10",
+    ]);
   });
 });
