@@ -103,7 +103,7 @@ function unitLayout(all: readonly Indicator[], rows: readonly Indicator[], marke
   }
   return b
     .set({
-      widths: [8, 40, 9, 11, 10, 12, 11, 12, 12, 30, 4],
+      widths: [8, 34, 8, 10, 10, 11, 11, 11, 11, 45, 4],
       hiddenColumns: [MARKER_COLUMN],
       freezeRows: HEADER_ROW + 1,
       print: { landscape: true, fitToWidth: true, titleRows: [HEADER_ROW + 1, HEADER_ROW + 1] },
