@@ -115,7 +115,8 @@ function markedYear(files: readonly UnitFileInput[]): number | null {
     }
   }
   let best: number | null = null;
-  for (const [year, count] of counts) if (best === null || count > counts.get(best)! || (count === counts.get(best) && year < best)) best = year;
+  for (const [year, count] of counts)
+    if (best === null || count > counts.get(best)! || (count === counts.get(best) && year < best)) best = year;
   return best;
 }
 
@@ -160,7 +161,9 @@ class MasterCells {
     }
     if (plansWithoutColumn > 0) {
       const place: ProblemPlace = { severity: "warning", sheet: this.read.sheets[0], cell: null, code: null };
-      this.plan.problems.push(problem(place, { rule: "master-no-plan-column", params: { year: this.year + 1, count: plansWithoutColumn } }));
+      this.plan.problems.push(
+        problem(place, { rule: "master-no-plan-column", params: { year: this.year + 1, count: plansWithoutColumn } }),
+      );
     }
     const byUnit = new Map<string, { unit: string; codes: string[] }>();
     for (const row of stillBlank) {
@@ -196,7 +199,16 @@ class MasterCells {
     const distinct = candidates.filter((c, i) => candidates.findIndex((d) => same(d.value, c.value)) === i);
     const current = this.current(row, at, kind);
     const conflict = (c: Candidate, reason: CollectConflict["reason"]) =>
-      this.plan.conflicts.push({ code: row.code, sheet: at.sheet, cell: at.address, master: current, unit: c.unit, file: c.file, value: c.value, reason });
+      this.plan.conflicts.push({
+        code: row.code,
+        sheet: at.sheet,
+        cell: at.address,
+        master: current,
+        unit: c.unit,
+        file: c.file,
+        value: c.value,
+        reason,
+      });
     if (distinct.length > 1) {
       candidates.forEach((c) => conflict(c, "units-disagree"));
       return false;
@@ -237,7 +249,8 @@ class MasterCells {
       if (sheet !== at.sheet) continue;
       const rect = parseA1(range);
       if (rect.rows * rect.columns < 2) continue;
-      if (at.row >= rect.row && at.row < rect.row + rect.rows && at.column >= rect.column && at.column < rect.column + rect.columns) return range;
+      if (at.row >= rect.row && at.row < rect.row + rect.rows && at.column >= rect.column && at.column < rect.column + rect.columns)
+        return range;
     }
     return null;
   }
@@ -260,7 +273,7 @@ interface TargetCell {
 
 /** One figure: numbers equal to 12 significant digits; texts equal folded, or as the number they hold. */
 function same(a: number | string, b: number | string): boolean {
-  const number = (v: number | string) => (typeof v === "number" ? v : (readNumberText(v) as { value: number } | null)?.value ?? null);
+  const number = (v: number | string) => (typeof v === "number" ? v : ((readNumberText(v) as { value: number } | null)?.value ?? null));
   const [x, y] = [number(a), number(b)];
   if (typeof x === "number" && typeof y === "number" && (typeof a === "number" || typeof b === "number" || /^[\d.,\s%]+$/.test(`${a}${b}`)))
     return roundNoise(x) === roundNoise(y);

@@ -3,17 +3,7 @@ import { BASE_YEAR, FINAL_YEAR, YEARS } from "./model";
 import { fold, memoize } from "./text";
 
 export type ColumnKey =
-  | "code"
-  | "name"
-  | "group"
-  | "unit"
-  | "method"
-  | "baseline"
-  | "target"
-  | "note"
-  | "keeper"
-  | `year:${number}`
-  | `plan:${number}`;
+  "code" | "name" | "group" | "unit" | "method" | "baseline" | "target" | "note" | "keeper" | `year:${number}` | `plan:${number}`;
 
 /**
  * Header synonyms, folded (no diacritics, lower case). `Kế hoạch 2030` is not among the target's: it is the plan of

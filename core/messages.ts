@@ -45,8 +45,7 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "unit-file-no-sheet": (p) =>
     `Không tìm thấy trang có cột Mã và cột Thực hiện ${p.year}; tệp này không được đọc (hãy dùng tệp COMA đã chia cho đơn vị).`,
   "unit-file-other-year": (p) => `Tệp này là số liệu năm ${p.year}, không phải năm ${p.expected} đang thu thập; tệp không được đọc.`,
-  "unit-file-other-commune": (p) =>
-    `Tệp này được chia từ bảng chỉ tiêu của “${p.office}”, không phải “${p.expected}”; tệp không được đọc.`,
+  "unit-file-other-commune": (p) => `Tệp này được chia từ bảng chỉ tiêu của “${p.office}”, không phải “${p.expected}”; tệp không được đọc.`,
   "unit-file-unknown-code": (p) => `Mã ${p.code} không có trong tệp gốc; số liệu dòng này không được ghi.`,
   "unit-file-code-edited": (p) => `Mã đã bị sửa thành “${p.text}”; dùng mã ${p.code} mà COMA ghi ẩn trong tệp.`,
   "unit-file-locked-edited": (p) =>

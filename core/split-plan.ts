@@ -65,7 +65,11 @@ export function masterOffice(grids: readonly SheetGrid[], read: WorkbookRead): s
   return grid && header ? officeTitle(grid.values, header.row) : "";
 }
 
-function unitLayout(all: readonly Indicator[], rows: readonly Indicator[], marker: { year: number; unit: string; office: string }): SheetLayout {
+function unitLayout(
+  all: readonly Indicator[],
+  rows: readonly Indicator[],
+  marker: { year: number; unit: string; office: string },
+): SheetLayout {
   const { year } = marker;
   const plan = year < FINAL_YEAR;
   const b = new LayoutBuilder(W.sheetName({ year }), WIDTH + 1);
@@ -115,6 +119,7 @@ function unitLayout(all: readonly Indicator[], rows: readonly Indicator[], marke
 /** The unit's rows with the parent headings they sit under (`KT3` above `KT3.2`), in the master's order. */
 function withParents(all: readonly Indicator[], rows: readonly Indicator[]): Indicator[] {
   const wanted = new Set(rows.map((r) => r.code));
-  for (const row of rows) for (let dot = row.code.lastIndexOf("."); dot > 0; dot = row.code.lastIndexOf(".", dot - 1)) wanted.add(row.code.slice(0, dot));
+  for (const row of rows)
+    for (let dot = row.code.lastIndexOf("."); dot > 0; dot = row.code.lastIndexOf(".", dot - 1)) wanted.add(row.code.slice(0, dot));
   return all.filter((i) => wanted.has(i.code) && (!i.isParent || rows.some((r) => r.code.startsWith(`${i.code}.`))));
 }

@@ -111,7 +111,12 @@ function sheetHeader(values: readonly Cell[][], year: number): { row: number; co
 function keeperOfSheet(grid: SheetGrid, header: { row: number; columns: Columns }): string | null {
   const column = header.columns.keeper;
   if (column === undefined) return null;
-  const names = new Set(grid.values.slice(header.row + 1).map((row) => String(row[column] ?? "").trim()).filter((t) => t !== ""));
+  const names = new Set(
+    grid.values
+      .slice(header.row + 1)
+      .map((row) => String(row[column] ?? "").trim())
+      .filter((t) => t !== ""),
+  );
   return names.size === 1 ? [...names][0] : null;
 }
 
@@ -139,7 +144,8 @@ class SheetRows {
       const actual = this.actual(r, code, master);
       const plan = this.plan(r, code, master);
       if (!master) {
-        if (actual || plan) this.report(r, this.header.columns.code ?? 0, code, "warning", { rule: "unit-file-unknown-code", params: { code } });
+        if (actual || plan)
+          this.report(r, this.header.columns.code ?? 0, code, "warning", { rule: "unit-file-unknown-code", params: { code } });
         continue;
       }
       if (master.isParent) continue;
@@ -154,7 +160,10 @@ class SheetRows {
     if (this.markerColumn === null) return normalCode(visible);
     const hidden = normalCode(String(this.grid.values[r]?.[this.markerColumn] ?? ""));
     if (hidden !== null && visible !== "" && normalCode(visible) !== hidden) {
-      this.report(r, this.header.columns.code ?? 0, hidden, "warning", { rule: "unit-file-code-edited", params: { text: visible, code: hidden } });
+      this.report(r, this.header.columns.code ?? 0, hidden, "warning", {
+        rule: "unit-file-code-edited",
+        params: { text: visible, code: hidden },
+      });
     }
     return hidden;
   }
@@ -198,13 +207,17 @@ class SheetRows {
       [this.header.columns.name, master.name],
       [this.header.columns.target, master.targetText],
       [this.header.columns.baseline, figureText(master.baseline)],
-      [previousYear === BASE_YEAR ? undefined : this.header.columns[`year:${previousYear}`], figureText(master.values[previousYear] ?? null)],
+      [
+        previousYear === BASE_YEAR ? undefined : this.header.columns[`year:${previousYear}`],
+        figureText(master.values[previousYear] ?? null),
+      ],
     ];
     for (const [column, text] of expected) {
       if (column === undefined) continue;
       const cell = this.grid.values[r]?.[column];
       const typed = typeof cell === "number" ? figureText(cell) : this.text(r, column);
-      if (typed !== text) this.report(r, column, code, "warning", { rule: "unit-file-locked-edited", params: { text: typed, master: text } });
+      if (typed !== text)
+        this.report(r, column, code, "warning", { rule: "unit-file-locked-edited", params: { text: typed, master: text } });
     }
   }
 
@@ -236,8 +249,22 @@ const valueRules = (master: Indicator | undefined) => ({
 const aboveOne = (master: Indicator) => (master.baseline ?? 0) > 1 || Object.values(master.values).some((v) => (v ?? 0) > 1);
 
 /** A problem of a unit's file: its sheet named `[file]sheet` (Excel's way of naming another workbook's sheet). */
-function unitProblem(file: string, sheet: string | null, cell: string | null, code: string | null, finding: CellFinding): Problem & { file: string } {
+function unitProblem(
+  file: string,
+  sheet: string | null,
+  cell: string | null,
+  code: string | null,
+  finding: CellFinding,
+): Problem & { file: string } {
   const name = file.replace(/^.*[\\/]/, "");
   const { fix: _fix, ...rest } = finding;
-  return { ...rest, severity: finding.severity, sheet: sheet === null ? `[${name}]` : `[${name}]${sheet}`, cell, code, message: message(finding), file };
+  return {
+    ...rest,
+    severity: finding.severity,
+    sheet: sheet === null ? `[${name}]` : `[${name}]${sheet}`,
+    cell,
+    code,
+    message: message(finding),
+    file,
+  };
 }

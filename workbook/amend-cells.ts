@@ -73,7 +73,12 @@ export function writeCells(xml: string, writes: readonly CellValueWrite[]): stri
   for (const row of rows) {
     while (pending.length > 0 && pending[0] < row.index) {
       const n = pending.shift()!;
-      out.push(text.slice(cursor, row.start), `<${prefix}row r="${n}">${cellsOf(n).map((w) => cellXml(w, prefix, styles.get(w.column))).join("")}</${prefix}row>`);
+      out.push(
+        text.slice(cursor, row.start),
+        `<${prefix}row r="${n}">${cellsOf(n)
+          .map((w) => cellXml(w, prefix, styles.get(w.column)))
+          .join("")}</${prefix}row>`,
+      );
       cursor = row.start;
     }
     if (pending[0] !== row.index) continue;
@@ -82,7 +87,12 @@ export function writeCells(xml: string, writes: readonly CellValueWrite[]): stri
     cursor = row.end;
   }
   for (const n of pending) {
-    out.push(text.slice(cursor, dataEnd), `<${prefix}row r="${n}">${cellsOf(n).map((w) => cellXml(w, prefix, styles.get(w.column))).join("")}</${prefix}row>`);
+    out.push(
+      text.slice(cursor, dataEnd),
+      `<${prefix}row r="${n}">${cellsOf(n)
+        .map((w) => cellXml(w, prefix, styles.get(w.column)))
+        .join("")}</${prefix}row>`,
+    );
     cursor = dataEnd;
   }
   out.push(text.slice(cursor));
@@ -127,7 +137,14 @@ function cellXml(write: CellValueWrite, prefix: string, style: string | undefine
 }
 
 /** The elements `tag` between `from` and `to` (not nested in themselves), with the index each stands for. */
-function elements(text: string, from: number, to: number, prefix: string, tag: string, index: (attributes: string, previous: number) => number): Element[] {
+function elements(
+  text: string,
+  from: number,
+  to: number,
+  prefix: string,
+  tag: string,
+  index: (attributes: string, previous: number) => number,
+): Element[] {
   const found: Element[] = [];
   const start = new RegExp(`<${escape(prefix)}${tag}(\\s[^>]*?)?(/?)>`, "g");
   const close = `</${prefix}${tag}>`;
@@ -163,7 +180,10 @@ function attr(attributes: string, name: string): string | undefined {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The cells of the named worksheets that hold a formula, and their merged ranges: where a collected figure must not go. */
-export function formulaAndMergedCells(workbook: OpenedWorkbook, sheets: readonly string[]): {
+export function formulaAndMergedCells(
+  workbook: OpenedWorkbook,
+  sheets: readonly string[],
+): {
   formulas: { sheet: string; cell: string }[];
   merges: { sheet: string; range: string }[];
 } {

@@ -60,7 +60,10 @@ function contentTypes(sheets: number): Uint8Array {
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${TYPE}.sheet.main+xml"/>`,
     `<Override PartName="/xl/styles.xml" ContentType="${TYPE}.styles+xml"/>`,
-    ...Array.from({ length: sheets }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${TYPE}.worksheet+xml"/>`),
+    ...Array.from(
+      { length: sheets },
+      (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${TYPE}.worksheet+xml"/>`,
+    ),
   ];
   return ENCODER.encode(
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -79,7 +82,11 @@ function workbookXml(layouts: readonly SheetLayout[]): string {
   const sheets = layouts.map((l, i) => `<sheet name="${escapeAttribute(l.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
   const titles = layouts.flatMap((l, i) => {
     const rows = l.print.titleRows;
-    return rows ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quotedSheet(l.name)}!$${rows[0]}:$${rows[1]}`)}</definedName>`] : [];
+    return rows
+      ? [
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(`${quotedSheet(l.name)}!$${rows[0]}:$${rows[1]}`)}</definedName>`,
+        ]
+      : [];
   });
   return (
     `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}"><bookViews><workbookView/></bookViews>` +

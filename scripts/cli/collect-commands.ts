@@ -41,7 +41,11 @@ export interface CollectResult {
 }
 
 /** The master amended with the units' figures, written to OUT (default `<master>-thu-thap-<Y>.xlsx`); never over an input. */
-export function collectFiles(master: string, unitFiles: readonly string[], options: { output?: string; overwrite: boolean }): CollectResult {
+export function collectFiles(
+  master: string,
+  unitFiles: readonly string[],
+  options: { output?: string; overwrite: boolean },
+): CollectResult {
   const workbook = readWorkbookFile(master);
   const units = unitFiles.map((file) => ({ file, grids: readWorkbookFile(file).grids }));
   const sheets = workbook.grids.map((g) => g.name);
@@ -53,7 +57,11 @@ export function collectFiles(master: string, unitFiles: readonly string[], optio
   const bytes = amendCells(workbook, plan.writes, { deflate: deflateWithZlib });
   writing(output, () => writeFileAtomically(output, bytes));
   const errors = plan.problems.some((p) => p.severity === "error");
-  return { json: collectJson(master, output, plan), plan, exitCode: plan.conflicts.length > 0 || plan.missing.length > 0 || errors ? 1 : 0 };
+  return {
+    json: collectJson(master, output, plan),
+    plan,
+    exitCode: plan.conflicts.length > 0 || plan.missing.length > 0 || errors ? 1 : 0,
+  };
 }
 
 /** `<name>-thu-thap-<year>.xlsx` beside the master; `.xlsm` kept. An earlier output's suffix is not repeated. */
@@ -84,9 +92,14 @@ function collectJson(master: string, output: string, plan: CollectPlan): Collect
       value: unitValue,
     })),
     missing: plan.missing,
-    problems: plan.problems.map(
-      (p): ProblemJson => ({ severity: p.severity, sheet: p.sheet, cell: p.cell, code: p.code, message: p.message, rule: p.rule }),
-    ),
+    problems: plan.problems.map((p): ProblemJson => ({
+      severity: p.severity,
+      sheet: p.sheet,
+      cell: p.cell,
+      code: p.code,
+      message: p.message,
+      rule: p.rule,
+    })),
   };
 }
 

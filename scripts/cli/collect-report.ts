@@ -23,7 +23,17 @@ export function collectText({ json, plan }: CollectResult, options: TextOptions)
   if (plan.conflicts.length > 0) {
     out.push("", LABELS.collectConflictsHeading(plan.conflicts.length));
     for (const c of plan.conflicts) {
-      out.push(LABELS.collectConflict(c.code, `${c.sheet}!${c.cell}`, shown(c.master), c.unit, shown(c.value), c.file, LABELS.conflictReasons[c.reason]));
+      out.push(
+        LABELS.collectConflict(
+          c.code,
+          `${c.sheet}!${c.cell}`,
+          shown(c.master),
+          c.unit,
+          shown(c.value),
+          c.file,
+          LABELS.conflictReasons[c.reason],
+        ),
+      );
     }
   }
   if (plan.missing.length > 0) {

@@ -80,7 +80,14 @@ export const CollectJsonSchema = z.strictObject({
   units: z.array(z.strictObject({ unit: z.string(), file: z.string(), rows: z.number(), filled: z.number() })),
   written: z.number(),
   conflicts: z.array(
-    z.strictObject({ code: z.string(), cell: z.string(), master: z.nullable(figureOrText), unit: z.string(), file: z.string(), value: figureOrText }),
+    z.strictObject({
+      code: z.string(),
+      cell: z.string(),
+      master: z.nullable(figureOrText),
+      unit: z.string(),
+      file: z.string(),
+      value: figureOrText,
+    }),
   ),
   missing: z.array(z.strictObject({ unit: z.string(), codes: z.array(z.string()) })),
   problems: z.array(ProblemJsonSchema),

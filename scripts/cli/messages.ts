@@ -149,14 +149,20 @@ export const LABELS = {
   demoSampleHeading: () => "── Số liệu minh họa 2026–2027 (giả định, không phải số liệu thật): các mức đánh giá trong nhiệm kỳ ──",
   demoSample: (file: string, summary: string, json: string) => `4. Tệp số liệu minh họa: ${file}; bảng tổng hợp: ${summary} (${json}).`,
   demoFailed: (reason: string) => `Bản chạy thử gặp lỗi: ${reason}`,
-  splitWritten: (year: number, count: number, folder: string) => `Đã chia số liệu năm ${year} thành ${count} tệp cho các đơn vị, trong thư mục ${folder}:`,
+  splitWritten: (year: number, count: number, folder: string) =>
+    `Đã chia số liệu năm ${year} thành ${count} tệp cho các đơn vị, trong thư mục ${folder}:`,
   splitFile: (unit: string, rows: number, file: string) => `  ${unit}: ${rows} dòng → ${file}`,
-  collectWritten: (file: string, year: number, written: number) => `Đã ghi tệp ${file}: ${written} ô số liệu năm ${year} (và kế hoạch năm ${year + 1}) từ các đơn vị.`,
+  collectWritten: (file: string, year: number, written: number) =>
+    `Đã ghi tệp ${file}: ${written} ô số liệu năm ${year} (và kế hoạch năm ${year + 1}) từ các đơn vị.`,
   collectUnit: (unit: string, filled: number, rows: number, file: string) => `  ${unit}: ${filled}/${rows} dòng có số liệu (${file})`,
-  collectConflictsHeading: (count: number) => `Số liệu khác nhau, chưa ghi (${count}): tệp gốc giữ số cũ; thêm --overwrite để thay số khác (không bao giờ thay ô công thức):`,
+  collectConflictsHeading: (count: number) =>
+    `Số liệu khác nhau, chưa ghi (${count}): tệp gốc giữ số cũ; thêm --overwrite để thay số khác (không bao giờ thay ô công thức):`,
   collectConflict: (code: string, cell: string, master: string, unit: string, value: string, file: string, reason: string) =>
     `  ${code} (ô ${cell}): tệp gốc ${master}, ${unit} gửi ${value} (${file})${reason}`,
-  conflictReasons: { different: "", formula: "; ô tệp gốc là công thức", "units-disagree": "; các tệp của đơn vị khác nhau" } as Record<string, string>,
+  conflictReasons: { different: "", formula: "; ô tệp gốc là công thức", "units-disagree": "; các tệp của đơn vị khác nhau" } as Record<
+    string,
+    string
+  >,
   blank: "(trống)",
   missingHeading: (count: number) => `Chưa báo cáo (${count} dòng):`,
   missingUnit: (unit: string, codes: string[]) => `  ${unit}: ${codes.join(", ")}`,
