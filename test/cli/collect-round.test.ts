@@ -9,6 +9,7 @@ import { amendCells, openWorkbook, type CellValueWrite } from "../../workbook";
 import { collectFiles, splitFile, type CollectResult, type SplitResult } from "../../scripts/cli/collect-commands";
 import { sampleLayouts } from "../../scripts/cli/sample-workbook";
 import { saveWorkbook, writeLayouts } from "../../scripts/new-workbook/workbook-file";
+import { CollectJsonSchema } from "../../scripts/cli/json-output";
 import { runCli } from "./run-cli";
 
 /**
@@ -255,5 +256,27 @@ describe("coma collect of the units' files", () => {
     expect(again.json.written).toBe(0);
     expect(again.json.conflicts).toEqual([]);
     expect(path.basename(again.json.output)).toBe("master-thu-thap-2028-2.xlsx");
+  });
+
+  it("should print --json as the contract gives it, and the conflicts and gaps in words without it", async () => {
+    const out = path.join(dir, "json.xlsx");
+    const run = await runCli(["collect", master, fileOf("Phòng Kinh tế"), "-o", out, "--json"]);
+    expect(run.code).toBe(1);
+    const json = CollectJsonSchema.parse(JSON.parse(run.stdout));
+    // 17 rows of the Phòng Kinh tế − KT7 (the clerk's 3 kept) = 16 cells; its 2 plans have no Kế hoạch 2029 column to go to
+    expect([json.year, json.written, json.conflicts.map((c) => c.code)]).toEqual([YEAR, 16, ["KT7"]]);
+    const text = await runCli(["collect", master, fileOf("Phòng Kinh tế"), "-o", path.join(dir, "text.xlsx")]);
+    expect(text.stdout).toContain("KT7 (ô Chỉ tiêu 2025-2030!J22): tệp gốc 3, Phòng Kinh tế gửi 4");
+    expect(text.stdout).toContain("Công an xã: XH12.1, XH12.2, XH13.1, XH13.2, XD4.2");
+  });
+
+  it("should stop with exit 2 on bad usage or an unreadable unit file, writing nothing", async () => {
+    const bad = path.join(dir, "not-a-workbook.xlsx");
+    fs.writeFileSync(bad, "không phải tệp Excel");
+    const out = path.join(dir, "never.xlsx");
+    const runs = [await runCli(["collect", master]), await runCli(["collect", master, bad, "-o", out])];
+    expect(runs.map((r) => r.code)).toEqual([2, 2]);
+    expect(runs[1].stderr).toContain("not-a-workbook.xlsx");
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
