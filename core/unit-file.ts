@@ -7,8 +7,7 @@ import { BASE_YEAR, type Indicator, type Problem } from "./model";
 import { readNumberText, AMBIGUOUS } from "./number";
 import { parseTarget } from "./target";
 import { formatNumber } from "./format";
-import { fold } from "./text";
-import { readUnitMarker, type UnitMarker } from "./units";
+import { communeKey, readUnitMarker, type UnitMarker } from "./units";
 
 /** A figure of a unit's file for one master cell: the year's value or the next year's plan. */
 export interface UnitFigure {
@@ -78,7 +77,7 @@ function sameFile(marker: UnitMarker, context: UnitFileContext, out: UnitFileRea
     refuse(out, grid.name, { rule: "unit-file-other-year", params: { year: marker.year, expected: context.year } });
     return false;
   }
-  if (marker.office !== "" && context.office !== "" && fold(marker.office) !== fold(context.office)) {
+  if (marker.office !== "" && context.office !== "" && communeKey(marker.office) !== communeKey(context.office)) {
     refuse(out, grid.name, { rule: "unit-file-other-commune", params: { office: marker.office, expected: context.office } });
     return false;
   }

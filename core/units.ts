@@ -62,6 +62,16 @@ export function readUnitMarker(values: readonly Cell[][]): { marker: UnitMarker;
   return null;
 }
 
+/**
+ * The commune a title names, folded (`ĐẢNG ỦY XÃ CO MẠ` → `co ma`), so that a retitled sheet of the same commune is
+ * still the same; the whole folded title when it names no `xã`.
+ */
+export function communeKey(title: string): string {
+  const folded = fold(title);
+  const named = /\bxa ([a-z0-9 ]+?)(?= lan thu| nhiem ky| nam \d|\s*[-,.;:()–—]|$)/.exec(folded);
+  return named ? named[1].trim() : folded;
+}
+
 /** The first text above the header of a target sheet: the office that keeps it (`ĐẢNG ỦY XÃ CO MẠ`), "" when none. */
 export function officeTitle(values: readonly Cell[][], headerRow: number): string {
   for (let r = 0; r < headerRow; r++) {

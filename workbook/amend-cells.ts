@@ -165,7 +165,8 @@ function elements(
 /** The style of each column from `<cols>`, 0-based, so that a new cell looks like the column the user formatted. */
 function columnStyles(head: string, prefix: string): Map<number, string> {
   const styles = new Map<number, string>();
-  for (const m of head.matchAll(new RegExp(`<${escape(prefix)}col\\s([^>]*?)/?>`, "g"))) {
+  const col = new RegExp(`<${escape(prefix)}col\\s([^>]*?)/?>`, "g");
+  for (let m = col.exec(head); m; m = col.exec(head)) {
     const [min, max, style] = [Number(attr(m[1], "min")), Number(attr(m[1], "max")), attr(m[1], "style")];
     if (style === undefined || !(min > 0) || !(max >= min)) continue;
     for (let c = min; c <= Math.min(max, min + 1000); c++) styles.set(c - 1, style);

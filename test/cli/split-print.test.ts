@@ -30,7 +30,11 @@ describe.skipIf(!canPrint)("the units' files in LibreOffice", { timeout: 300_000
     const pages = files.map((file) => {
       const info = spawnSync("pdfinfo", [file.replace(/\.xlsx$/, ".pdf")], { encoding: "utf8" }).stdout ?? "";
       // A4 landscape is 297 × 210 mm = 841.89 × 595.28 points
-      return `${path.basename(file)}: ${/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)?.slice(1).map(Math.round).join(" x ")}`;
+      return `${path.basename(file)}: ${/Page size:\s+([\d.]+) x ([\d.]+)/
+        .exec(info)
+        ?.slice(1)
+        .map((n) => Math.round(Number(n)))
+        .join(" x ")}`;
     });
     expect(pages).toEqual(files.map((file) => `${path.basename(file)}: 842 x 595`));
   });

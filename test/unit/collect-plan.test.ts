@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { findHeader } from "../../core/header";
-import { planCollect, planSplit, readWorkbook, safeFileName, unitFileName, unitMarkerText, type Cell, type SheetGrid } from "../../core";
+import {
+  communeKey,
+  planCollect,
+  planSplit,
+  readWorkbook,
+  safeFileName,
+  unitFileName,
+  unitMarkerText,
+  type Cell,
+  type SheetGrid,
+} from "../../core";
 
 /** The collect plan (contract section 7) on literal grids: what lands, what conflicts, what is refused and why. */
 
@@ -67,6 +77,15 @@ describe("the units' column", () => {
       ["KT1", "x", 5, "Công an xã"],
     ])!;
     expect([lone.columns.unit, lone.columns.keeper]).toEqual([undefined, 3]);
+  });
+
+  it("should know a commune by the name after xã, whatever the title around it", () => {
+    expect(["ĐẢNG ỦY XÃ CO MẠ", "Đảng bộ xã Co Mạ lần thứ I", "UBND XÃ CO MẠ - NĂM 2028", "Văn phòng"].map(communeKey)).toEqual([
+      "co ma",
+      "co ma",
+      "co ma",
+      "van phong",
+    ]);
   });
 
   it("should name a unit's file in ASCII without diacritics", () => {
