@@ -8,7 +8,7 @@ export const COLLECT_TEXT = {
     "COMA cho xem trước ô nào được ghi, số nào khác với bảng này, đơn vị nào chưa báo cáo, rồi mới ghi.",
   chooseFiles: () => "Chọn tệp của các đơn vị",
   overwrite: () => "Thay số đã có khi đơn vị gửi số khác (không thay ô công thức)",
-  write: (p: { count: number }) => `Ghi ${p.count} ô vào bảng này`,
+  writeButton: (p: { count: number }) => `Ghi ${p.count} ô vào bảng này`,
   reading: () => "Đang đọc các tệp và bảng chỉ tiêu…",
   writing: () => "Đang ghi số liệu…",
   noTargetSheet: () => "Bảng đang mở không có trang chỉ tiêu nào: không có chỗ để ghi số liệu.",
@@ -18,6 +18,7 @@ export const COLLECT_TEXT = {
   unit: (p: { unit: string; filled: number; rows: number; file: string }) => `${p.unit}: ${p.filled}/${p.rows} dòng có số liệu (${p.file})`,
   conflict: (p: { code: string; cell: string; master: number | string | null; unit: string; value: number | string; file: string }) =>
     `${p.code} (ô ${p.cell}): bảng này ${shown(p.master)}, ${p.unit} gửi ${shown(p.value)} (${p.file})`,
+  write: (p: { code: string; cell: string; value: number | string }) => `Sẽ ghi ${p.code} (ô ${p.cell}): ${shown(p.value)}`,
   missing: (p: { unit: string; codes: string[] }) => `Chưa báo cáo — ${p.unit}: ${p.codes.join(", ")}`,
   written: (p: { count: number }) => `Đã ghi ${p.count} ô số liệu vào bảng này.`,
   failed: (p: { detail: string }) => `Không thu thập được (${p.detail}).`,

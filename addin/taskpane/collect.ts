@@ -39,12 +39,13 @@ export function applyCollect(plan: CollectPlan): Promise<void> {
   return Excel.run((context) => writeCells(context, plan.writes));
 }
 
-/** What the plan will do, as lines for the pane: the year and counts, each unit, each conflict, each unit still missing. */
+/** What the plan will do, as lines for the pane: the year and counts, each unit, each cell to write, each conflict, each unit still missing, each problem. */
 export function planLines(plan: CollectPlan): string[] {
   const missing = plan.missing.reduce((n, m) => n + m.codes.length, 0);
   return [
     T.plan({ year: plan.year, writes: plan.writes.length, conflicts: plan.conflicts.length, missing }),
     ...plan.units.map((u) => T.unit(u)),
+    ...plan.writes.map((w) => T.write({ ...w, cell: `${w.sheet}!${w.cell}` })),
     ...plan.conflicts.map((c) => T.conflict({ ...c, cell: `${c.sheet}!${c.cell}` })),
     ...plan.missing.map((m) => T.missing(m)),
     ...plan.problems.map((p) => `${p.sheet ?? ""}${p.cell ? `!${p.cell}` : ""}: ${p.message}`),
@@ -77,7 +78,7 @@ export function bindCollect(): void {
       const result = await previewCollect(files, overwrite.checked);
       plan = result.plan;
       show(plan ? [...result.unreadable, ...planLines(plan)] : [...result.unreadable, T.noTargetSheet()]);
-      button.textContent = T.write({ count: plan?.writes.length ?? 0 });
+      button.textContent = T.writeButton({ count: plan?.writes.length ?? 0 });
       button.hidden = !plan || plan.writes.length === 0;
     } catch (error) {
       show([T.failed({ detail: error instanceof Error ? error.message : String(error) })]);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { planSplit, type SheetGrid } from "../../core";
 import { amendCells, newWorkbookPackage, openWorkbook } from "../../workbook";
-import { applyCollect, previewCollect, type ChosenFile } from "../../addin/taskpane/collect";
+import { applyCollect, planLines, previewCollect, type ChosenFile } from "../../addin/taskpane/collect";
 import { mockExcel, type ExcelMock, type MockOptions } from "../../scripts/bench/office-mock";
 import { sampleLayouts } from "../../scripts/cli/sample-workbook";
 
@@ -50,6 +50,18 @@ describe("the pane's collecting round", () => {
     const sheet = mock.sheet(master[0].name);
     expect([sheet.values[54][9], sheet.values[57][9], sheet.values[58][9]]).toEqual([97, 96, 80]);
     expect(plan!.writes.map((w) => `${w.code} ${w.cell}`)).toEqual(["XD4.1 J55", "XD5.1 J58", "XD5.2 J59"]);
+    // 41 figure rows by unit: Phòng Kinh tế 17, Văn hóa – Xã hội 6, Trung tâm 2, Công an 5, Ban XDĐ 7, VP Đảng ủy 1,
+    // MTTQ 1, VP HĐND và UBND 2; 3 written → 38 still blank.
+    const lines = planLines(plan!);
+    expect(lines.slice(0, 6)).toEqual([
+      "Năm 2028: 3 ô sẽ được ghi; 0 số liệu khác nhau; 38 dòng chưa báo cáo.",
+      "Văn phòng HĐND và UBND: 2/2 dòng có số liệu (Van phong HDND va UBND - so lieu 2028.xlsx)",
+      "Ủy ban MTTQ xã: 1/1 dòng có số liệu (Uy ban MTTQ xa - so lieu 2028.xlsx)",
+      `Sẽ ghi XD4.1 (ô ${master[0].name}!J55): 97`,
+      `Sẽ ghi XD5.1 (ô ${master[0].name}!J58): 96`,
+      `Sẽ ghi XD5.2 (ô ${master[0].name}!J59): 80`,
+    ]);
+    expect(lines).toContain("Chưa báo cáo — Công an xã: XH12.1, XH12.2, XH13.1, XH13.2, XD4.2");
   });
 
   it("should keep a formula cell and list it as a conflict, never writing it", async () => {
