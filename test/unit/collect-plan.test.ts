@@ -184,6 +184,15 @@ describe("the collect plan", () => {
     expect(plan.units.map((u) => u.file)).toEqual(["ok.xlsx", "ok2.xlsx"]);
   });
 
+  it("should write a percent as a fraction into a master cell formatted as a percentage", () => {
+    const grid = master(...ROWS);
+    // XH3 is grid row 4 (title, header, KT3, KT3.2, XH3); column I (index 8) is 2028
+    grid.formats = grid.values.map((row, r) => row.map((_, c) => (r === 4 && c === 8 ? "0.0%" : null)));
+    const plan = planCollect({ grids: [grid] }, [{ file: "a.xlsx", grids: [unmarked(["XH3", "29,8"])] }])!;
+    // 29,8 % → 0.298 in a cell that shows it as 29,8%
+    expect(plan.writes.map((w) => `${w.cell}=${w.value}`)).toEqual(["I5=0.298"]);
+  });
+
   it("should list what is still blank per unit, a row already filled not among them", () => {
     const plan = collect([{ file: "kt.xlsx", grids: [unmarked(["KT3.2", 5060])] }]);
     expect(plan.missing).toEqual([{ unit: "Phòng Văn hóa – Xã hội", codes: ["XH3"] }]);
