@@ -36,7 +36,7 @@ const PLAN_COLUMNS = YEARS.map((year) => ({ key: `plan:${year}` as ColumnKey, ye
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
 /** A code cell's text as a code (`kt 01.2` is KT1.2), its target and group; null when it is no code. */
-const rowCode = memoize((text): { code: string; root: string; group: Group } | null => {
+export const rowCode = memoize((text): { code: string; root: string; group: Group } | null => {
   const match = CODE.exec(text.toUpperCase().replace(/\s+/g, ""));
   if (!match) return null;
   const root = `${match[1]}${Number(match[2])}`;

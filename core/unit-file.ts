@@ -7,6 +7,7 @@ import { BASE_YEAR, type Indicator, type Problem } from "./model";
 import { readNumberText, AMBIGUOUS } from "./number";
 import { parseTarget } from "./target";
 import { formatNumber } from "./format";
+import { rowCode } from "./sheet";
 import { communeKey, readUnitMarker, type UnitMarker } from "./units";
 
 /** A figure of a unit's file for one master cell: the year's value or the next year's plan. */
@@ -39,14 +40,10 @@ export interface UnitFileContext {
   byCode: ReadonlyMap<string, Indicator>;
 }
 
-const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 const HEADER_ROWS = 20;
 
 /** `kt 01.2` → `KT1.2`; null when the text is no code. */
-export function normalCode(text: string): string | null {
-  const match = CODE.exec(text.toUpperCase().replace(/\s+/g, ""));
-  return match ? `${match[1]}${Number(match[2])}${match[3]}` : null;
-}
+const normalCode = (text: string): string | null => rowCode(text)?.code ?? null;
 
 /** The figure rows of the year `year` in a unit's file: by the marker COMA wrote, or in any sheet holding `Mã` and a year column. */
 export function readUnitFile(file: string, grids: readonly SheetGrid[], context: UnitFileContext): UnitFileRead {

@@ -142,14 +142,14 @@ async function summary(options: z.infer<(typeof SCHEMAS)["summary"]>): Promise<n
   });
 }
 
-function split(options: z.infer<(typeof SCHEMAS)["split"]>): number {
-  const result = splitFile(options.files[0], { year: options.year, folder: options.output, force: options.force });
+async function split(options: z.infer<(typeof SCHEMAS)["split"]>): Promise<number> {
+  const result = await splitFile(options.files[0], { year: options.year, folder: options.output, force: options.force });
   return print(options.json ? JSON.stringify(result, null, 2) : splitText(result));
 }
 
-function collect(options: z.infer<(typeof SCHEMAS)["collect"]>): number {
+async function collect(options: z.infer<(typeof SCHEMAS)["collect"]>): Promise<number> {
   const [master, ...units] = options.files;
-  const result = collectFiles(master, units, { output: options.output, overwrite: options.overwrite });
+  const result = await collectFiles(master, units, { output: options.output, overwrite: options.overwrite });
   print(options.json ? JSON.stringify(result.json, null, 2) : collectText(result, options));
   return result.exitCode;
 }

@@ -3,9 +3,9 @@ import * as path from "node:path";
 import { message, planCollect, planSplit, type CollectPlan } from "../../core";
 import { amendCells, formulaAndMergedCells, newWorkbookPackage } from "../../workbook";
 import { writeFileAtomically } from "./atomic-write";
-import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
+import { CliError, LABELS, StopError } from "./messages";
 import { deflateWithZlib } from "./node-zlib";
-import { isSameFile, readWorkbookFile } from "./commands";
+import { isSameFile, readWorkbookFile, writing } from "./commands";
 import type { CollectJson, ProblemJson } from "./json-output";
 
 /** `coma split` and `coma collect` (contract section 7): each reads through the workbook-file layer and writes core's plan. */
@@ -17,7 +17,7 @@ export interface SplitResult {
 }
 
 /** One workbook per unit in `folder` (default: beside FILE); none is written when any exists, unless `force`. */
-export function splitFile(file: string, options: { year?: number; folder?: string; force: boolean }): SplitResult {
+export async function splitFile(file: string, options: { year?: number; folder?: string; force: boolean }): Promise<SplitResult> {
   const workbook = readWorkbookFile(file);
   const plan = planSplit(workbook.grids, { year: options.year });
   if (plan === null) throw new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
@@ -30,7 +30,7 @@ export function splitFile(file: string, options: { year?: number; folder?: strin
   if (input) throw new CliError("output-is-input", { file });
   // Every file is made before any is written: a failure leaves no half of the round on disk.
   const bytes = targets.map((t) => newWorkbookPackage([t.layout], { footer: LABELS.pageFooter, deflate: deflateWithZlib }));
-  targets.forEach((t, i) => writing(t.path, () => writeFileAtomically(t.path, bytes[i])));
+  for (const [i, t] of targets.entries()) await writing(t.path, () => writeFileAtomically(t.path, bytes[i]));
   return { year: plan.year, folder, files: targets.map((t) => ({ unit: t.unit, file: t.path, rows: t.codes.length })) };
 }
 
@@ -41,11 +41,11 @@ export interface CollectResult {
 }
 
 /** The master amended with the units' figures, written to OUT (default `<master>-thu-thap-<Y>.xlsx`); never over an input. */
-export function collectFiles(
+export async function collectFiles(
   master: string,
   unitFiles: readonly string[],
   options: { output?: string; overwrite: boolean },
-): CollectResult {
+): Promise<CollectResult> {
   const workbook = readWorkbookFile(master);
   const units = unitFiles.map((file) => ({ file, grids: readWorkbookFile(file).grids }));
   const sheets = workbook.grids.map((g) => g.name);
@@ -55,7 +55,7 @@ export function collectFiles(
   for (const input of [master, ...unitFiles]) if (isSameFile(input, output)) throw new CliError("output-is-input", { file: input });
   if (fs.existsSync(output) && !options.output) throw new CliError("collect-exists", { file: output });
   const bytes = amendCells(workbook, plan.writes, { deflate: deflateWithZlib });
-  writing(output, () => writeFileAtomically(output, bytes));
+  await writing(output, () => writeFileAtomically(output, bytes));
   const errors = plan.problems.some((p) => p.severity === "error");
   return {
     json: collectJson(master, output, plan),
@@ -101,13 +101,4 @@ function collectJson(master: string, output: string, plan: CollectPlan): Collect
       rule: p.rule,
     })),
   };
-}
-
-function writing(output: string, write: () => unknown): void {
-  try {
-    write();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    throw new CliError("write-failed", { file: output, reason: WRITE_REASONS[code] ?? UNKNOWN_WRITE_REASON });
-  }
 }

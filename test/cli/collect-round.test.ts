@@ -99,7 +99,7 @@ beforeAll(async () => {
   const kt7 = sheet.values.findIndex((r) => r[0] === "KT7");
   sheet.values[kt7][sheet.values[header].indexOf(YEAR)] = 3;
   await writeMaster(master, layouts);
-  split = splitFile(master, { year: YEAR, folder: path.join(dir, "units"), force: false });
+  split = await splitFile(master, { year: YEAR, folder: path.join(dir, "units"), force: false });
   const codes = (unit: string) => {
     const grid = openWorkbook(new Uint8Array(fs.readFileSync(fileOf(unit)))).grids[0];
     return grid.values.map((r) => r[0]).filter((c): c is string => typeof c === "string" && c in FIGURES);
@@ -121,7 +121,7 @@ beforeAll(async () => {
   for (const unit of ["Văn phòng Đảng ủy", "Ủy ban MTTQ xã", "Văn phòng HĐND và UBND"]) type(fileOf(unit), figures(codes(unit)));
   // The Công an xã does not answer.
   const answered = split.files.map((f) => f.file).filter((f) => f !== fileOf("Công an xã"));
-  result = collectFiles(master, [...answered, culture.replace(".xlsx", " (gui lai).xlsx")], { overwrite: false });
+  result = await collectFiles(master, [...answered, culture.replace(".xlsx", " (gui lai).xlsx")], { overwrite: false });
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -251,8 +251,8 @@ describe("coma collect of the units' files", () => {
     expect(statuses(result.json.output)).toContain("KT3.2 Đúng tiến độ");
   });
 
-  it("should write nothing new when the earlier output is the next master and no unit answers again", () => {
-    const again = collectFiles(result.json.output, [fileOf("Văn phòng Đảng ủy")], { overwrite: false });
+  it("should write nothing new when the earlier output is the next master and no unit answers again", async () => {
+    const again = await collectFiles(result.json.output, [fileOf("Văn phòng Đảng ủy")], { overwrite: false });
     expect(again.json.written).toBe(0);
     expect(again.json.conflicts).toEqual([]);
     expect(path.basename(again.json.output)).toBe("master-thu-thap-2028-2.xlsx");
