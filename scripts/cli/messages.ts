@@ -230,6 +230,7 @@ Tùy chọn:
   --force            (template, split) thay tệp đã có; không có --force thì không bao giờ ghi đè
   --overwrite        (collect) thay số liệu đã có trong tệp gốc khi đơn vị gửi số khác (không thay ô công thức)
   -o THƯ_MỤC         (split) thư mục ghi các tệp đơn vị; mặc định: thư mục của tệp gốc
+  --year NĂM         (split) năm cần thu thập; mặc định: năm đầu tiên mà cột năm đó còn trống quá nửa
   -h, --help         in hướng dẫn này
 
 Mã kết thúc:
