@@ -169,6 +169,8 @@ describe("coma collect of the units' files", () => {
       XH7: null,
     });
     expect(landed).toEqual(expected);
+    // 35 figures typed (13 KT, 11 XH, 11 XD) − KT7 and XH3 kept = 33 cells; the 2 plans have no Kế hoạch 2029 column
+    expect(result.json.written).toBe(33);
   });
 
   it("should list each conflict with the master's figure and the unit's", () => {
