@@ -216,7 +216,7 @@ function toGrid(name: string, address: string, values: unknown[][], formats: unk
 }
 
 /** Office.js gives "" for blank cells, error literals ("#DIV/0!") as strings, and "General" for no format. */
-function gridFrom(name: string, top: number, left: number, values: unknown[][], formats: unknown[][]): SheetGrid {
+export function gridFrom(name: string, top: number, left: number, values: unknown[][], formats: unknown[][]): SheetGrid {
   return {
     name,
     top,

@@ -63,4 +63,4 @@ class StyleTable {
 }
 
 const styleKey = (s: CellStyle) =>
-  [s.bold, s.italic, s.underline, s.size, s.fill, s.color, s.align, s.wrap, s.border, s.indent].map((v) => v ?? "").join("|");
+  [s.bold, s.italic, s.underline, s.size, s.fill, s.color, s.align, s.wrap, s.border, s.indent, s.unlocked].map((v) => v ?? "").join("|");

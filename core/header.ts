@@ -3,7 +3,7 @@ import { BASE_YEAR, FINAL_YEAR, YEARS } from "./model";
 import { fold, memoize } from "./text";
 
 export type ColumnKey =
-  "code" | "name" | "group" | "unit" | "method" | "baseline" | "target" | "note" | `year:${number}` | `plan:${number}`;
+  "code" | "name" | "group" | "unit" | "method" | "baseline" | "target" | "note" | "keeper" | `year:${number}` | `plan:${number}`;
 
 /**
  * Header synonyms, folded (no diacritics, lower case). `Kế hoạch 2030` is not among the target's: it is the plan of
@@ -13,7 +13,7 @@ const SYNONYMS: Record<Exclude<ColumnKey, `year:${number}` | `plan:${number}`>, 
   code: ["ma", "ma so", "ma chi tieu", "ma ct", "ky hieu", "code"],
   name: ["chi tieu", "ten chi tieu", "noi dung", "noi dung chi tieu", "chi tieu chu yeu", "ten"],
   group: ["nhom", "nhom chi tieu", "linh vuc"],
-  unit: ["dvt", "don vi tinh", "don vi", "d.v.t", "dv tinh"],
+  unit: ["dvt", "don vi tinh", "d.v.t", "dv tinh"],
   method: ["cach tinh", "phuong phap tinh", "cach danh gia"],
   baseline: [
     "co so 2025",
@@ -37,6 +37,8 @@ const SYNONYMS: Record<Exclude<ColumnKey, `year:${number}` | `plan:${number}`>, 
     "chi tieu nghi quyet",
   ],
   note: ["ghi chu"],
+  /** The unit that keeps a row's figures (contract section 7); a lone `Đơn vị` may still be the unit of measure, see findHeader. */
+  keeper: ["don vi theo doi", "don vi", "co quan theo doi", "don vi chu tri", "co quan chu tri", "don vi phu trach"],
 };
 
 const BY_SYNONYM = new Map(
@@ -114,6 +116,7 @@ export function findHeader(values: Cell[][]): Header | null {
     const header = readHeaderRow(cells, row);
     const { code, name } = header.columns;
     if (header.columns.target === undefined) takeLonePlanAsTarget(header);
+    if (header.columns.unit === undefined) takeLoneUnitAsMeasure(header, cells, values);
     if (code === undefined || name === undefined || header.columns.target === undefined) continue;
     const below = readHeaderRow(values[row + 1] ?? [], row + 1, cells);
     const keys = Object.keys(below.columns);
@@ -134,6 +137,24 @@ function takeLonePlanAsTarget(header: Header): void {
   const key: ColumnKey = `plan:${FINAL_YEAR}`;
   header.columns.target = header.columns[key];
   delete header.columns[key];
+}
+
+/** Cells that name a body of the commune (`Phòng Kinh tế`, `Công an xã`), not a unit of measure (`%`, `ha`, `bản`). */
+const BODY = /^(phong|van phong|cong an|uy ban|ubnd|ubmttq|mttq|trung tam|ban [a-z]|hoi [a-z]|doan [a-z])/;
+
+/**
+ * Older sheets head the unit of measure `Đơn vị`: when a sheet has no `ĐVT` column, its `Đơn vị` column is the unit of
+ * measure unless its cells name bodies of the commune (then it is the keeper, as contract section 7 reads it).
+ */
+function takeLoneUnitAsMeasure(header: Header, cells: Cell[], values: Cell[][]): void {
+  const column = header.columns.keeper;
+  if (column === undefined || typeof cells[column] !== "string" || fold(cells[column]) !== "don vi") return;
+  for (let r = header.row + 1; r < values.length; r++) {
+    const cell = values[r]?.[column];
+    if (typeof cell === "string" && BODY.test(fold(cell))) return;
+  }
+  header.columns.unit = column;
+  delete header.columns.keeper;
 }
 
 /** A bare year under a merged `Kế hoạch` heading is a plan column; under any other heading, a value column. */

@@ -17,6 +17,8 @@ export interface CellStyle {
   wrap?: boolean;
   border?: boolean;
   indent?: number;
+  /** A cell the user may type in when the sheet is protected (`protect`); every other cell stays locked. */
+  unlocked?: boolean;
 }
 
 export type LayoutValue = string | number | null;
@@ -64,6 +66,8 @@ export interface SheetLayout {
   /** Row heights fitted to the text, as runs of equal height: LayoutBuilder.build() estimates them (core/row-heights.ts). */
   rowHeights: RowHeightRun[];
   chart: ChartSpec | null;
+  /** Protected without a password: only `unlocked` cells can be typed in (a unit's file, contract section 7). */
+  protect?: boolean;
 }
 
 /** Text an adapter must never let Excel read as a formula (docs/rules.md). */

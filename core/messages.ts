@@ -42,6 +42,19 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "missing-from-resolution": (p) => `Thiếu chỉ tiêu ${p.code} “${p.name}” của Nghị quyết; chỉ tiêu này được tính là thiếu số liệu.`,
   "target-differs": (p) => `Mục tiêu “${p.text}” khác với Nghị quyết (“${p.resolution}”); vẫn dùng mục tiêu ghi trên trang.`,
   "report-conflict": (p) => `Số liệu báo cáo chính trị tự mâu thuẫn: ${p.note}`,
+  "unit-file-no-sheet": (p) =>
+    `Không tìm thấy trang có cột Mã và cột Thực hiện ${p.year}; tệp này không được đọc (hãy dùng tệp COMA đã chia cho đơn vị).`,
+  "unit-file-other-year": (p) => `Tệp này là số liệu năm ${p.year}, không phải năm ${p.expected} đang thu thập; tệp không được đọc.`,
+  "unit-file-other-commune": (p) => `Tệp này được chia từ bảng chỉ tiêu của “${p.office}”, không phải “${p.expected}”; tệp không được đọc.`,
+  "unit-file-unknown-code": (p) => `Mã ${p.code} không có trong tệp gốc; số liệu dòng này không được ghi.`,
+  "unit-file-code-edited": (p) => `Mã đã bị sửa thành “${p.text}”; dùng mã ${p.code} mà COMA ghi ẩn trong tệp.`,
+  "unit-file-locked-edited": (p) =>
+    `Ô này đã khóa trong tệp gửi đơn vị nhưng đã bị sửa thành “${p.text}” (tệp gốc ghi “${p.master}”); COMA không lấy ô này.`,
+  "master-no-year-column": (p) => `Trang chỉ tiêu không có cột năm ${p.year}; không ghi được số liệu năm ${p.year}.`,
+  "master-no-plan-column": (p) =>
+    `Trang chỉ tiêu không có cột Kế hoạch ${p.year}: ${p.count} kế hoạch đơn vị gửi về chưa được ghi; thêm cột “Kế hoạch ${p.year}” rồi thu thập lại.`,
+  "master-merged-cell": (p) =>
+    `Ô cần ghi số liệu nằm trong vùng gộp ô ${p.range}; không ghi được, hãy bỏ gộp ô trong Excel rồi thu thập lại.`,
 };
 
 /**

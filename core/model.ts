@@ -65,6 +65,8 @@ export interface Indicator {
   /** `Kế hoạch <năm>` by year, only where the sheet has a non-blank plan cell. */
   plans: Partial<Record<number, PlanCell>>;
   note: string;
+  /** `Đơn vị theo dõi`: the unit that keeps the row's figures; a sub-metric without one takes its parent's; "" when none. */
+  keeper?: string;
   sheet: string;
   /** 1-based row in the sheet. */
   row: number;

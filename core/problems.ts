@@ -40,6 +40,16 @@ export const PROBLEM_PARAMS = {
   "missing-from-resolution": z.object({ code: z.string(), name: z.string() }),
   "target-differs": z.object({ text: z.string(), resolution: z.string() }),
   "report-conflict": z.object({ note: z.string() }),
+  // Collecting the year's figures from the units (contract section 7): problems of a unit's file, then of the master.
+  "unit-file-no-sheet": z.object({ year: z.number() }),
+  "unit-file-other-year": z.object({ year: z.number(), expected: z.number() }),
+  "unit-file-other-commune": z.object({ office: z.string(), expected: z.string() }),
+  "unit-file-unknown-code": z.object({ code: z.string() }),
+  "unit-file-code-edited": z.object({ text: z.string(), code: z.string() }),
+  "unit-file-locked-edited": z.object({ text: z.string(), master: z.string() }),
+  "master-no-year-column": z.object({ year: z.number() }),
+  "master-no-plan-column": z.object({ year: z.number(), count: z.number() }),
+  "master-merged-cell": z.object({ range: z.string() }),
 } as const;
 
 export type Rule = keyof typeof PROBLEM_PARAMS;

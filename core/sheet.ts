@@ -46,7 +46,7 @@ const PLAN_COLUMNS = YEARS.map((year) => ({ key: `plan:${year}` as ColumnKey, ye
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
 
 /** A code cell's text as a code (`kt 01.2` is KT1.2), its target and group; null when it is no code. */
-const rowCode = memoize((text): { code: string; root: string; group: Group } | null => {
+export const rowCode = memoize((text): { code: string; root: string; group: Group } | null => {
   const match = CODE.exec(text.toUpperCase().replace(/\s+/g, ""));
   if (!match) return null;
   const root = `${match[1]}${Number(match[2])}`;
@@ -75,6 +75,7 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     if (header.columns.target !== undefined) targetColumns.set(grid.name, (grid.left ?? 0) + header.columns.target);
     new SheetReader(grid, header, seen, result).read();
   }
+  inheritKeepers(result.indicators);
   if (result.sheets.length === 0) {
     result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
   } else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetColumns);
@@ -203,6 +204,7 @@ class SheetReader {
       values,
       plans: {},
       note: this.text(r, "note"),
+      keeper: this.text(r, "keeper"),
       sheet: this.grid.name,
       row: this.top + r + 1,
       invalid,
@@ -350,6 +352,16 @@ const groupNamed = memoize((text): Group | undefined => {
   const folded = fold(text);
   return GROUPS.find((g) => folded === g.toLowerCase() || GROUP_WORDS[g].some((w) => folded.startsWith(w)));
 });
+
+/** A sub-metric without `Đơn vị theo dõi` takes its nearest ancestor's (`KT3.1.2` → `KT3.1` → `KT3`). */
+function inheritKeepers(indicators: readonly Indicator[]): void {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  for (const indicator of indicators) {
+    for (let dot = indicator.code.lastIndexOf("."); !indicator.keeper && dot > 0; dot = indicator.code.lastIndexOf(".", dot - 1)) {
+      indicator.keeper = byCode.get(indicator.code.slice(0, dot))?.keeper ?? "";
+    }
+  }
+}
 
 /** `KT3.1.2` has the ancestors `KT3.1` and `KT3`. */
 function addAncestors(code: string, into: Set<string>): void {

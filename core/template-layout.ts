@@ -1,5 +1,6 @@
 import { CATALOGUE } from "./catalogue/targets";
 import { FORMER_COMMUNE_RESULTS } from "./catalogue/communes";
+import { suggestedKeeper } from "./catalogue/keepers";
 import type { CatalogueEntry } from "./catalogue/types";
 import { figureFormat, LayoutBuilder, type CellStyle, type SheetLayout } from "./layout";
 import { TEMPLATE_MARKER } from "./marker";
@@ -21,12 +22,15 @@ export const TEMPLATE_COLUMNS: readonly (string | number)[] = [
   "Mục tiêu 2030",
   ...YEARS,
   "Ghi chú",
+  "Đơn vị theo dõi",
 ];
 const HEADER: CellStyle = { bold: true, align: "center", wrap: true, border: true, fill: "D9E1F2" };
 const ROMAN = ["I", "II", "III"];
 const ENTRY: CellStyle = { border: true, wrap: true };
 /** Notes wrap in a narrow column, in a smaller size so that the long ones stay a few lines. */
 const NOTE: CellStyle = { size: 11 };
+/** `Đơn vị theo dõi`: the suggested body per target (core/catalogue/keepers.ts, docs/units.md), which the office edits. */
+const KEEPER_COLUMN = TEMPLATE_COLUMNS.indexOf("Đơn vị theo dõi");
 /** The hidden column right of the table that holds the template's marker. */
 const MARKER_COLUMN = TEMPLATE_COLUMNS.length;
 
@@ -69,7 +73,7 @@ function targetSheet(): SheetLayout {
   // About one landscape page wide (a page holds about 146 characters at 100 %): printed at about 85 %, not smaller.
   return b
     .set({
-      widths: [8, 34, 7, 10, 10, 10, 12, 8, 8, 8, 8, 8, 40, 4],
+      widths: [8, 34, 7, 10, 10, 10, 12, 8, 8, 8, 8, 8, 32, 16, 4],
       hiddenColumns: [MARKER_COLUMN],
       freezeRows: TEMPLATE_HEADER_ROW,
       print: { landscape: true, fitToWidth: true, titleRows: [TEMPLATE_HEADER_ROW, TEMPLATE_HEADER_ROW] },
@@ -93,9 +97,9 @@ export function entryNote(entry: CatalogueEntry): string {
 function entryRow(b: LayoutBuilder, row: number, entry: CatalogueEntry): void {
   b.putRow(row, 0, [entry.code, entry.name, entry.group, entry.unit, entry.method]);
   b.put(row, 5, entry.baseline, figureFormat(entry.baseline)).put(row, 6, entry.target);
-  b.put(row, 7 + YEARS.length, entryNote(entry));
+  b.put(row, 7 + YEARS.length, entryNote(entry)).put(row, KEEPER_COLUMN, suggestedKeeper(entry.code) || null);
   b.style(row, 0, row, TEMPLATE_COLUMNS.length - 1, ENTRY);
-  b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, NOTE);
+  b.style(row, 7 + YEARS.length, row, KEEPER_COLUMN, NOTE);
   if (entry.target === null) b.style(row, 0, row, 1, { bold: true });
   if (entry.reportConflict) b.style(row, 7 + YEARS.length, row, 7 + YEARS.length, { fill: "FFEB9C" });
 }

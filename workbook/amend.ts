@@ -143,7 +143,7 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
 const PLAIN: CellStyle = {};
 
 /** Each cell's index into the distinct (style, number format) pairs of the layout. */
-function styleRequests(layout: SheetLayout): { cells: number[][]; requests: StyleRequest[] } {
+export function styleRequests(layout: SheetLayout): { cells: number[][]; requests: StyleRequest[] } {
   const styles = cellStyles(layout);
   const requests: StyleRequest[] = [];
   const byStyle = new Map<CellStyle, Map<string | null, number>>();

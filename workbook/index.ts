@@ -9,3 +9,5 @@ export { WorkbookFileError, type WorkbookFileErrorCode, type WorkbookFileProblem
 export { LIMITS } from "./limits";
 export type { Deflater, Inflater } from "./zip";
 export { placementGrids } from "./placement-grids";
+export { amendCells, formulaAndMergedCells, type CellValueWrite } from "./amend-cells";
+export { newWorkbookPackage, type NewPackageOptions } from "./new-package";

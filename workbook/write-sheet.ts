@@ -60,6 +60,7 @@ export function worksheetXml(layout: SheetLayout, styles: SheetStyles, footer: s
     out.push(`<row r="${r + 1}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`, ...cells, "</row>");
   }
   out.push("</sheetData>");
+  if (layout.protect) out.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
   if (layout.merges.length > 0)
     out.push(`<mergeCells count="${layout.merges.length}">`, ...layout.merges.map((m) => `<mergeCell ref="${m}"/>`), "</mergeCells>");
   out.push(

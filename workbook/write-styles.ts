@@ -174,7 +174,7 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
     const alignment = `<alignment vertical="center"${style.align ? ` horizontal="${style.align}"` : ""}${style.wrap ? ' wrapText="1"' : ""}${style.indent ? ` indent="${style.indent}"` : ""}/>`;
     return intern(
       "cellXfs",
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`,
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"${style.unlocked ? ' applyProtection="1"' : ""}>${alignment}${style.unlocked ? '<protection locked="0"/>' : ""}</xf>`,
     );
   });
   let xml = text;

@@ -5,6 +5,7 @@ import { addTemplate, checkWorkbook, fix, generateSummary, goToCell, mark, unmar
 import { errorCode, type CellMark } from "../office-adapter";
 import { plainNumber, ui, type UiText } from "../ui-text";
 import { h, renderFixConfirm, renderProblems, showLines, showMessages, type MessageKind } from "./render";
+import { bindCollect } from "./collect";
 
 /**
  * The COMA task pane: check the target sheets, mark and fix problem cells, write the Ban Thường vụ summary,
@@ -267,6 +268,7 @@ function bind(): void {
   on("unmark", unmarkClicked);
   on("summarize", summarizeClicked);
   on("insert-template", templateClicked);
+  bindCollect();
 }
 
 function start(): void {

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { Cell, SheetGrid } from "../../core";
-import { parseA1, rectAddress, type Rect } from "../../core/a1";
+import { cellAddress, parseA1, rectAddress, type Rect } from "../../core/a1";
 
 /**
  * An Excel workbook behind office-addin-mock, for tests and the benchmark: put `mock.Excel` in place of the
@@ -86,6 +86,8 @@ export interface MockOptions {
   refuseNullWalk?: boolean;
   /** Fills by `Sheet!A1`. */
   fills?: Record<string, MockFill>;
+  /** Formulas by `Sheet!A1` (the cell's value is its cached result): `range.formulas` answers them. */
+  formulas?: Record<string, string>;
 }
 
 const k = (row: number, column: number) => `${row},${column}`;
@@ -315,6 +317,7 @@ export function mockExcel(grids: readonly SheetGrid[], options: MockOptions = {}
       address: model && rect ? `${quoteSheet(model.name)}!${rectAddress(rect)}` : "",
       values: matrix((r, c) => model?.values.get(k(r, c)) ?? ""),
       numberFormat: matrix((r, c) => model?.formats.get(k(r, c)) ?? "General"),
+      formulas: matrix((r, c) => options.formulas?.[`${model?.name}!${cellAddress(r, c)}`] ?? model?.values.get(k(r, c)) ?? ""),
       hyperlink: {},
       columnHidden: false,
       format: {

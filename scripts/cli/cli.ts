@@ -5,6 +5,8 @@ import * as z from "zod/mini";
 import { BASE_YEAR, FINAL_YEAR } from "../../core";
 import { CLI_MESSAGES, CliError, HELP, LABELS, OPTION_PROBLEMS, StopError, type CliMessageCode } from "./messages";
 import { summaryText, templateNotes, templateText, validateText } from "./report";
+import { collectText, splitText } from "./collect-report";
+import { collectFiles, splitFile } from "./collect-commands";
 import { letterheadDate, summarizeFile, TEMPLATE_FILE, validateFile, writeTemplate } from "./commands";
 
 /** `coma template | validate | summary`: runs one command and answers its exit status; never throws. */
@@ -22,6 +24,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   all: { type: "boolean", default: false },
   force: { type: "boolean", default: false },
+  overwrite: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -30,6 +33,8 @@ const ACCEPTS = {
   template: ["output", "force"],
   validate: ["json", "all"],
   summary: ["output", "year", "json", "all"],
+  split: ["output", "year", "force", "json"],
+  collect: ["output", "overwrite", "json", "all"],
 } as const;
 type Command = keyof typeof ACCEPTS;
 
@@ -47,6 +52,20 @@ const SCHEMAS = {
   }),
   validate: z.object({ files: Files, json: z.boolean(), all: z.boolean() }),
   summary: z.object({ files: Files, output: z.optional(z.string()), year: z.optional(Year), json: z.boolean(), all: z.boolean() }),
+  split: z.object({
+    files: Files.check(z.maxLength(1, issue("split-one-file"))),
+    output: z.optional(z.string()),
+    year: z.optional(Year),
+    force: z.boolean(),
+    json: z.boolean(),
+  }),
+  collect: z.object({
+    files: z.array(z.string()).check(z.minLength(1, issue("missing-file")), z.minLength(2, issue("collect-no-units"))),
+    output: z.optional(z.string()),
+    overwrite: z.boolean(),
+    json: z.boolean(),
+    all: z.boolean(),
+  }),
 };
 
 async function run(argv: string[]): Promise<number> {
@@ -63,6 +82,10 @@ async function run(argv: string[]): Promise<number> {
       return validate(parse("validate", raw));
     case "summary":
       return summary(parse("summary", raw));
+    case "split":
+      return split(parse("split", raw));
+    case "collect":
+      return collect(parse("collect", raw));
   }
 }
 
@@ -117,6 +140,18 @@ async function summary(options: z.infer<(typeof SCHEMAS)["summary"]>): Promise<n
     const result = await summarizeFile(file, { year: options.year, output: options.output, date });
     return { exitCode: 0, json: result.json, text: summaryText(result, { all: options.all, yearGiven: options.year !== undefined }) };
   });
+}
+
+async function split(options: z.infer<(typeof SCHEMAS)["split"]>): Promise<number> {
+  const result = await splitFile(options.files[0], { year: options.year, folder: options.output, force: options.force });
+  return print(options.json ? JSON.stringify(result, null, 2) : splitText(result));
+}
+
+async function collect(options: z.infer<(typeof SCHEMAS)["collect"]>): Promise<number> {
+  const [master, ...units] = options.files;
+  const result = await collectFiles(master, units, { output: options.output, overwrite: options.overwrite });
+  print(options.json ? JSON.stringify(result.json, null, 2) : collectText(result, options));
+  return result.exitCode;
 }
 
 interface FileOutcome {

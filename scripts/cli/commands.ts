@@ -132,7 +132,7 @@ export function isSameFile(a: string, b: string): boolean {
   }
 }
 
-async function writing(output: string, write: () => unknown): Promise<void> {
+export async function writing(output: string, write: () => unknown): Promise<void> {
   try {
     await write();
   } catch (error) {

@@ -71,7 +71,30 @@ export const SummaryJsonSchema = z.strictObject({
   ),
 });
 
+/** `collect --json` (contract section 7): figures as numbers, plans that are expressions as written. */
+const figureOrText = z.union([z.number(), z.string()]);
+export const CollectJsonSchema = z.strictObject({
+  master: z.string(),
+  year: z.number(),
+  output: z.string(),
+  units: z.array(z.strictObject({ unit: z.string(), file: z.string(), rows: z.number(), filled: z.number() })),
+  written: z.number(),
+  conflicts: z.array(
+    z.strictObject({
+      code: z.string(),
+      cell: z.string(),
+      master: z.nullable(figureOrText),
+      unit: z.string(),
+      file: z.string(),
+      value: figureOrText,
+    }),
+  ),
+  missing: z.array(z.strictObject({ unit: z.string(), codes: z.array(z.string()) })),
+  problems: z.array(ProblemJsonSchema),
+});
+
 export type ProblemJson = z.infer<typeof ProblemJsonSchema>;
+export type CollectJson = z.infer<typeof CollectJsonSchema>;
 export type ValidateJson = z.infer<typeof ValidateJsonSchema>;
 export type IndicatorJson = z.infer<typeof IndicatorJsonSchema>;
 export type SummaryJson = z.infer<typeof SummaryJsonSchema>;

@@ -27,15 +27,21 @@ export const CLI_MESSAGES = {
     `Tệp kết quả trùng với tệp gốc “${p.file}”; COMA không bao giờ ghi đè tệp gốc, hãy chọn tên khác bằng -o.`,
   "template-exists": (p: { file: string }) =>
     `Tệp “${p.file}” đã có nên không được ghi đè (để không mất số liệu đã nhập): chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp đó.`,
-  "no-command": () => "Thiếu lệnh: dùng coma template, coma validate hoặc coma summary; gõ coma --help để xem hướng dẫn.",
+  "no-command": () => "Thiếu lệnh: dùng coma template, validate, summary, split hoặc collect; gõ coma --help để xem hướng dẫn.",
   "unknown-command": (p: { command: string }) =>
-    `Không có lệnh “${p.command}”: dùng template, validate hoặc summary; gõ coma --help để xem hướng dẫn.`,
+    `Không có lệnh “${p.command}”: dùng template, validate, summary, split hoặc collect; gõ coma --help để xem hướng dẫn.`,
   "bad-option": (p: { detail: string }) => `Lệnh gõ chưa đúng (${p.detail}); gõ coma --help để xem hướng dẫn.`,
   "missing-file": () => "Thiếu tên tệp Excel cần xử lý; gõ coma --help để xem hướng dẫn.",
   "bad-year": (p: { text: string }) => `Năm “${p.text}” không hợp lệ: chọn một năm từ 2025 đến 2030.`,
   "output-with-batch": () => "Chỉ dùng được -o khi xử lý một tệp; với nhiều tệp, kết quả được ghi bên cạnh từng tệp gốc.",
   "extra-argument": (p: { text: string }) => `Lệnh template không nhận thêm “${p.text}”; gõ coma --help để xem hướng dẫn.`,
   "bad-today": (p: { text: string }) => `Biến môi trường COMA_TODAY “${p.text}” không đúng dạng NNNN-TT-NN (ví dụ 2027-12-15).`,
+  "split-exists": (p: { file: string; count: number }) =>
+    `Tệp “${p.file}”${p.count > 1 ? ` và ${p.count - 1} tệp đơn vị khác` : ""} đã có nên không tệp nào được ghi (để không mất số liệu đơn vị đã nhập): chọn thư mục khác bằng -o, hoặc thêm --force nếu thật sự muốn thay.`,
+  "collect-exists": (p: { file: string }) =>
+    `Tệp “${p.file}” đã có nên không được ghi đè: chọn tên khác bằng -o, hoặc dùng tệp đó làm tệp gốc cho lần thu thập sau.`,
+  "split-one-file": () => "Lệnh split chia mỗi lần một tệp chỉ tiêu; gõ coma --help để xem hướng dẫn.",
+  "collect-no-units": () => "Thiếu tệp của đơn vị: coma collect TỆP_GỐC TỆP_ĐƠN_VỊ…; gõ coma --help để xem hướng dẫn.",
   unexpected: (p: { reason: string }) => `Đã xảy ra lỗi không mong đợi (${p.reason}); hãy báo cho người quản trị kèm tệp đang xử lý.`,
 } as const;
 
@@ -149,6 +155,24 @@ export const LABELS = {
   demoSampleHeading: () => "── Số liệu minh họa 2026–2027 (giả định, không phải số liệu thật): các mức đánh giá trong nhiệm kỳ ──",
   demoSample: (file: string, summary: string, json: string) => `4. Tệp số liệu minh họa: ${file}; bảng tổng hợp: ${summary} (${json}).`,
   demoFailed: (reason: string) => `Bản chạy thử gặp lỗi: ${reason}`,
+  splitWritten: (year: number, count: number, folder: string) =>
+    `Đã chia số liệu năm ${year} thành ${count} tệp cho các đơn vị, trong thư mục ${folder}:`,
+  splitFile: (unit: string, rows: number, file: string) => `  ${unit}: ${rows} dòng → ${file}`,
+  collectWritten: (file: string, year: number, written: number) =>
+    `Đã ghi tệp ${file}: ${written} ô số liệu năm ${year} (và kế hoạch năm ${year + 1}) từ các đơn vị.`,
+  collectUnit: (unit: string, filled: number, rows: number, file: string) => `  ${unit}: ${filled}/${rows} dòng có số liệu (${file})`,
+  collectConflictsHeading: (count: number) =>
+    `Số liệu khác nhau, chưa ghi (${count}): tệp gốc giữ số cũ; thêm --overwrite để thay số khác (không bao giờ thay ô công thức):`,
+  collectConflict: (code: string, cell: string, master: string, unit: string, value: string, file: string, reason: string) =>
+    `  ${code} (ô ${cell}): tệp gốc ${master}, ${unit} gửi ${value} (${file})${reason}`,
+  conflictReasons: { different: "", formula: "; ô tệp gốc là công thức", "units-disagree": "; các tệp của đơn vị khác nhau" } as Record<
+    string,
+    string
+  >,
+  blank: "(trống)",
+  missingHeading: (count: number) => `Chưa báo cáo (${count} dòng):`,
+  missingUnit: (unit: string, codes: string[]) => `  ${unit}: ${codes.join(", ")}`,
+  allIn: "Đã đủ số liệu của mọi đơn vị, không có số liệu khác nhau.",
   conflicts: (codes: string[]) =>
     `Lưu ý: số liệu báo cáo chính trị tự mâu thuẫn ở ${codes.length} dòng (${codes.join(", ")}); COMA giữ số của báo cáo, cột Ghi chú tô vàng trong tệp mẫu nói rõ từng chỗ.`,
 } as const;
@@ -182,6 +206,10 @@ export const PROBLEM_KINDS: Partial<Record<Rule, string>> = {
   "missing-from-resolution": "Thiếu chỉ tiêu của Nghị quyết",
   "target-differs": "Mục tiêu khác Nghị quyết",
   "report-conflict": "Báo cáo chính trị tự mâu thuẫn",
+  "unit-file-unknown-code": "Mã không có trong tệp gốc",
+  "unit-file-code-edited": "Mã bị sửa trong tệp đơn vị",
+  "unit-file-locked-edited": "Ô đã khóa bị sửa trong tệp đơn vị",
+  "master-no-plan-column": "Tệp gốc thiếu cột kế hoạch",
 };
 
 export const HELP = `coma: theo dõi 25 chỉ tiêu Nghị quyết Đại hội Đảng bộ xã Co Mạ nhiệm kỳ 2025 – 2030.
@@ -192,6 +220,11 @@ Cách dùng:
   coma validate TỆP… [--json] [--all]                  kiểm tra các trang chỉ tiêu, liệt kê từng lỗi tại ô
   coma summary TỆP… [--year NĂM] [-o TỆP_RA] [--json]  ghi tệp mới có thêm trang “Tổng hợp BTV <năm>”
                                                        (mặc định bên cạnh tệp gốc: <tên>-tong-hop-btv-<năm>.xlsx)
+  coma split TỆP [--year NĂM] [-o THƯ_MỤC] [--force]   chia số liệu một năm thành mỗi đơn vị một tệp
+                                                       (<đơn vị> - so lieu <năm>.xlsx, theo cột Đơn vị theo dõi)
+  coma collect TỆP_GỐC TỆP_ĐƠN_VỊ… [-o TỆP_RA] [--overwrite] [--json]
+                                                       ghi số liệu các đơn vị gửi về vào tệp mới
+                                                       (mặc định: <tên>-thu-thap-<năm>.xlsx bên cạnh tệp gốc)
 
 TỆP có thể là nhiều tệp hoặc một thư mục (mọi tệp .xlsx trong đó).
 
@@ -200,13 +233,19 @@ Tùy chọn:
   --year NĂM         năm đánh giá, từ 2025 (vị trí xuất phát) đến 2030; mặc định: năm gần nhất có số liệu
   --json             in kết quả dạng JSON (mỗi tệp một dòng khi xử lý nhiều tệp)
   --all              liệt kê từng dòng cảnh báo (mặc định: loại nào có nhiều dòng thì chỉ đếm)
-  --force            (template) thay tệp đã có; không có --force thì không bao giờ ghi đè
+  --force            (template, split) thay tệp đã có; không có --force thì không bao giờ ghi đè
+  --overwrite        (collect) thay số liệu đã có trong tệp gốc khi đơn vị gửi số khác (không thay ô công thức)
+  -o THƯ_MỤC         (split) thư mục ghi các tệp đơn vị; mặc định: thư mục của tệp gốc
+  --year NĂM         (split) năm cần thu thập; mặc định: năm đầu tiên mà cột năm đó còn trống quá nửa
   -h, --help         in hướng dẫn này
 
 Mã kết thúc:
   template: 0 đã ghi, 2 tệp đã có (không ghi gì) hoặc gõ sai lệnh
   validate: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp hoặc gõ sai lệnh
   summary:  0 đã ghi, 1 không có trang chỉ tiêu nào đọc được (không ghi gì), 2 không đọc được tệp hoặc gõ sai lệnh
+  split:    0 đã ghi, 1 không có trang chỉ tiêu, 2 tệp đã có (không ghi gì), không đọc được tệp hoặc gõ sai lệnh
+  collect:  0 đã đủ số liệu, không có số khác nhau; 1 có số khác nhau, đơn vị chưa báo cáo hoặc tệp đơn vị bị từ chối;
+            2 không đọc được tệp hoặc gõ sai lệnh
 
 Biến môi trường COMA_TODAY=NNNN-TT-NN đặt ngày ghi trên bảng tổng hợp (mặc định: hôm nay).
 `;
