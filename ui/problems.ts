@@ -220,11 +220,16 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     target.focus();
   }
 
-  /** Focuses the first visible problem after `item` (or before it, or the end of the list). */
-  function focusNext(after: HTMLLIElement | null): void {
-    const all = Array.from(root.querySelectorAll<HTMLLIElement>("li.problem")).filter((li) => li.closest("[hidden]") === null);
-    const at = after ? all.indexOf(after) : -1;
-    focusRow(all.slice(at + 1).find((li) => li !== after) ?? all.slice(0, Math.max(at, 0)).reverse()[0] ?? null);
+  /** The visible problem rows, in list order. */
+  function visibleRows(): HTMLLIElement[] {
+    return Array.from(root.querySelectorAll<HTMLLIElement>("li.problem")).filter((li) => li.closest("[hidden]") === null);
+  }
+
+  /** The row focus goes to once `item` leaves: the next visible problem, else the one before, else none. */
+  function neighbour(item: HTMLLIElement): HTMLLIElement | null {
+    const all = visibleRows();
+    const at = all.indexOf(item);
+    return all[at + 1] ?? all[at - 1] ?? null;
   }
 
   function announce(lines: readonly MessageLine[]): void {
@@ -310,6 +315,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     if (item) {
       // the row stays as its outcome until the list is drawn again; it is no longer a problem
       const fixed = outcome.fixed.includes(targets[0]);
+      const next = neighbour(item);
       const note = h("div", { class: "result row-outcome" });
       showLines(note, outcome.lines);
       if (fixed) {
@@ -320,17 +326,16 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
         item.append(note);
       }
       drop(outcome.fixed);
-      if (fixed) focusNext(item);
+      if (fixed) focusRow(next);
       else button.focus();
       note.scrollIntoView({ block: "nearest" });
       return;
     }
-    const all = Array.from(root.querySelectorAll<HTMLLIElement>("li.problem"));
-    const firstFixed = fixedRows.length > 0 ? all.indexOf(fixedRows[0]) : -1;
     for (const li of fixedRows) li.remove();
     drop(outcome.fixed);
     showLines(fixAllOutcome(), outcome.lines);
-    if (outcome.fixed.length > 0) focusNext(all[firstFixed - 1] ?? null);
+    // after "Sửa tất cả", the first problem left (right under the outcome); its button when nothing was written
+    if (outcome.fixed.length > 0) focusRow(visibleRows()[0] ?? null);
     else fixAllBar.querySelector<HTMLElement>("button")?.focus();
     fixAllBar.scrollIntoView({ block: "nearest" });
   }
