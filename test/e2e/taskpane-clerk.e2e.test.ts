@@ -356,6 +356,7 @@ describe("the pane for a clerk, in Excel on the web's 350 × 378 pane", { timeou
     });
     measures.zoom200 = overflow;
     expect(overflow).toEqual({ scroll: 0, wide: [] });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await d.shot("7-zoom-200-top");
     await page.locator("#summary-section").evaluate((e) => e.scrollIntoView());
     await d.shot("7-zoom-200-summary");
@@ -444,6 +445,32 @@ describe("5,000 problems", { timeout: 120_000 }, () => {
     expect(await page.locator(".sheet-name").allTextContents()).toEqual([`Trang “${SHEET}” — 5.000`]);
     expect(await page.locator(".more-note").first().textContent()).toBe("Đang hiện 200/4.545 vấn đề của nhóm này. Hiện thêm");
     expect(await page.locator(".problem").count()).toBe(400);
+  });
+
+  it("should reach Tạo bảng tổng hợp BTV from Kiểm tra in a few key presses past the list", async () => {
+    const { page } = driver(pane);
+    /** Key presses from Kiểm tra to Tạo bảng tổng hợp BTV; Enter on the skip link when `skip`. */
+    const presses = async (skip = true) => {
+      await page.locator("#check").focus();
+      for (let count = 1; count <= 1000; count++) {
+        const onSkip = await page.evaluate(() => document.activeElement?.classList.contains("skip-link") ?? false);
+        await page.keyboard.press(skip && onSkip ? "Enter" : "Tab");
+        if (await page.evaluate(() => document.activeElement?.id === "summarize")) return count;
+      }
+      return Infinity;
+    };
+    const withSkip = await presses();
+    // without the skip link: every tab stop between the two buttons (counted, not pressed: 600 presses are slow)
+    const tabOnly = await page.evaluate(() => {
+      const stops = Array.from(document.querySelectorAll<HTMLElement>("button, a[href], select, [tabindex='0']")).filter(
+        (e) => e.tabIndex >= 0 && e.getClientRects().length > 0 && !(e as HTMLButtonElement).disabled,
+      );
+      return stops.indexOf(document.getElementById("summarize")!) - stops.indexOf(document.getElementById("check")!);
+    });
+    measures.keysToSummary = { withSkipLink: withSkip, tabOnly };
+    console.log("Kiểm tra → Tạo bảng tổng hợp BTV:", measures.keysToSummary);
+    // Đánh dấu, Bỏ đánh dấu, the skip link, Enter, Năm, Tạo bảng
+    expect(withSkip).toBe(6);
   });
 
   it("should move focus to the first new row after Hiện thêm", async () => {
