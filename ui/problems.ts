@@ -34,8 +34,11 @@ export interface ProblemListOptions {
   pageSize?: number;
   /** Groups start folded (only the headings and their counts): when the eye should be on another result. */
   folded?: boolean;
-  /** A click on a problem that has a sheet and a cell; without it the rows are plain text. */
-  onSelect?(problem: Problem): void;
+  /**
+   * A click on a problem that has a sheet and a cell; without it the rows are plain text. Lines it resolves with
+   * (the sheet is hidden, gone …) show in the row clicked; a rejection is shown there in plain words.
+   */
+  onSelect?(problem: Problem): void | Promise<readonly MessageLine[] | void>;
   /** Offers "Sửa" on problems with a fix, and "Sửa tất cả" when there are two or more; without it, neither. */
   fix?: FixHandlers;
 }
@@ -197,7 +200,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
         { type: "button", class: "problem-link", title: text("goToCell", { sheet: problem.sheet, cell: problem.cell }) },
         ...parts,
       );
-      link.addEventListener("click", () => options.onSelect!(problem));
+      link.addEventListener("click", () => void selected(problem, item));
       line.append(link);
     } else {
       line.append(h("div", { class: "problem-text" }, ...parts));
@@ -213,6 +216,22 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     }
     rows.set(problem, item);
     return item;
+  }
+
+  async function selected(problem: Problem, item: HTMLLIElement): Promise<void> {
+    let lines: readonly MessageLine[] | void;
+    try {
+      lines = await options.onSelect!(problem);
+    } catch (error) {
+      lines = describeRefusal(error).map((t, i) => ({ kind: i === 0 ? "error" : "info", text: t }));
+    }
+    item.querySelector(".row-outcome")?.remove();
+    if (!lines || lines.length === 0) return;
+    const note = h("div", { class: "result row-outcome" });
+    showLines(note, lines);
+    item.append(note);
+    announce(lines);
+    note.scrollIntoView({ block: "nearest" });
   }
 
   function focusRow(item: Element | null | undefined): void {
@@ -306,7 +325,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     try {
       outcome = await options.fix!.apply(targets);
     } catch (error) {
-      outcome = { fixed: [], lines: describeRefusal(error).map((t) => ({ kind: "error", text: t })) };
+      outcome = { fixed: [], lines: describeRefusal(error).map((t, i) => ({ kind: i === 0 ? "error" : "info", text: t })) };
     } finally {
       pending = false;
     }

@@ -35,11 +35,15 @@ function targetSheet(name: string, n: number, figure: (i: number) => unknown, pr
   return { name, rows: [HEADER, ...rows] };
 }
 
-/** 28 text numbers ("12,5", "13,5" …: a warning with a fix each) and 2 errors on one sheet; 2 more errors on another. */
+/**
+ * 28 text numbers ("12,5", "13,5" …: a warning with a fix each) and 2 errors on one sheet; 2 more errors on another;
+ * 1 on a hidden sheet.
+ */
 const MANY = {
   sheets: [
     targetSheet(SHEET, 30, (i) => (i < 28 ? `${12 + i},5` : "#DIV/0!")),
     targetSheet("Xã khác", 2, () => "#N/A", "XH"),
+    { ...targetSheet("Ẩn", 1, () => "#REF!", "XD"), visibility: "Hidden" },
     { name: "Ghi chú", rows: [["sổ tay"]] },
   ],
 };
@@ -155,6 +159,7 @@ describe("the pane for a clerk, in Excel on the web's 350 × 378 pane", { timeou
     expect(await page.locator(".sheet-name .group-toggle").evaluateAll((es) => es.map((e) => e.getAttribute("aria-expanded")))).toEqual([
       "false",
       "false",
+      "false",
     ]);
     expect(await d.focused()).toBe("button#summarize.button: Tạo bảng tổng hợp BTV");
     expect(await page.locator("#first-run").isHidden()).toBe(true);
@@ -162,15 +167,29 @@ describe("the pane for a clerk, in Excel on the web's 350 × 378 pane", { timeou
     await d.shot("2-summary-in-view");
   });
 
-  it("should show the check's counts in view and list 32 problems with grouped counts", async () => {
+  it("should show the check's counts in view and list 33 problems with grouped counts", async () => {
     const { page } = d;
     await page.locator("#check").click();
     await page.locator(".sheet-name .group-toggle[aria-expanded=true]").first().waitFor();
-    expect(await page.locator("#check-summary").textContent()).toBe("4 lỗi và 28 cảnh báo — 2 trang chỉ tiêu, 32 dòng chỉ tiêu.");
+    expect(await page.locator("#check-summary").textContent()).toBe("5 lỗi và 28 cảnh báo — 3 trang chỉ tiêu, 33 dòng chỉ tiêu.");
     expect(inView(await d.place("#check-summary"))).toBe(true);
-    expect(await page.locator(".sheet-name").allTextContents()).toEqual([`Trang “${SHEET}” — 30`, "Trang “Xã khác” — 2"]);
-    expect(await page.locator(".severity").allTextContents()).toEqual(["Lỗi (2)", "Cảnh báo (28)", "Lỗi (2)"]);
+    expect(await page.locator(".sheet-name").allTextContents()).toEqual([
+      `Trang “${SHEET}” — 30`,
+      "Trang “Xã khác” — 2",
+      "Trang “Ẩn” — 1trang đang ẩn",
+    ]);
+    expect(await page.locator(".severity").allTextContents()).toEqual(["Lỗi (2)", "Cảnh báo (28)", "Lỗi (2)", "Lỗi (1)"]);
     expect(await d.axe()).toEqual([]);
+  });
+
+  it("should say in the row clicked that its sheet is hidden", async () => {
+    const { page } = d;
+    const link = page.locator('.problem[data-sheet="Ẩn"] .problem-link');
+    await link.click();
+    const note = page.locator('.problem[data-sheet="Ẩn"] .row-outcome');
+    expect(await note.textContent()).toBe("Trang “Ẩn” đang ẩn: hãy bỏ ẩn trang (chuột phải vào tên trang › Bỏ ẩn) rồi bấm lại.");
+    expect(inView(await d.place('.problem[data-sheet="Ẩn"] .row-outcome'))).toBe(true);
+    expect(await d.focused()).toMatch(/^button\.problem-link@H2: /);
   });
 
   it("should fold and unfold a group from its heading", async () => {
@@ -217,7 +236,7 @@ describe("the pane for a clerk, in Excel on the web's 350 × 378 pane", { timeou
     expect(await d.standin((s) => s.sheet("Chỉ tiêu")!.values[1][7])).toBe(12.5);
     expect(await d.focused()).toMatch(/^button\.problem-link@H3: /);
     expect(inView(await d.place(".problem-done"))).toBe(true);
-    expect(await page.locator(".severity").allTextContents()).toEqual(["Lỗi (2)", "Cảnh báo (27)", "Lỗi (2)"]);
+    expect(await page.locator(".severity").allTextContents()).toEqual(["Lỗi (2)", "Cảnh báo (27)", "Lỗi (2)", "Lỗi (1)"]);
   });
 
   it("should fix the other 27 text numbers after one preview of every change, in one write request", async () => {
