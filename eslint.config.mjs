@@ -28,12 +28,19 @@ const ROOMS = {
   addin: room("addin", "Only core/ is shared: the add-in is not imported outside addin/ (the bench aside)."),
   functions: room("functions", "Only core/ is shared: the custom functions are not imported outside functions/ (the bench aside)."),
   scripts: room("scripts", "scripts/ is Node only (CLI, fuzz, bench): nothing outside it imports it."),
+  ui: room("ui", "ui/ is the browser UI of the task pane and the offline page: only addin/ and page/ import it."),
 };
 
 /** workbook/ is bytes in, bytes out for the command line and the page: core and its two libraries, nothing else. */
 const WORKBOOK_ONLY = {
   regex: "^(?!(\\./|\\.\\./core(/|$)|fflate$|saxes$))",
   message: "workbook/ imports only core/, fflate and saxes: it runs unchanged in Node and in a browser page.",
+};
+
+/** ui/ is DOM for the pane and the page: core and itself, nothing else (no Office.js, no workbook files, no Node). */
+const UI_ONLY = {
+  regex: "^(?!(\\./|\\.\\./core(/|$)))",
+  message: "ui/ imports only core/: the pane and the page pass it plain data and callbacks.",
 };
 
 const restrict = (paths, rooms) => ["error", { paths, patterns: rooms.map((name) => ROOMS[name]) }];
@@ -114,7 +121,7 @@ export default tseslint.config(
   {
     files: ["core/**/*.ts"],
     rules: {
-      "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "functions", "scripts"]),
+      "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "functions", "scripts", "ui"]),
       "no-restricted-globals": ["error", ...HOST_GLOBALS],
     },
   },
@@ -125,9 +132,27 @@ export default tseslint.config(
       "no-restricted-globals": ["error", ...HOST_GLOBALS],
     },
   },
-  { files: ["functions/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "scripts"]) } },
+  {
+    files: ["ui/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [...nodePaths, exceljs], patterns: [UI_ONLY] }],
+      // the DOM is ui/'s own; the hosts' APIs are not
+      "no-restricted-globals": [
+        "error",
+        ...HOST_GLOBALS.filter(({ name }) => !["window", "document", "navigator", "localStorage"].includes(name)).map((g) => ({
+          ...g,
+          message: "ui/ has no host API: the pane and the page do the work through its callbacks.",
+        })),
+      ],
+    },
+  },
+  { files: ["functions/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "scripts", "ui"]) } },
   { files: ["addin/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["functions", "scripts"]) } },
   // The bench measures every room (the functions, the add-in on the Office mock, the CLI): it alone may import them.
-  { files: ["scripts/**/*.ts"], ignores: ["scripts/bench/**"], rules: { "no-restricted-imports": restrict([], ["addin", "functions"]) } },
+  {
+    files: ["scripts/**/*.ts"],
+    ignores: ["scripts/bench/**"],
+    rules: { "no-restricted-imports": restrict([], ["addin", "functions", "ui"]) },
+  },
   prettier,
 );

@@ -3,7 +3,7 @@ import { planCollect, type CollectPlan, type UnitFileInput } from "../../core";
 import { openWorkbook, WorkbookFileError } from "../../workbook";
 import { readMaster, writeCells } from "../collect-adapter";
 import { COLLECT_TEXT as T } from "./collect-text";
-import { h } from "./render";
+import { h } from "../../ui";
 
 /**
  * The pane's collecting round: the units' files chosen in the pane, the open workbook read in one request, core's
