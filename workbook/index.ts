@@ -9,3 +9,4 @@ export { WorkbookFileError, type WorkbookFileErrorCode, type WorkbookFileProblem
 export { LIMITS } from "./limits";
 export type { Deflater, Inflater } from "./zip";
 export { placementGrids } from "./placement-grids";
+export { refusalMessage, WORKBOOK_FILE_MESSAGES } from "./messages";
