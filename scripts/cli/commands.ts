@@ -6,6 +6,7 @@ import {
   planSummary,
   readWorkbook,
   summaryFileName,
+  SUMMARY_FOOTER,
   templateLayouts,
   type Problem,
   type SummaryModel,
@@ -14,7 +15,7 @@ import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError,
 import { writeFileAtomically } from "./atomic-write";
 import { inflateWithZlib } from "./node-zlib";
 import { IndicatorJsonSchema, type IndicatorJson, type ProblemJson, type SummaryJson, type ValidateJson } from "./json-output";
-import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
+import { CliError, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
 /** The three jobs of the command line on one file each, returning what `--json` prints. */
 
@@ -87,7 +88,7 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
   // fflate deflates the new parts here as in the page (the layer's default), so both write the same bytes.
   const bytes = refusals(file, () =>
-    amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter }),
+    amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: SUMMARY_FOOTER }),
   );
   await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
