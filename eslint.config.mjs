@@ -29,6 +29,7 @@ const ROOMS = {
   addin: room("addin", "Only core/ is shared: the add-in is not imported outside addin/ (the bench aside)."),
   functions: room("functions", "Only core/ is shared: the custom functions are not imported outside functions/ (the bench aside)."),
   scripts: room("scripts", "scripts/ is Node only (CLI, fuzz, bench): nothing outside it imports it."),
+  ui: room("ui", "ui/ is the browser UI of the task pane and the offline page: only addin/ and page/ import it."),
 };
 
 /** workbook/ is bytes in, bytes out for the command line and the page: core and its two libraries, nothing else. */
@@ -48,6 +49,12 @@ const PAGE_ONLY = {
  * eslint-plugin-compat checks every web and ECMAScript API the page's code reaches against them.
  */
 const PAGE_BROWSERS = ["chrome >= 80", "edge >= 80", "firefox esr"];
+
+/** ui/ is DOM for the pane and the page: core and itself, nothing else (no Office.js, no workbook files, no Node). */
+const UI_ONLY = {
+  regex: "^(?!(\\./|\\.\\./core(/|$)))",
+  message: "ui/ imports only core/: the pane and the page pass it plain data and callbacks.",
+};
 
 const restrict = (paths, rooms) => ["error", { paths, patterns: rooms.map((name) => ROOMS[name]) }];
 
@@ -127,7 +134,7 @@ export default tseslint.config(
   {
     files: ["core/**/*.ts"],
     rules: {
-      "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "functions", "scripts"]),
+      "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "functions", "scripts", "ui"]),
       "no-restricted-globals": ["error", ...HOST_GLOBALS],
     },
   },
@@ -138,7 +145,21 @@ export default tseslint.config(
       "no-restricted-globals": ["error", ...HOST_GLOBALS],
     },
   },
-  { files: ["functions/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "scripts"]) } },
+  {
+    files: ["ui/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [...nodePaths, exceljs], patterns: [UI_ONLY] }],
+      // the DOM is ui/'s own; the hosts' APIs are not
+      "no-restricted-globals": [
+        "error",
+        ...HOST_GLOBALS.filter(({ name }) => !["window", "document", "navigator", "localStorage"].includes(name)).map((g) => ({
+          ...g,
+          message: "ui/ has no host API: the pane and the page do the work through its callbacks.",
+        })),
+      ],
+    },
+  },
+  { files: ["functions/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "scripts", "ui"]) } },
   { files: ["addin/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["functions", "scripts"]) } },
   {
     files: ["page/**/*.ts"],
@@ -157,6 +178,10 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { ...globals.browser } },
   },
   // The bench measures every room (the functions, the add-in on the Office mock, the CLI): it alone may import them.
-  { files: ["scripts/**/*.ts"], ignores: ["scripts/bench/**"], rules: { "no-restricted-imports": restrict([], ["addin", "functions"]) } },
+  {
+    files: ["scripts/**/*.ts"],
+    ignores: ["scripts/bench/**"],
+    rules: { "no-restricted-imports": restrict([], ["addin", "functions", "ui"]) },
+  },
   prettier,
 );

@@ -215,6 +215,8 @@ module.exports = async (env) => {
         patterns: [
           { from: "addin/assets/*.png", to: "assets/[name][ext]" },
           { from: "addin/taskpane/taskpane.css", to: "taskpane.css", noErrorOnMissing: true },
+          // the styles of ui/ (problems list, results, progress), shared with the offline page
+          { from: "ui/ui.css", to: "ui.css" },
           // ES5, copied as it is: it must run where the bundle cannot (addin/taskpane/unsupported-host.js)
           { from: "addin/taskpane/unsupported-host.js", to: "unsupported-host.js" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().replaceAll(DEV_BASE_URL, base) },

@@ -1,7 +1,7 @@
 /* global Excel */
-import { defaultYear, planSummary, readWorkbook, type Cell, type Problem, type WorkbookRead } from "../core";
+import { defaultYear, planSummary, readWorkbook, type Problem, type WorkbookRead } from "../core";
 import {
-  applyFix,
+  applyFixes,
   errorCode,
   insertTemplate,
   markProblems,
@@ -11,6 +11,7 @@ import {
   writeSummary,
   type CellMark,
   type FixOutcome,
+  type FixRequest,
   type SummaryWritten,
   type UnmarkResult,
   type WorkbookSnapshot,
@@ -42,17 +43,26 @@ export function checkWorkbook(): Promise<Checked> {
 export type SummaryStage = { stage: "reading" } | { stage: "writing"; name: string };
 
 export type SummaryOutcome =
-  ({ ok: true; checked: Checked; retried: boolean } & SummaryWritten) | { ok: false; reason: "no-target-sheet"; checked: Checked };
+  | ({ ok: true; checked: Checked; retried: boolean } & SummaryWritten)
+  | { ok: false; reason: "no-target-sheet"; checked: Checked }
+  | { ok: false; reason: "no-values"; checked: Checked; year: number };
+
+export interface SummaryOptions {
+  /** Write even when no indicator row has a figure for the year (the pane asks the user first); true by default. */
+  allowEmptyYear?: boolean;
+}
 
 /**
  * "Tạo bảng tổng hợp BTV": read (one sync), then delete the sheet COMA made for that year, write the new one
  * and activate it (one more sync). `year` "auto" is the latest year with data. If another window created the
- * same sheet between our read and our write (Excel answers ItemAlreadyExists), the action runs once more.
+ * same sheet between our read and our write (Excel answers ItemAlreadyExists), the action runs once more. Unless
+ * `allowEmptyYear`, a year without a single figure writes nothing and says so ("no-values"): the pane asks first.
  */
 export async function generateSummary(
   year: number | "auto",
   onStage: (stage: SummaryStage) => void = () => {},
   date = new Date(),
+  { allowEmptyYear = true }: SummaryOptions = {},
 ): Promise<SummaryOutcome> {
   const attempt = (retried: boolean) =>
     Excel.run(async (context): Promise<SummaryOutcome> => {
@@ -60,6 +70,14 @@ export async function generateSummary(
       const snapshot = await readGrids(context);
       const plan = planSummary(snapshot.grids, { year: year === "auto" ? undefined : year, date });
       if (!plan) return { ok: false, reason: "no-target-sheet", checked: checked(snapshot) };
+      if (!allowEmptyYear && plan.model.coverage.withValue === 0) {
+        return {
+          ok: false,
+          reason: "no-values",
+          year: plan.model.year,
+          checked: { snapshot, read: plan.read, year: defaultYear(plan.read.indicators) },
+        };
+      }
       onStage({ stage: "writing", name: plan.placement.name });
       const written = await writeSummary(context, plan, snapshot.grids);
       const result: Checked = { snapshot, read: plan.read, year: defaultYear(plan.read.indicators) };
@@ -83,9 +101,9 @@ export function unmark(known: readonly CellMark[] | null): Promise<UnmarkResult>
   return Excel.run((context) => unmarkProblems(context, known));
 }
 
-/** "Sửa", after the user confirmed. */
-export function fix(problem: Problem, expected: Cell): Promise<FixOutcome> {
-  return Excel.run((context) => applyFix(context, problem, expected));
+/** "Sửa" and "Sửa tất cả", after the user confirmed: every text number in one read and one write request; an outcome per request, in order. */
+export function fixAll(requests: readonly FixRequest[]): Promise<FixOutcome[]> {
+  return Excel.run((context) => applyFixes(context, requests));
 }
 
 /** "Chèn mẫu chỉ tiêu". */

@@ -494,25 +494,36 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
 
 export type FixOutcome = "fixed" | "changed";
 
+/** A text-number problem to fix, with the text the check read in its cell. */
+export interface FixRequest {
+  problem: Problem;
+  expected: Cell;
+}
+
 /**
- * Writes the number a text-number problem offers into its cell, only if the cell still holds `expected` (the
+ * Writes the numbers text-number problems offer into their cells, only where a cell still holds `expected` (the
  * text the check read). A text ("@") or percentage format goes back to General, or the number would be read as
- * text again, or scaled by 100. Two syncs: read the cell, then write it.
+ * text again, or scaled by 100. Two syncs however many cells: read them all, then write them all (one request).
  */
-export async function applyFix(context: Excel.RequestContext, problem: Problem, expected: Cell): Promise<FixOutcome> {
-  if (!problem.fix || !problem.sheet || !problem.cell) throw new Error("applyFix needs a problem with a fix and a cell");
-  const sheet = context.workbook.worksheets.getItem(problem.sheet);
-  const probe = sheet.getRange(problem.cell);
-  probe.load("values,numberFormat");
+export async function applyFixes(context: Excel.RequestContext, requests: readonly FixRequest[]): Promise<FixOutcome[]> {
+  const probes = requests.map(({ problem }) => {
+    if (!problem.fix || !problem.sheet || !problem.cell) throw new Error("applyFixes needs problems with a fix and a cell");
+    const probe = context.workbook.worksheets.getItem(problem.sheet).getRange(problem.cell);
+    probe.load("values,numberFormat");
+    return probe;
+  });
   await context.sync();
-  const current = toCell(probe.values[0]?.[0]);
-  if (current !== expected) return "changed";
-  const format = String(probe.numberFormat[0]?.[0] ?? "General");
-  const target = sheet.getRange(problem.cell);
-  if (format === "@" || isPercentFormat(format)) target.numberFormat = [["General"]];
-  target.values = [[problem.fix.value]];
+  const outcomes = requests.map(({ expected }, i): FixOutcome => (toCell(probes[i].values[0]?.[0]) === expected ? "fixed" : "changed"));
+  if (!outcomes.includes("fixed")) return outcomes;
+  requests.forEach(({ problem }, i) => {
+    if (outcomes[i] !== "fixed") return;
+    const format = String(probes[i].numberFormat[0]?.[0] ?? "General");
+    const target = context.workbook.worksheets.getItem(problem.sheet!).getRange(problem.cell!);
+    if (format === "@" || isPercentFormat(format)) target.numberFormat = [["General"]];
+    target.values = [[problem.fix!.value]];
+  });
   await context.sync();
-  return "fixed";
+  return outcomes;
 }
 
 // ───────────────────────────── marks ─────────────────────────────

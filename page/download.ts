@@ -16,7 +16,7 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** Bytes embedded in the page as base64 (the template). */
-export function base64Bytes(text: string): Uint8Array {
+export function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.trim());
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -121,7 +121,7 @@ function fillYears(defaultYear: number | null): void {
   year.textContent = "";
   year.append(new Option(T.yearAuto(defaultYear), "auto"));
   for (let y = BASE_YEAR; y <= FINAL_YEAR; y++) year.append(new Option(String(y), String(y)));
-  year.value = [...year.options].some((o) => o.value === chosen) ? chosen : "auto";
+  year.value = Array.from(year.options).some((o) => o.value === chosen) ? chosen : "auto";
 }
 
 function showSummary(reply: Extract<PageReply, { type: "summary" }>): void {

@@ -3,7 +3,7 @@ import { message } from "../../core";
 import { generateSummary } from "../actions";
 import { errorCode } from "../office-adapter";
 import { ui } from "../ui-text";
-import { h } from "../taskpane/render";
+import { h } from "../../ui";
 
 /**
  * The ribbon button "Tổng hợp BTV" (manifest: ExecuteFunction `generateSummary`): writes the summary for the

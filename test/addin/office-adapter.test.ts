@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildSummary, markerText, readWorkbook, summaryLayout, TEMPLATE_SHEET, type Cell, type Problem, type SheetGrid } from "../../core";
-import { addTemplate, checkWorkbook, fix, generateSummary, goToCell, mark, unmark } from "../../addin/actions";
+import { addTemplate, checkWorkbook, fixAll, generateSummary, goToCell, mark, unmark } from "../../addin/actions";
 import { MARK_FILLS, MARK_SETTING, REQUEST_LIMIT } from "../../addin/office-adapter";
 import { officeFormat } from "../../addin/layout-plan";
 import { cellValue, mockExcel, type ExcelMock, type MockOptions } from "../../scripts/bench/office-mock";
@@ -328,7 +328,7 @@ describe("fixing a text number", () => {
     const { read } = await checkWorkbook();
     const problem = problemOf(read.problems);
     expect(problem).toMatchObject({ cell: "H5", fix: { value: 3265 } });
-    expect(await fix(problem, "3.265")).toBe("fixed");
+    expect(await fixAll([{ problem, expected: "3.265" }])).toEqual(["fixed"]);
     expect(cellValue(mock.sheet("Chỉ tiêu"), "H5")).toBe(3265);
     expect(mock.sheet("Chỉ tiêu").formats[4][7]).toBe("General");
     const after = await checkWorkbook();
@@ -338,7 +338,7 @@ describe("fixing a text number", () => {
   it("should not write when the cell changed since the check", async () => {
     const mock = install(grids());
     const { read } = await checkWorkbook();
-    expect(await fix(problemOf(read.problems), "3.266")).toBe("changed");
+    expect(await fixAll([{ problem: problemOf(read.problems), expected: "3.266" }])).toEqual(["changed"]);
     expect(cellValue(mock.sheet("Chỉ tiêu"), "H5")).toBe("3.265");
   });
 });

@@ -133,6 +133,16 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
       ["H6", "problem warning"],
     ]);
     await seeText("#year option", "Năm gần nhất có số liệu (2027)");
+    // 2025 holds baselines, 2026 and 2027 figures; 2028 … 2030 nothing yet
+    expect(await page.locator("#year option").allTextContents()).toEqual([
+      "Năm gần nhất có số liệu (2027)",
+      "2025 — có số liệu",
+      "2026 — có số liệu",
+      "2027 — có số liệu",
+      "2028 — chưa có số liệu",
+      "2029 — chưa có số liệu",
+      "2030 — chưa có số liệu",
+    ]);
     await shot("2-check");
   });
 
@@ -169,11 +179,11 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
 
   it("should show what a fix will change and write the number only after confirmation", async () => {
     await page.locator('.problem[data-cell="H6"] .fix').click();
-    await seeText(".confirm .preview", "H6: “6.250” → 6250");
+    await seeText(".confirm .preview", "H6: “6.250” (chữ) → 6.250 (số)");
     await shot("4-fix-confirm");
     expect(await standin((s) => s.sheet("Chỉ tiêu 2025-2030")!.values[5][7])).toBe("6.250");
     await page.locator("[data-action=apply-fix]").click();
-    await seeText("#check-status", `Đã ghi 6250 vào ô H6 của trang “${SHEET}”.`);
+    await seeText(".problem-done", `Đã ghi 6.250 (số) vào ô H6 của trang “${SHEET}”.`);
     expect(await standin((s) => s.sheet("Chỉ tiêu 2025-2030")!.values[5][7])).toBe(6250);
     expect(await page.locator('.problem[data-cell="H6"]').count()).toBe(0);
   });
@@ -183,14 +193,14 @@ describe("the task pane in a browser, on an in-memory workbook", { timeout: 60_0
     await standin((s) => s.hold()); // the first click's read stays in flight
     await page.locator("#summarize").dblclick();
     await page.waitForFunction(() => window.__standin.waiting() === 1);
-    expect(await page.locator("#summarize").isDisabled()).toBe(true);
+    expect(await page.locator("#summarize").getAttribute("aria-disabled")).toBe("true");
     await page.locator('.problem[data-cell="H8"] .problem-link').click(); // not disabled, but the pane is busy
     await seeText("#status-line", "COMA đang làm việc, xin chờ xong việc trước.");
-    await seeText("#progress-text", "Đang đọc số liệu…");
+    await seeText(".progress-text", "Đang đọc số liệu…");
     await page.screenshot({ path: path.join(RESULTS, "taskpane-5a-working.png") }); // the viewport: the footer sticks to its bottom
     await standin((s) => s.release());
     await seeContains("#summary-result", "Đã tạo trang “Tổng hợp BTV 2027”.");
-    expect(await page.locator("#status").isHidden()).toBe(true);
+    expect(await page.locator("#status").getAttribute("class")).toBe("status idle");
     expect(await standin((s) => s.names())).toEqual([SHEET, "Ghi chú", "Tổng hợp BTV 2027"]);
     expect(await standin((s) => s.active())).toBe("Tổng hợp BTV 2027");
     expect((await standin((s) => s.runs())).slice(before)).toEqual([2]); // one Excel.run: read + write

@@ -98,4 +98,35 @@ describe("import boundaries", () => {
       ),
     ).toEqual([]);
   });
+
+  it("should let the shared browser UI import only core, and keep Office.js and Node out of it", async () => {
+    const code = lines(
+      'import * as fs from "node:fs";',
+      'import { fixAll } from "../addin/actions";',
+      'import { readXlsx } from "../workbook/read";',
+      'import { main } from "../scripts/cli/cli";',
+      'import { Workbook } from "exceljs";',
+      "export const x = [fs, fixAll, readXlsx, main, Workbook, Excel.run, Office.context];",
+    );
+    expect([...new Set(await broken("ui/bad.ts", code))]).toEqual([
+      ...[1, 2, 3, 4, 5].map((line) => `no-restricted-imports: ${line}`),
+      "no-restricted-globals: 6",
+    ]);
+    const fine = lines(
+      'import { formatNumber } from "../core";',
+      'import { h } from "./dom";',
+      "export const x = [formatNumber, h, document.createElement, window.scrollY];",
+    );
+    expect(await broken("ui/fine.ts", fine)).toEqual([]);
+  });
+
+  it("should let the pane and the page import ui, and no other room", async () => {
+    const code = 'import { renderProblems } from "../ui";\nexport const x = renderProblems;';
+    expect(await broken("addin/fine.ts", code)).toEqual([]);
+    expect(await broken("page/fine.ts", code)).toEqual([]);
+    expect(await broken("core/bad.ts", code)).toEqual(["no-restricted-imports: 1"]);
+    expect(await broken("functions/bad.ts", code)).toEqual(["no-restricted-imports: 1"]);
+    expect(await broken("workbook/bad.ts", code)).toEqual(["no-restricted-imports: 1"]);
+    expect(await broken("scripts/cli/bad.ts", 'import { h } from "../../ui";\nexport const x = h;')).toEqual(["no-restricted-imports: 1"]);
+  });
 });
