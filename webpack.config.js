@@ -99,7 +99,7 @@ function templateForPage() {
 const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
- * dist/coma.html, one file that needs nothing else (page/coma.html): the page's style, its ES5 old-browser check, its
+ * dist/coma.html, one file that needs nothing else (page/coma.html): the page's style (ui/ui.css, page/page.css), its ES5 old-browser check, its
  * bundle and its worker's bundle (as text, which the page turns into a Blob worker) and the template, inline. Its
  * policy allows no request at all (default-src 'none', so no connect, image, font or frame), the inline script and
  * style by their hashes (no 'unsafe-inline': nothing injected into the page could run), and workers from blob: only,
@@ -116,22 +116,23 @@ class OnePage {
       compilation.hooks.processAssets.tap({ name: "OnePage", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
         const source = (name) => String(assets[name].source()).replace(/\n\/\/# sourceMappingURL=.*\s*$/, "");
         const file = (name) => {
-          const full = path.join(__dirname, "page", name);
+          const full = path.join(__dirname, name);
           compilation.fileDependencies.add(full);
           return fs.readFileSync(full, "utf8");
         };
         const inline = {
-          "%STYLE%": file("page.css"),
-          "%OLD_BROWSER%": file("old-browser.js"),
+          "%STYLE%": file("ui/ui.css") + file("page/page.css"),
+          "%OLD_BROWSER%": file("page/old-browser.js"),
           "%WORKER%": source("page-worker.js"),
           "%SCRIPT%": source("page.js"),
           "%TEMPLATE%": this.template.base64,
           "%TEMPLATE_NAME%": this.template.name,
         };
         for (const [key, text] of Object.entries(inline)) {
-          if (/<\/script|<!--/i.test(text)) compilation.errors.push(new WebpackError(`${key} cannot be inlined: it holds </script or <!--.`));
+          if (/<\/script|<!--/i.test(text))
+            compilation.errors.push(new WebpackError(`${key} cannot be inlined: it holds </script or <!--.`));
         }
-        let html = file("coma.html").replace(/%[A-Z_]+%/g, (key) => (key === "%CSP%" ? key : inline[key]));
+        let html = file("page/coma.html").replace(/%[A-Z_]+%/g, (key) => (key === "%CSP%" ? key : inline[key]));
         const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
         const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
         const policy = [
@@ -146,7 +147,8 @@ class OnePage {
         for (const name of ["page.js", "page.js.map", "page-worker.js", "page-worker.js.map"]) {
           if (assets[name]) compilation.deleteAsset(name);
         }
-        compilation.emitAsset("coma.html", new sources.RawSource(html));
+        // Marked minimized: its scripts are, and webpack's HTML minimizer would change the inline texts after hashing.
+        compilation.emitAsset("coma.html", new sources.RawSource(html), { minimized: true });
         const size = zlib.gzipSync(html).length;
         if (compiler.options.mode === "production" && size > PAGE_GZIP_BUDGET) {
           compilation.errors.push(new WebpackError(`coma.html is ${size} bytes gzipped, over its ${PAGE_GZIP_BUDGET}-byte budget.`));
