@@ -14,13 +14,15 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let opened: { name: string; workbook: OpenedWorkbook } | null = null;
+/** The file being read (its name words a refusal), and the workbook once read. */
+let fileName = "";
+let opened: OpenedWorkbook | null = null;
 
 scope.onmessage = (event) => {
   try {
     answer(event.data);
   } catch (error) {
-    if (error instanceof WorkbookFileError) scope.postMessage({ type: "refused", message: refusalMessage(error, opened?.name ?? "") });
+    if (error instanceof WorkbookFileError) scope.postMessage({ type: "refused", message: refusalMessage(error, fileName) });
     else scope.postMessage({ type: "failed", reason: error instanceof Error ? error.message : String(error) });
   }
 };
@@ -28,14 +30,14 @@ scope.onmessage = (event) => {
 function answer(request: PageRequest): void {
   if (request.type === "open") {
     opened = null;
-    const { name, bytes } = request;
+    fileName = request.name;
+    const { bytes } = request;
     if (bytes.byteLength > LIMITS.fileBytes) {
       throw new WorkbookFileError("file-too-large", { size: bytes.byteLength, limit: LIMITS.fileBytes });
     }
     scope.postMessage({ type: "progress", step: "reading" });
-    opened = { name, workbook: openWorkbook(new Uint8Array(bytes)) };
+    const workbook = (opened = openWorkbook(new Uint8Array(bytes)));
     scope.postMessage({ type: "progress", step: "checking" });
-    const { workbook } = opened;
     const read = readWorkbook(workbook.grids);
     const worksheets = workbook.sheets.filter((s) => s.kind === "worksheet");
     scope.postMessage({
@@ -48,7 +50,7 @@ function answer(request: PageRequest): void {
     return;
   }
   if (!opened) return;
-  const { name, workbook } = opened;
+  const workbook = opened;
   scope.postMessage({ type: "progress", step: "planning" });
   const { year, month, day } = request.date;
   const plan = planSummary(placementGrids(workbook), { year: request.year ?? undefined, date: new Date(year, month - 1, day) });
@@ -66,7 +68,7 @@ function answer(request: PageRequest): void {
       layout: plan.layout,
       read: plan.read,
       bytes,
-      fileName: summaryFileName(name, plan.model.year),
+      fileName: summaryFileName(fileName, plan.model.year),
       sheet: plan.placement.name,
       replaced: plan.placement.replaces,
     },

@@ -95,8 +95,9 @@ describe.skipIf(!hasChromium)("the offline page, opened from disk", { timeout: 2
     await page.pdf({ path: pdf, format: "A4", landscape: true, printBackground: true });
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    // A4 landscape in points: 841.89 × 595.28.
-    expect(/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)?.slice(1).map(Number).map(Math.round)).toEqual([842, 595]);
+    // A4 landscape in points, 841.89 × 595.28: Chromium rounds the page to whole pixels (843 × 596).
+    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)?.slice(1).map(Number) ?? [];
+    expect(size.map((points, i) => Math.abs(points - [841.89, 595.28][i]) < 2)).toEqual([true, true]);
     const text = (first: number, last = first) =>
       spawnSync("pdftotext", ["-f", String(first), "-l", String(last), "-layout", pdf, "-"], { encoding: "utf8" }).stdout;
     const all = text(1, pages);
@@ -119,8 +120,10 @@ describe.skipIf(!hasChromium)("the offline page, opened from disk", { timeout: 2
     fs.writeFileSync(damaged, fs.readFileSync(sample).subarray(0, 5000));
     await browser.drop(damaged);
     await page.waitForSelector("#file-result .message-line.error");
-    const cli = await runCli(["validate", path.basename(damaged)].map((a, i) => (i === 1 ? damaged : a)));
+    // The command line names the file as it was given, the page by its name: the same sentence for a file in the current folder.
+    const cli = await runCli(["validate", damaged]);
     const sentence = cli.stderr.trim().replace(damaged, "hong.xlsx");
+    expect(cli.code).toBe(2);
     expect(await page.textContent("#file-result")).toBe(sentence);
     await page.screenshot({ path: path.join(OUT, "4-damaged.png"), fullPage: true });
   });
