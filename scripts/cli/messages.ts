@@ -189,4 +189,7 @@ Mã kết thúc:
   summary:  0 đã ghi, 1 không có trang chỉ tiêu nào đọc được (không ghi gì), 2 không đọc được tệp hoặc gõ sai lệnh
 
 Biến môi trường COMA_TODAY=NNNN-TT-NN đặt ngày ghi trên bảng tổng hợp (mặc định: hôm nay).
+
+Không có Node.js? Tệp coma.html làm cùng việc trong trình duyệt, không cần cài đặt, không cần mạng: chép tệp ra
+màn hình hoặc USB rồi mở bằng Chrome, Edge hoặc Cốc Cốc.
 `;

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Workbook } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_FILE } from "../../scripts/cli/sample-data";
@@ -89,30 +90,33 @@ describe.skipIf(!hasChromium)("the offline page, opened from disk", { timeout: 2
     await page.screenshot({ path: path.join(OUT, "3-summary.png"), fullPage: true });
   });
 
-  it.skipIf(!hasPoppler)("should print the report on A4 landscape with the form's words, the chart and the detail header on every page", async () => {
-    const { page } = browser;
-    const pdf = path.join(OUT, "report.pdf");
-    await page.pdf({ path: pdf, format: "A4", landscape: true, printBackground: true });
-    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    // A4 landscape in points, 841.89 × 595.28: Chromium rounds the page to whole pixels (843 × 596).
-    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)?.slice(1).map(Number) ?? [];
-    expect(size.map((points, i) => Math.abs(points - [841.89, 595.28][i]) < 2)).toEqual([true, true]);
-    const text = (first: number, last = first) =>
-      spawnSync("pdftotext", ["-f", String(first), "-l", String(last), "-layout", pdf, "-"], { encoding: "utf8" }).stdout;
-    const all = text(1, pages);
-    const words = ["ĐẢNG ỦY XÃ CO MẠ", "BÁO CÁO", "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU", "II. CHI TIẾT TỪNG CHỈ TIÊU", "Nơi nhận"];
-    expect(words.filter((w) => !all.includes(w))).toEqual([]);
-    // In the order of the summary sheet.
-    const at = words.map((w) => all.indexOf(w));
-    expect(at).toEqual([...at].sort((a, b) => a - b));
-    expect(all).toContain("Kết quả các chỉ tiêu theo nhóm, năm 2027");
-    // Every page of the detail table (page 2 on) starts with its header.
-    const headerless = Array.from({ length: pages - 1 }, (_, i) => i + 2).filter((n) => !/STT\s+Mã\s+Chỉ tiêu/.test(text(n)));
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(headerless).toEqual([]);
-    spawnSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(OUT, "printed")]);
-  });
+  it.skipIf(!hasPoppler)(
+    "should print the report on A4 landscape with the form's words, the chart and the detail header on every page",
+    async () => {
+      const { page } = browser;
+      const pdf = path.join(OUT, "report.pdf");
+      await page.pdf({ path: pdf, format: "A4", landscape: true, printBackground: true });
+      const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      // A4 landscape in points, 841.89 × 595.28: Chromium rounds the page to whole pixels (843 × 596).
+      const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)?.slice(1).map(Number) ?? [];
+      expect(size.map((points, i) => Math.abs(points - [841.89, 595.28][i]) < 2)).toEqual([true, true]);
+      const text = (first: number, last = first) =>
+        spawnSync("pdftotext", ["-f", String(first), "-l", String(last), "-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+      const all = text(1, pages);
+      const words = ["ĐẢNG ỦY XÃ CO MẠ", "BÁO CÁO", "I. TỔNG HỢP THEO NHÓM CHỈ TIÊU", "II. CHI TIẾT TỪNG CHỈ TIÊU", "Nơi nhận"];
+      expect(words.filter((w) => !all.includes(w))).toEqual([]);
+      // In the order of the summary sheet.
+      const at = words.map((w) => all.indexOf(w));
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(all).toContain("Kết quả các chỉ tiêu theo nhóm, năm 2027");
+      // Every page of the detail table (page 2 on) starts with its header.
+      const headerless = Array.from({ length: pages - 1 }, (_, i) => i + 2).filter((n) => !/STT\s+Mã\s+Chỉ tiêu/.test(text(n)));
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(headerless).toEqual([]);
+      spawnSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(OUT, "printed")]);
+    },
+  );
 
   it("should give the command line's sentence for a damaged file", async () => {
     const { page } = browser;
@@ -141,13 +145,28 @@ describe.skipIf(!hasChromium)("the offline page, opened from disk", { timeout: 2
     await page.screenshot({ path: path.join(OUT, "6-large-done.png") });
   });
 
+  it("should tell a browser too old for it, in one Vietnamese sentence, which browser to use", async () => {
+    const { context } = browser;
+    const old = await context.newPage();
+    // What Chrome before 76 and Firefox before 71 lack, taken away before the page's scripts run.
+    await old.addInitScript(() => delete (Promise as { allSettled?: unknown }).allSettled);
+    await old.goto(pathToFileURL(PAGE_FILE).href);
+    expect({ notice: await old.isVisible("#old-browser"), app: await old.isVisible("#app") }).toEqual({ notice: true, app: false });
+    expect((await old.textContent("#old-browser p"))?.trim()).toBe(
+      "Hãy mở tệp coma.html bằng Google Chrome, Microsoft Edge hoặc Cốc Cốc (phiên bản 80 trở lên), hoặc Firefox bản ESR mới nhất.",
+    );
+    await old.screenshot({ path: path.join(OUT, "7-old-browser.png") });
+    await old.close();
+  });
+
   it("should hand out the template and make no request but the page itself", async () => {
     const { page } = browser;
     const template = await downloaded(page, () => page.click("#download-template"));
     expect(template.name).toBe("chi-tieu-co-ma-2025-2030.xlsx");
     expect(template.bytes.subarray(0, 2).toString()).toBe("PK");
-    const file = `file://${PAGE_FILE}`;
-    expect(browser.requests.filter((url) => url !== file && !url.startsWith("blob:"))).toEqual([]);
+    // The page itself, and the worker it makes from its own text (a blob: address, no request leaves the browser).
+    const file = pathToFileURL(PAGE_FILE).href;
+    expect(browser.requests.filter((url) => url !== file && !url.startsWith("blob:null/"))).toEqual([]);
     expect(await browser.violations()).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
