@@ -60,6 +60,9 @@ export function ensureBuilt(): void {
   try {
     const result = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
     if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
+    // webpack leaves a file it would write unchanged as it was, with its old time: mark the build as fresh.
+    const now = new Date();
+    for (const file of BUILT) fs.utimesSync(path.join(DIST, file), now, now);
   } finally {
     fs.closeSync(lock);
     fs.rmSync(LOCK, { force: true });
