@@ -1,7 +1,7 @@
 import { BASE_YEAR, FINAL_YEAR, type WorkbookRead } from "../core";
 import { checkLine, coverageLines, mountProgress, renderProblems, showLines, type MessageLine } from "../ui";
 import { base64Bytes, download, XLSM_TYPE, XLSX_TYPE } from "./download";
-import { printView } from "./print-view";
+import { printView, type PrintView } from "./print-view";
 import type { DateParts, PageReply, PageRequest } from "./protocol";
 import { PAGE_TEXT as T } from "./text";
 
@@ -25,6 +25,10 @@ let worker: Worker | null = null;
 /** The file being worked on; a reply for an older one is dropped. */
 let fileName: string | null = null;
 let summary: Extract<PageReply, { type: "summary" }> | null = null;
+/** The read of the workbook checked last: the summary's coverage lines use it. */
+let checked: WorkbookRead | null = null;
+/** The report shown, completed before printing. */
+let report: PrintView | null = null;
 /** What the summary result says, kept to add the download's line under it. */
 let summaryLines: MessageLine[] = [];
 
@@ -67,6 +71,8 @@ function finish(): void {
 async function open(file: File): Promise<void> {
   fileName = file.name;
   summary = null;
+  checked = null;
+  report = null;
   $("file-name").textContent = T.fileChosen(file.name, file.size);
   for (const id of ["file-result", "check-result", "summary-result"]) show(id, []);
   $("problems").textContent = "";
@@ -92,6 +98,7 @@ function onReply(reply: PageReply): void {
       progress.update(T.steps[reply.step]);
       return;
     case "checked":
+      checked = reply.read;
       showCheck(reply.read, reply.sheetOrder, reply.hidden);
       fillYears(reply.defaultYear);
       summarise();
@@ -125,15 +132,16 @@ function fillYears(defaultYear: number | null): void {
 }
 
 function showSummary(reply: Extract<PageReply, { type: "summary" }>): void {
-  const { model, read } = reply;
+  const { model } = reply;
   summaryLines = [
     { kind: "success", text: T.summaryReady(reply.fileName, reply.sheet) },
     { kind: "strong", text: model.headline },
     ...(model.planHeadline === null ? [] : [{ kind: "strong" as const, text: model.planHeadline }]),
-    ...coverageLines(read, model.year),
+    ...(checked ? coverageLines(checked, model.year) : []),
   ];
   show("summary-result", summaryLines);
-  $("report").replaceChildren(printView(reply.layout));
+  report = printView(reply.layout);
+  $("report").replaceChildren(report.element);
   $("report-box").hidden = false;
 }
 
@@ -179,6 +187,8 @@ function start(): void {
     show("summary-result", [...summaryLines, { kind: "info", text: T.downloaded(summary.fileName) }]);
   });
   print.addEventListener("click", () => window.print());
+  // Ctrl+P as well as the button: the whole report is built before the browser lays out the printed pages.
+  window.addEventListener("beforeprint", () => report?.finish());
   $("download-template").addEventListener("click", () => {
     const template = $("template-bytes");
     const name = template.dataset.fileName ?? "chi-tieu.xlsx";

@@ -5,8 +5,9 @@ import { chartSvg } from "./chart-svg";
 /**
  * Core's SheetLayout as the page prints it (A4 landscape, page/page.css): every row in order with its values, merges,
  * styles, widths and heights, the chart drawn where it is anchored, a manual page break as a new printed page, and the
- * title rows as each table's thead, which the browser repeats on every printed page. Nothing of the summary is
- * known here: a change to the layout in core shows up by itself.
+ * title rows as each table's thead, which the browser repeats on every printed page. On screen it shows up to the
+ * first page break (page/page.css). Nothing of the summary is known here: a change to the layout in core shows up by
+ * itself.
  */
 
 interface Span {
@@ -59,21 +60,58 @@ function merges(layout: SheetLayout): { spans: Map<string, Span>; covered: Set<s
   return { spans, covered };
 }
 
-function applyStyle(cell: HTMLTableCellElement, style: CellStyle): void {
-  const s = cell.style;
-  if (style.bold) s.fontWeight = "bold";
-  if (style.italic) s.fontStyle = "italic";
-  if (style.underline) s.textDecoration = "underline";
-  if (style.size) s.fontSize = `${style.size}pt`;
-  if (style.fill) s.backgroundColor = `#${style.fill}`;
-  if (style.color) s.color = `#${style.color}`;
-  if (style.align) s.textAlign = style.align;
-  if (style.wrap) s.whiteSpace = "pre-wrap";
-  if (style.border) cell.classList.add("bordered");
-  if (style.indent) s.paddingLeft = `${style.indent * 1.5}em`;
+/**
+ * A class per distinct style (a summary of thousands of rows has a few dozen), its rule added to the page's own
+ * stylesheet: far less work for the browser than styles on every cell, and a policy that allows no inline style
+ * attribute still allows the stylesheet's API.
+ */
+const styleClasses = new Map<string, string>();
+
+function styleClass(style: CellStyle): string {
+  const declarations = [
+    style.bold && "font-weight:bold",
+    style.italic && "font-style:italic",
+    style.underline && "text-decoration:underline",
+    style.size && `font-size:${style.size}pt`,
+    style.fill && `background-color:#${style.fill}`,
+    style.color && `color:#${style.color}`,
+    style.align && `text-align:${style.align}`,
+    style.wrap && "white-space:pre-wrap",
+    style.border && "border:1px solid #000",
+    style.indent && `padding-left:${style.indent * 1.5}em`,
+  ]
+    .filter(Boolean)
+    .join(";");
+  return ruleClass(declarations, "td");
 }
 
-export function printView(layout: SheetLayout): HTMLElement {
+function ruleClass(declarations: string, element: "td" | "tr"): string {
+  if (declarations === "") return "";
+  const key = `${element}{${declarations}}`;
+  let name = styleClasses.get(key);
+  if (name === undefined) {
+    name = `s${styleClasses.size}`;
+    const sheet = document.styleSheets[0];
+    sheet.insertRule(`.sheet ${element}.${name}{${declarations}}`, sheet.cssRules.length);
+    styleClasses.set(key, name);
+  }
+  return name;
+}
+
+/** Rows built at a time once the first page is shown: the page answers clicks between two batches. */
+const BATCH_ROWS = 400;
+
+export interface PrintView {
+  element: HTMLElement;
+  /** Builds at once whatever rows are still waiting (before printing). */
+  finish(): void;
+}
+
+/**
+ * The report, its first page built at once and the remaining rows in batches between the page's other work, so that a
+ * summary of thousands of rows never freezes the page; `finish` completes it when printing starts.
+ */
+export function printView(layout: SheetLayout): PrintView {
   const hidden = new Set(layout.hiddenColumns);
   const width = layout.values[0]?.length ?? 0;
   const columns = Array.from({ length: width }, (_, c) => c).filter((c) => !hidden.has(c));
@@ -95,7 +133,7 @@ export function printView(layout: SheetLayout): HTMLElement {
 
   const row = (r: number, end: number) => {
     const tr = document.createElement("tr");
-    tr.style.height = `${heights[r]}pt`;
+    tr.className = ruleClass(`height:${heights[r]}pt`, "tr");
     for (const c of columns) {
       if (covered.has(`${r},${c}`)) continue;
       const td = document.createElement("td");
@@ -106,7 +144,8 @@ export function printView(layout: SheetLayout): HTMLElement {
         if (span.rows > 1) td.rowSpan = Math.min(span.rows, end - r);
       }
       td.textContent = cellText(layout.values[r][c], layout.formats[r]?.[c] ?? null);
-      applyStyle(td, styles[r][c]);
+      const name = styleClass(styles[r][c]);
+      if (name) td.className = name;
       tr.append(td);
     }
     return tr;
@@ -116,18 +155,22 @@ export function printView(layout: SheetLayout): HTMLElement {
   view.className = "sheet";
   view.style.fontFamily = `"${layout.font}", serif`;
   view.style.fontSize = `${BASE_FONT_SIZE}pt`;
+  const waiting: (() => void)[] = [];
+  let afterBreak = false;
   for (const segment of segments(layout)) {
     if (segment.chart && layout.chart) {
       const height = heights.slice(segment.first, segment.end).reduce((sum, h) => sum + h, 0);
       const figure = document.createElement("div");
-      figure.className = "chart";
+      figure.className = afterBreak ? "chart after-break" : "chart";
       figure.style.height = `${height}pt`;
       figure.append(chartSvg(layout.chart, layout.values, Math.round((height * 4) / 3), layout.font));
       view.append(figure);
       continue;
     }
     const table = document.createElement("table");
-    if (segment.pageBreak) table.classList.add("page-break");
+    // A page break starts a printed page; on screen the preview stops there (the report's first page).
+    if (segment.pageBreak || afterBreak) table.className = segment.pageBreak ? "page-break" : "after-break";
+    afterBreak ||= segment.pageBreak;
     table.append(colgroup());
     let first = segment.first;
     if (titleRows && first <= titleRows.last && first >= titleRows.first) first = titleRows.last + 1;
@@ -137,9 +180,32 @@ export function printView(layout: SheetLayout): HTMLElement {
       table.append(thead);
     }
     const tbody = document.createElement("tbody");
-    for (let r = first; r < segment.end; r++) tbody.append(row(r, segment.end));
     table.append(tbody);
     view.append(table);
+    for (let from = first; from < segment.end; from += BATCH_ROWS) {
+      const to = Math.min(from + BATCH_ROWS, segment.end);
+      const batch = () => {
+        const rows = document.createDocumentFragment();
+        for (let r = from; r < to; r++) rows.append(row(r, segment.end));
+        tbody.append(rows);
+      };
+      if (afterBreak) waiting.push(batch);
+      else batch();
+    }
   }
-  return view;
+  let timer = 0;
+  // A report replaced by another (a new year, a new file) stops building.
+  const next = () => {
+    if (!view.isConnected) return;
+    waiting.shift()?.();
+    timer = waiting.length > 0 ? window.setTimeout(next, 0) : 0;
+  };
+  if (waiting.length > 0) timer = window.setTimeout(next, 0);
+  return {
+    element: view,
+    finish() {
+      window.clearTimeout(timer);
+      while (waiting.length > 0) waiting.shift()!();
+    },
+  };
 }

@@ -32,7 +32,6 @@ export type PageReply =
       type: "summary";
       model: SummaryModel;
       layout: SheetLayout;
-      read: WorkbookRead;
       /** The workbook with the summary sheet added, as `coma summary` writes it. */
       bytes: ArrayBuffer;
       fileName: string;

@@ -66,7 +66,6 @@ function answer(request: PageRequest): void {
       type: "summary",
       model: plan.model,
       layout: plan.layout,
-      read: plan.read,
       bytes,
       fileName: summaryFileName(fileName, plan.model.year),
       sheet: plan.placement.name,
