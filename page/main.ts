@@ -1,5 +1,5 @@
 import { BASE_YEAR, FINAL_YEAR, type WorkbookRead } from "../core";
-import { checkLine, coverageLines, mountProgress, renderProblems, showLines, type MessageLine } from "../ui";
+import { checkLine, coverageLines, mountProgress, renderProblems, replaceContent, showLines, type MessageLine } from "../ui";
 import { base64Bytes, download, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { printView, type PrintView } from "./print-view";
 import type { DateParts, PageReply, PageRequest } from "./protocol";
@@ -141,7 +141,7 @@ function showSummary(reply: Extract<PageReply, { type: "summary" }>): void {
   ];
   show("summary-result", summaryLines);
   report = printView(reply.layout);
-  $("report").replaceChildren(report.element);
+  replaceContent($("report"), report.element);
   $("report-box").hidden = false;
 }
 
