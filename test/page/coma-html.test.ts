@@ -95,7 +95,7 @@ function availableIn(support: Record<string, SupportStatement | SupportStatement
     .some((s) => {
       if (s.flags || s.prefix || s.alternative_name || s.partial_implementation) return false;
       const added = s.version_added;
-      return added === true || (typeof added === "string" && Number(added.replace("≤", "")) <= OLDEST[browser]);
+      return typeof added === "string" && Number(added.replace("≤", "")) <= OLDEST[browser];
     });
 }
 
