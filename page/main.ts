@@ -73,6 +73,7 @@ async function open(file: File): Promise<void> {
   summary = null;
   checked = null;
   report = null;
+  fillYears(null);
   $("file-name").textContent = T.fileChosen(file.name, file.size);
   for (const id of ["file-result", "check-result", "summary-result"]) show(id, []);
   $("problems").textContent = "";
@@ -109,10 +110,13 @@ function onReply(reply: PageReply): void {
       showSummary(reply);
       return;
     case "refused":
+      // Nothing to summarise until another file is chosen.
+      fileName = null;
       finish();
       show("file-result", [{ kind: "error", text: reply.message }]);
       return;
     case "failed":
+      fileName = null;
       finish();
       show("file-result", [{ kind: "error", text: T.unexpected(reply.reason) }]);
   }
