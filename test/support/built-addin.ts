@@ -8,7 +8,18 @@ import * as path from "node:path";
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
 const BUILT = ["taskpane.html", "taskpane.js", "commands.js", "functions.js", "functions.json", "coma.html"];
-const SOURCES = ["addin", "core", "functions", "ui", "workbook", "page", "scripts/new-workbook", "webpack.config.js", "manifest.xml", "package.json"];
+const SOURCES = [
+  "addin",
+  "core",
+  "functions",
+  "ui",
+  "workbook",
+  "page",
+  "scripts/new-workbook",
+  "webpack.config.js",
+  "manifest.xml",
+  "package.json",
+];
 const LOCK = path.join(ROOT, ".dist-build.lock");
 
 function newestSource(): number {
