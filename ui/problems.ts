@@ -34,8 +34,11 @@ export interface ProblemListOptions {
   pageSize?: number;
   /** Groups start folded (only the headings and their counts): when the eye should be on another result. */
   folded?: boolean;
-  /** A click on a problem that has a sheet and a cell; without it the rows are plain text. */
-  onSelect?(problem: Problem): void;
+  /**
+   * A click on a problem that has a sheet and a cell; without it the rows are plain text. Lines it resolves with
+   * (the sheet is hidden, gone …) show in the row clicked; a rejection is shown there in plain words.
+   */
+  onSelect?(problem: Problem): void | Promise<readonly MessageLine[] | void>;
   /** Offers "Sửa" on problems with a fix, and "Sửa tất cả" when there are two or more; without it, neither. */
   fix?: FixHandlers;
 }
@@ -197,7 +200,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
         { type: "button", class: "problem-link", title: text("goToCell", { sheet: problem.sheet, cell: problem.cell }) },
         ...parts,
       );
-      link.addEventListener("click", () => options.onSelect!(problem));
+      link.addEventListener("click", () => void selected(problem, item));
       line.append(link);
     } else {
       line.append(h("div", { class: "problem-text" }, ...parts));
@@ -215,16 +218,37 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     return item;
   }
 
+  async function selected(problem: Problem, item: HTMLLIElement): Promise<void> {
+    let lines: readonly MessageLine[] | void;
+    try {
+      lines = await options.onSelect!(problem);
+    } catch (error) {
+      lines = describeRefusal(error).map((t, i) => ({ kind: i === 0 ? "error" : "info", text: t }));
+    }
+    item.querySelector(".row-outcome")?.remove();
+    if (!lines || lines.length === 0) return;
+    const note = h("div", { class: "result row-outcome" });
+    showLines(note, lines);
+    item.append(note);
+    announce(lines);
+    note.scrollIntoView({ block: "nearest" });
+  }
+
   function focusRow(item: Element | null | undefined): void {
     const target = item?.querySelector<HTMLElement>(focusables) ?? end;
     target.focus();
   }
 
-  /** Focuses the first visible problem after `item` (or before it, or the end of the list). */
-  function focusNext(after: HTMLLIElement | null): void {
-    const all = Array.from(root.querySelectorAll<HTMLLIElement>("li.problem")).filter((li) => li.closest("[hidden]") === null);
-    const at = after ? all.indexOf(after) : -1;
-    focusRow(all.slice(at + 1).find((li) => li !== after) ?? all.slice(0, Math.max(at, 0)).reverse()[0] ?? null);
+  /** The visible problem rows, in list order. */
+  function visibleRows(): HTMLLIElement[] {
+    return Array.from(root.querySelectorAll<HTMLLIElement>("li.problem")).filter((li) => li.closest("[hidden]") === null);
+  }
+
+  /** The row focus goes to once `item` leaves: the next visible problem, else the one before, else none. */
+  function neighbour(item: HTMLLIElement): HTMLLIElement | null {
+    const all = visibleRows();
+    const at = all.indexOf(item);
+    return all[at + 1] ?? all[at - 1] ?? null;
   }
 
   function announce(lines: readonly MessageLine[]): void {
@@ -301,7 +325,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     try {
       outcome = await options.fix!.apply(targets);
     } catch (error) {
-      outcome = { fixed: [], lines: describeRefusal(error).map((t) => ({ kind: "error", text: t })) };
+      outcome = { fixed: [], lines: describeRefusal(error).map((t, i) => ({ kind: i === 0 ? "error" : "info", text: t })) };
     } finally {
       pending = false;
     }
@@ -310,6 +334,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
     if (item) {
       // the row stays as its outcome until the list is drawn again; it is no longer a problem
       const fixed = outcome.fixed.includes(targets[0]);
+      const next = neighbour(item);
       const note = h("div", { class: "result row-outcome" });
       showLines(note, outcome.lines);
       if (fixed) {
@@ -320,17 +345,16 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
         item.append(note);
       }
       drop(outcome.fixed);
-      if (fixed) focusNext(item);
+      if (fixed) focusRow(next);
       else button.focus();
       note.scrollIntoView({ block: "nearest" });
       return;
     }
-    const all = Array.from(root.querySelectorAll<HTMLLIElement>("li.problem"));
-    const firstFixed = fixedRows.length > 0 ? all.indexOf(fixedRows[0]) : -1;
     for (const li of fixedRows) li.remove();
     drop(outcome.fixed);
     showLines(fixAllOutcome(), outcome.lines);
-    if (outcome.fixed.length > 0) focusNext(all[firstFixed - 1] ?? null);
+    // after "Sửa tất cả", the first problem left (right under the outcome); its button when nothing was written
+    if (outcome.fixed.length > 0) focusRow(visibleRows()[0] ?? null);
     else fixAllBar.querySelector<HTMLElement>("button")?.focus();
     fixAllBar.scrollIntoView({ block: "nearest" });
   }

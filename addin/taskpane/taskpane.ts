@@ -188,22 +188,18 @@ function check(): Promise<void> {
   );
 }
 
-function selectProblem(problem: Problem): void {
+/** A click on a problem: Excel selects its cell; what stops it is said in the row clicked (ui/problems.ts). */
+async function selectProblem(problem: Problem): Promise<MessageLine[]> {
   const { sheet, cell } = problem;
-  if (!sheet || !cell) return;
-  const output = $("check-status");
-  if (state.last?.snapshot.hidden.includes(sheet)) {
-    reveal(output, [{ kind: "info", text: ui("sheetHidden", { sheet }) }]);
-    return;
+  if (!sheet || !cell) return [];
+  if (state.last?.snapshot.hidden.includes(sheet)) return [{ kind: "info", text: ui("sheetHidden", { sheet }) }];
+  try {
+    await exclusive("", () => goToCell(sheet, cell)); // when busy, the footer says so
+    return [];
+  } catch (error) {
+    if (errorCode(error) !== "ItemNotFound") throw error;
+    return [{ kind: "error", text: ui("sheetMissing", { sheet }) }];
   }
-  void run("", output, async () => {
-    try {
-      await goToCell(sheet, cell);
-    } catch (error) {
-      if (errorCode(error) !== "ItemNotFound") throw error;
-      reveal(output, [{ kind: "error", text: ui("sheetMissing", { sheet }) }]);
-    }
-  });
 }
 
 // ───────────────────────────── fix ─────────────────────────────

@@ -177,6 +177,8 @@
 
   // A gate the test can close to keep a sync in flight (then open it again): no timing needed.
   const gate = { promise: null, open: null, waiting: 0 };
+  // Refusals the test queues: the next syncs reject with them, as Excel (or a lost connection) would.
+  const refusals = [];
 
   // ───────────── the batch model ─────────────
   class RequestContext {
@@ -195,6 +197,11 @@
         gate.waiting++;
         await gate.promise;
         gate.waiting--;
+      }
+      const refusal = refusals.shift();
+      if (refusal) {
+        if (refusal.fetch) throw new TypeError("Failed to fetch");
+        throw officeError(refusal.code, refusal.message);
       }
       for (const action of queue) action();
       for (const proxy of this._nullables) {
@@ -814,5 +821,9 @@
       if (open) open();
     },
     waiting: () => gate.waiting,
+    /** The next sync fails with Excel's error `code` (and `message`), or as a lost connection when `fetch`. */
+    refuse: (refusal) => {
+      refusals.push(refusal);
+    },
   };
 })();
