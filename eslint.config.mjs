@@ -5,6 +5,7 @@ import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
+import compat from "eslint-plugin-compat";
 
 /**
  * Lint for the whole tree: typescript-eslint's recommended rules everywhere, eslint-plugin-office-addins'
@@ -36,6 +37,18 @@ const WORKBOOK_ONLY = {
   regex: "^(?!(\\./|\\.\\./core(/|$)|fflate$|saxes$))",
   message: "workbook/ imports only core/, fflate and saxes: it runs unchanged in Node and in a browser page.",
 };
+
+/** page/ is the one-file offline page: core, workbook/ and ui/ only; no Node, no exceljs, no Office. */
+const PAGE_ONLY = {
+  regex: "^(?!(\\./|\\.\\./(core|workbook|ui)(/|$)))",
+  message: "page/ imports only core/, workbook/ and ui/: everything else would have to be inlined into coma.html or does not run there.",
+};
+
+/**
+ * The browsers commune offices have (CONTRACT.md section 6): Chrome, Edge and Cốc Cốc (Chromium) from 80, Firefox ESR.
+ * eslint-plugin-compat checks every web and ECMAScript API the page's code reaches against them.
+ */
+const PAGE_BROWSERS = ["chrome >= 80", "edge >= 80", "firefox esr"];
 
 /** ui/ is DOM for the pane and the page: core and itself, nothing else (no Office.js, no workbook files, no Node). */
 const UI_ONLY = {
@@ -148,6 +161,22 @@ export default tseslint.config(
   },
   { files: ["functions/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["addin", "scripts", "ui"]) } },
   { files: ["addin/**/*.ts"], rules: { "no-restricted-imports": restrict([...nodePaths, exceljs], ["functions", "scripts"]) } },
+  {
+    files: ["page/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [...nodePaths, exceljs], patterns: [PAGE_ONLY] }] },
+  },
+  {
+    // Everything the page bundles: its own code and the rooms it imports (ui/ also runs in the pane).
+    files: ["page/**/*.{ts,js}", "ui/**/*.ts", "core/**/*.ts", "workbook/**/*.ts"],
+    plugins: { compat },
+    settings: { browsers: PAGE_BROWSERS, lintAllEsApis: true },
+    rules: { "compat/compat": "error" },
+  },
+  {
+    // ES5, run before the page's script: it tells an older browser which one to use.
+    files: ["page/old-browser.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { ...globals.browser } },
+  },
   // The bench measures every room (the functions, the add-in on the Office mock, the CLI): it alone may import them.
   {
     files: ["scripts/**/*.ts"],

@@ -11,3 +11,14 @@ export function freeNames(wanted: readonly string[], taken: readonly string[]): 
     return name;
   });
 }
+
+/**
+ * The summary's file name for a workbook's: `<name>-tong-hop-btv-<year>.xlsx`, `.xlsm` for a workbook with macros (Excel
+ * opens it only so). The command line writes it beside the source, the page downloads it.
+ */
+export function summaryFileName(fileName: string, year: number): string {
+  const dot = fileName.lastIndexOf(".");
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const extension = fileName.slice(stem.length).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  return `${stem}-tong-hop-btv-${year}${extension}`;
+}

@@ -28,3 +28,6 @@ export function planSummary(grids: readonly SheetGrid[], options: SummaryPlanOpt
   const placement = placeSummary(grids, model.year);
   return { read, model, placement, layout: summaryLayout(model, placement.name, options.date) };
 }
+
+/** The summary's printed footer in header-footer codes (Trang 1/3): the command line and the page write the same. */
+export const SUMMARY_FOOTER = "Trang &P/&N";

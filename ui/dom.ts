@@ -27,3 +27,9 @@ let lastId = 0;
 export function uniqueId(prefix: string): string {
   return `${prefix}-${++lastId}`;
 }
+
+/** An element's content replaced: Element.replaceChildren would do, but it came in Chrome 86 and the page runs from 80. */
+export function replaceContent(element: Element, ...children: (Node | string)[]): void {
+  element.textContent = "";
+  element.append(...children);
+}

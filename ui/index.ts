@@ -1,5 +1,5 @@
 /** The browser UI shared by the task pane and the offline page (ui/README.md). */
-export { h, uniqueId, type Child } from "./dom";
+export { h, replaceContent, uniqueId, type Child } from "./dom";
 export { showLines, showMessages, type MessageKind, type MessageLine } from "./messages";
 export { mountProgress, type Progress } from "./progress";
 export { PAGE, renderProblems, type FixHandlers, type FixOutcome, type ProblemList, type ProblemListOptions } from "./problems";

@@ -1,4 +1,4 @@
-import { h } from "./dom";
+import { h, replaceContent } from "./dom";
 
 /** The kinds of result box: each has its own colour, border and, in forced colours, its own border style. */
 export type MessageKind = "info" | "success" | "warning" | "error" | "strong";
@@ -18,5 +18,5 @@ export function showMessages(container: HTMLElement, kind: MessageKind, ...lines
 
 /** Replaces a container's content with message paragraphs of their own kinds. */
 export function showLines(container: HTMLElement, lines: readonly MessageLine[]): void {
-  container.replaceChildren(...lines.map((line) => h("p", { class: `message-line ${line.kind}` }, line.text)));
+  replaceContent(container, ...lines.map((line) => h("p", { class: `message-line ${line.kind}` }, line.text)));
 }

@@ -1,5 +1,5 @@
 import type { Problem, Severity } from "../core";
-import { h, uniqueId } from "./dom";
+import { h, replaceContent, uniqueId } from "./dom";
 import { showLines, type MessageLine } from "./messages";
 import { describeRefusal } from "./refusals";
 import { text } from "./text";
@@ -339,7 +339,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
       showLines(note, outcome.lines);
       if (fixed) {
         item.className = "problem-done";
-        item.replaceChildren(note);
+        replaceContent(item, note);
       } else {
         item.querySelector(".row-outcome")?.remove();
         item.append(note);
@@ -369,7 +369,7 @@ export function renderProblems(problems: readonly Problem[], options: ProblemLis
   function renderFixAll(): void {
     const targets = remaining.filter(fixable);
     const outcome = fixAllBar.querySelector(".fix-all-outcome");
-    fixAllBar.replaceChildren();
+    replaceContent(fixAllBar);
     if (options.fix && targets.length >= 2) {
       const button = h("button", { type: "button", class: "button fix-all-button" }, text("fixAll", { count: targets.length }));
       button.addEventListener("click", () => askFixAll(button));

@@ -11,3 +11,4 @@ export type { Deflater, Inflater } from "./zip";
 export { placementGrids } from "./placement-grids";
 export { amendCells, formulaAndMergedCells, type CellValueWrite } from "./amend-cells";
 export { newWorkbookPackage, type NewPackageOptions } from "./new-package";
+export { refusalMessage, WORKBOOK_FILE_MESSAGES } from "./messages";

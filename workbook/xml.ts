@@ -53,10 +53,12 @@ function encodingOf(bytes: Uint8Array): string {
 
 export const decodeText = (bytes: Uint8Array): string => new TextDecoder(encodingOf(bytes)).decode(bytes);
 
-// Characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; U+FFFE/U+FFFF) and lone surrogates are dropped.
+// Characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; U+FFFE/U+FFFF) and lone surrogates are dropped. A
+// surrogate pair is matched whole and kept: no lookbehind, which is ES2018 and the page's bundle is ES2017.
 const INVALID =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+const keepPairs = (match: string) => (match.length === 2 ? match : "");
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -69,10 +71,10 @@ const ESCAPES: Record<string, string> = {
 
 /** Text content: `&`, `<`, `>` escaped, CR kept as a reference (XML would turn it into LF). */
 export function escapeText(text: string): string {
-  return text.replace(INVALID, "").replace(/[&<>\r]/g, (c) => ESCAPES[c]);
+  return text.replace(INVALID, keepPairs).replace(/[&<>\r]/g, (c) => ESCAPES[c]);
 }
 
 /** An attribute value: quotes and whitespace escaped too, so that they survive attribute normalisation. */
 export function escapeAttribute(text: string): string {
-  return text.replace(INVALID, "").replace(/[&<>"\r\t\n]/g, (c) => ESCAPES[c]);
+  return text.replace(INVALID, keepPairs).replace(/[&<>"\r\t\n]/g, (c) => ESCAPES[c]);
 }

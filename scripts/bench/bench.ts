@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { verdict, type Figure } from "./measure";
 import { bundleSizes, cliProcess, cliSummary, coreNational, functionsThroughput, officeRoundTrips } from "./sections";
+import { pageSummary } from "./page";
 
 /**
  * `npm run bench`: the speed and scale figures of issue 6, measured on this machine in one run. Prints one JSON
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   record(await cliProcess());
   record(await officeRoundTrips());
   record(bundleSizes(root));
+  record(await pageSummary(root));
   console.log("");
   const width = Math.max(...figures.map((f) => f.name.length));
   for (const f of figures) console.log(`${f.name.padEnd(width)}  ${String(f.value).padStart(12)} ${f.unit.padEnd(8)} ${verdict(f)}`);

@@ -4,7 +4,6 @@ import { message, planCollect, planSplit, type CollectPlan } from "../../core";
 import { amendCells, formulaAndMergedCells, newWorkbookPackage } from "../../workbook";
 import { writeFileAtomically } from "./atomic-write";
 import { CliError, LABELS, StopError } from "./messages";
-import { deflateWithZlib } from "./node-zlib";
 import { isSameFile, readWorkbookFile, writing } from "./commands";
 import type { CollectJson, ProblemJson } from "./json-output";
 
@@ -29,7 +28,7 @@ export async function splitFile(file: string, options: { year?: number; folder?:
   const input = targets.find((t) => isSameFile(file, t.path));
   if (input) throw new CliError("output-is-input", { file });
   // Every file is made before any is written: a failure leaves no half of the round on disk.
-  const bytes = targets.map((t) => newWorkbookPackage([t.layout], { footer: LABELS.pageFooter, deflate: deflateWithZlib }));
+  const bytes = targets.map((t) => newWorkbookPackage([t.layout], { footer: LABELS.pageFooter }));
   for (const [i, t] of targets.entries()) await writing(t.path, () => writeFileAtomically(t.path, bytes[i]));
   return { year: plan.year, folder, files: targets.map((t) => ({ unit: t.unit, file: t.path, rows: t.codes.length })) };
 }
@@ -54,7 +53,7 @@ export async function collectFiles(
   const output = options.output ?? defaultCollectFile(master, plan.year);
   for (const input of [master, ...unitFiles]) if (isSameFile(input, output)) throw new CliError("output-is-input", { file: input });
   if (fs.existsSync(output) && !options.output) throw new CliError("collect-exists", { file: output });
-  const bytes = amendCells(workbook, plan.writes, { deflate: deflateWithZlib });
+  const bytes = amendCells(workbook, plan.writes);
   await writing(output, () => writeFileAtomically(output, bytes));
   const errors = plan.problems.some((p) => p.severity === "error");
   return {

@@ -1,11 +1,21 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CATALOGUE, message, planSummary, readWorkbook, templateLayouts, type Problem, type SummaryModel } from "../../core";
+import {
+  CATALOGUE,
+  message,
+  planSummary,
+  readWorkbook,
+  summaryFileName,
+  SUMMARY_FOOTER,
+  templateLayouts,
+  type Problem,
+  type SummaryModel,
+} from "../../core";
 import { amendWorkbook, LIMITS, openWorkbook, placementGrids, WorkbookFileError, type OpenedWorkbook } from "../../workbook";
 import { writeFileAtomically } from "./atomic-write";
-import { deflateWithZlib, inflateWithZlib } from "./node-zlib";
+import { inflateWithZlib } from "./node-zlib";
 import { IndicatorJsonSchema, type IndicatorJson, type ProblemJson, type SummaryJson, type ValidateJson } from "./json-output";
-import { CliError, LABELS, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
+import { CliError, StopError, UNKNOWN_WRITE_REASON, WRITE_REASONS } from "./messages";
 
 /** The three jobs of the command line on one file each, returning what `--json` prints. */
 
@@ -74,8 +84,9 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   const { model, placement, read } = plan;
   const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
+  // fflate deflates the new parts here as in the page (the layer's default), so both write the same bytes.
   const bytes = refusals(file, () =>
-    amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: LABELS.pageFooter, deflate: deflateWithZlib }),
+    amendWorkbook(workbook, { layout: plan.layout, replaces: placement.replaces, footer: SUMMARY_FOOTER }),
   );
   await writing(output, () => writeFileAtomically(output, bytes));
   const problems = read.problems.map(problemJson);
@@ -115,10 +126,9 @@ function refusals<T>(file: string, task: () => T): T {
   }
 }
 
-/** `<name>-tong-hop-btv-<year>.xlsx` beside the source; `.xlsm` for a workbook with macros, which Excel opens only so. */
+/** The summary file beside the source, named as the page names its download (core's summaryFileName). */
 export function defaultSummaryFile(file: string, year: number): string {
-  const extension = path.extname(file).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
-  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-tong-hop-btv-${year}${extension}`);
+  return path.join(path.dirname(file), summaryFileName(path.basename(file), year));
 }
 
 /** True for one path, and for two names of one file (a hard link, or case on a case-insensitive disk). */

@@ -1,23 +1,9 @@
-import { BASE_YEAR, formatNumber, isFinal, type Rule } from "../../core";
-
-const mb = (bytes: number) => formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10);
+import { BASE_YEAR, isFinal, type Rule } from "../../core";
+import { WORKBOOK_FILE_MESSAGES } from "../../workbook";
 
 /** Every Vietnamese sentence the command line can print on failure, keyed by code. */
 export const CLI_MESSAGES = {
-  "file-too-large": (p: { file: string; size: number; limit: number }) =>
-    `Tệp “${p.file}” nặng ${mb(p.size)} MB, vượt giới hạn ${mb(p.limit)} MB nên không được mở.`,
-  "unzipped-too-large": (p: { file: string; size: number; limit: number }) =>
-    `Tệp “${p.file}” khi giải nén chiếm ${mb(p.size)} MB, vượt giới hạn ${mb(p.limit)} MB nên không được mở.`,
-  "zip-bomb": (p: { file: string; ratio: number }) =>
-    `Tệp “${p.file}” có tỷ lệ nén bất thường (${formatNumber(Math.round(p.ratio))} lần), có thể là tệp độc hại, nên không được mở.`,
-  "zip-size-lie": (p: { file: string }) =>
-    `Tệp “${p.file}” giải nén ra lớn hơn kích thước nó khai báo, có thể là tệp độc hại, nên không được mở.`,
-  "merge-too-large": (p: { file: string; range: string; limit: number }) =>
-    `Tệp “${p.file}” có vùng gộp ô ${p.range} lớn hơn ${formatNumber(p.limit)} ô nên không được mở; hãy bỏ gộp vùng đó trong Excel rồi lưu lại.`,
-  "legacy-xls": (p: { file: string }) =>
-    `Tệp “${p.file}” là tệp Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy mở bằng Excel và lưu lại thành .xlsx không mật khẩu.`,
-  "not-xlsx": (p: { file: string }) => `Tệp “${p.file}” không phải là tệp Excel .xlsx nên không đọc được.`,
-  corrupt: (p: { file: string }) => `Tệp “${p.file}” bị hỏng hoặc không đúng định dạng .xlsx nên không đọc được.`,
+  ...WORKBOOK_FILE_MESSAGES,
   "not-found": (p: { file: string }) => `Không tìm thấy tệp hoặc thư mục “${p.file}”.`,
   "no-permission": (p: { file: string }) => `Không có quyền đọc hoặc ghi “${p.file}”.`,
   "is-directory": (p: { file: string }) => `“${p.file}” là một thư mục, không phải tệp Excel.`,
@@ -248,4 +234,7 @@ Mã kết thúc:
             2 không đọc được tệp hoặc gõ sai lệnh
 
 Biến môi trường COMA_TODAY=NNNN-TT-NN đặt ngày ghi trên bảng tổng hợp (mặc định: hôm nay).
+
+Không có Node.js? Tệp coma.html làm cùng việc trong trình duyệt, không cần cài đặt, không cần mạng: chép tệp ra
+màn hình hoặc USB rồi mở bằng Chrome, Edge hoặc Cốc Cốc.
 `;

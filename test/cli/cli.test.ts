@@ -430,6 +430,7 @@ describe("unreadable files and bad usage", () => {
     const { code, stdout } = await coma("--help");
     expect(code).toBe(0);
     expect(stdout).toContain("coma summary TỆP… [--year NĂM] [-o TỆP_RA] [--json]");
+    expect(stdout).toContain("Tệp coma.html làm cùng việc trong trình duyệt");
     expect((await coma("validate", "--help")).code).toBe(0);
   });
 });

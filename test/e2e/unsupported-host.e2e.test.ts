@@ -63,6 +63,7 @@ describe.skipIf(!has("chromium"))("the pane in Internet Explorer and the first E
     expect(seen.text).toContain("Excel trên web");
     expect(seen.text).toContain("Microsoft 365 hoặc Office 2021");
     expect(seen.text).toContain("npx coma summary chi-tieu.xlsx");
+    expect(seen.text).toContain("tệp coma.html: không cần cài đặt");
   });
 
   it("should leave the pane as it is under Chromium", async () => {

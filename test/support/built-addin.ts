@@ -7,8 +7,19 @@ import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
-const BUILT = ["taskpane.html", "taskpane.js", "commands.js", "functions.js", "functions.json"];
-const SOURCES = ["addin", "core", "functions", "ui", "webpack.config.js", "manifest.xml", "package.json"];
+const BUILT = ["taskpane.html", "taskpane.js", "commands.js", "functions.js", "functions.json", "coma.html"];
+const SOURCES = [
+  "addin",
+  "core",
+  "functions",
+  "ui",
+  "workbook",
+  "page",
+  "scripts/new-workbook",
+  "webpack.config.js",
+  "manifest.xml",
+  "package.json",
+];
 const LOCK = path.join(ROOT, ".dist-build.lock");
 
 function newestSource(): number {
@@ -60,6 +71,9 @@ export function ensureBuilt(): void {
   try {
     const result = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
     if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
+    // webpack leaves a file it would write unchanged as it was, with its old time: mark the build as fresh.
+    const now = new Date();
+    for (const file of BUILT) fs.utimesSync(path.join(DIST, file), now, now);
   } finally {
     fs.closeSync(lock);
     fs.rmSync(LOCK, { force: true });

@@ -129,4 +129,32 @@ describe("import boundaries", () => {
     expect(await broken("workbook/bad.ts", code)).toEqual(["no-restricted-imports: 1"]);
     expect(await broken("scripts/cli/bad.ts", 'import { h } from "../../ui";\nexport const x = h;')).toEqual(["no-restricted-imports: 1"]);
   });
+
+  it("should let the page import only core, workbook and ui: no Node, no exceljs, no other room", async () => {
+    const code = lines(
+      'import * as fs from "node:fs";',
+      'import { Workbook } from "exceljs";',
+      'import { main } from "../scripts/cli/cli";',
+      'import { fixAll } from "../addin/actions";',
+      'import { status } from "../functions/functions";',
+      "export const x = [fs, Workbook, main, fixAll, status];",
+    );
+    expect([...new Set(await broken("page/bad.ts", code))]).toEqual([1, 2, 3, 4, 5].map((line) => `no-restricted-imports: ${line}`));
+    const fine = lines(
+      'import { planSummary } from "../core";',
+      'import { openWorkbook } from "../workbook";',
+      'import { renderProblems } from "../ui";',
+      'import { cellText } from "./cell-text";',
+      "export const x = [planSummary, openWorkbook, renderProblems, cellText];",
+    );
+    expect(await broken("page/fine.ts", fine)).toEqual([]);
+  });
+
+  it("should refuse in the page's rooms an API that Chrome 80 or Firefox ESR lacks", async () => {
+    const code = lines("export const x = [structuredClone({}), Promise.any([])];", "export const y = [1, 2].at(-1);");
+    expect(await broken("page/bad.ts", code)).toEqual(["compat/compat: 1", "compat/compat: 1", "compat/compat: 2"]);
+    expect(await broken("core/bad.ts", code)).toEqual(["compat/compat: 1", "compat/compat: 1", "compat/compat: 2"]);
+    // The command line runs in Node 20, which has them.
+    expect(await broken("scripts/cli/fine.ts", code)).toEqual([]);
+  });
 });
