@@ -53,7 +53,8 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
   const workbookPart = findWorkbookPart(zip);
   const entry = zip.entry(workbookPart);
   if (!entry) throw new WorkbookFileError("not-xlsx", {});
-  const { listed, date1904, strict } = readWorkbookPart(zip.inflate(entry), workbookPart);
+  const { listed, date1904, strict, isWorkbook } = readWorkbookPart(zip.inflate(entry), workbookPart);
+  if (!isWorkbook) throw new WorkbookFileError("not-xlsx", {});
   const relationships = readRelationships(zip, workbookPart);
   const byId = new Map(relationships.map((r) => [r.id, r]));
   const partOf = (kind: string) => relationships.find((r) => r.kind === kind && !r.external)?.target ?? null;
@@ -78,7 +79,6 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
     const xml = inflated(part);
     grids.push(xml && part ? readSheet(sheet.name, xml, part, context) : { name: sheet.name, values: [], formats: [], top: 0, left: 0 });
   }
-  if (sheets.length === 0) throw new WorkbookFileError("not-xlsx", {});
   return { zip, workbookPart, relationships, sheets, grids, date1904, strict };
 }
 
@@ -92,22 +92,28 @@ function findWorkbookPart(zip: ZipArchive): string {
 
 type ListedSheet = Omit<WorkbookSheet, "kind" | "part">;
 
-function readWorkbookPart(xml: Uint8Array, part: string): { listed: ListedSheet[]; date1904: boolean; strict: boolean } {
+/** The sheets the workbook part lists (none is a workbook too: it has no target sheet); `isWorkbook` for its root element. */
+function readWorkbookPart(
+  xml: Uint8Array,
+  part: string,
+): { listed: ListedSheet[]; date1904: boolean; strict: boolean; isWorkbook: boolean } {
   const listed: ListedSheet[] = [];
   let date1904 = false;
   let strict = false;
+  let isWorkbook = false;
   walkXml(xml, part, {
     open(name, a) {
-      if (name === "workbook")
+      if (name === "workbook") {
+        isWorkbook = true;
         strict = Object.entries(a).some(([key, value]) => key.startsWith("xmlns") && value.startsWith("http://purl.oclc.org/ooxml/"));
-      else if (name === "workbookPr") date1904 = ["1", "true"].includes((a.date1904 ?? "").toLowerCase());
+      } else if (name === "workbookPr") date1904 = ["1", "true"].includes((a.date1904 ?? "").toLowerCase());
       else if (name === "sheet") {
         const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
         listed.push({ name: a.name ?? "", state, sheetId: Number(a.sheetId) || 0, relationshipId: attribute(a, "id") ?? "" });
       }
     },
   });
-  return { listed, date1904, strict };
+  return { listed, date1904, strict, isWorkbook };
 }
 
 /** Each shared string as plain text: rich-text runs joined, phonetic guides (`rPh`) left out. */

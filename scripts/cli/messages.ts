@@ -12,8 +12,6 @@ export const CLI_MESSAGES = {
     `Tệp “${p.file}” có tỷ lệ nén bất thường (${formatNumber(Math.round(p.ratio))} lần), có thể là tệp độc hại, nên không được mở.`,
   "zip-size-lie": (p: { file: string }) =>
     `Tệp “${p.file}” giải nén ra lớn hơn kích thước nó khai báo, có thể là tệp độc hại, nên không được mở.`,
-  "merge-too-large": (p: { file: string; range: string; limit: number }) =>
-    `Tệp “${p.file}” có vùng gộp ô ${p.range} lớn hơn ${formatNumber(p.limit)} ô nên không được mở; hãy bỏ gộp vùng đó trong Excel rồi lưu lại.`,
   "legacy-xls": (p: { file: string }) =>
     `Tệp “${p.file}” là tệp Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy mở bằng Excel và lưu lại thành .xlsx không mật khẩu.`,
   "not-xlsx": (p: { file: string }) => `Tệp “${p.file}” không phải là tệp Excel .xlsx nên không đọc được.`,
@@ -21,6 +19,10 @@ export const CLI_MESSAGES = {
   "not-found": (p: { file: string }) => `Không tìm thấy tệp hoặc thư mục “${p.file}”.`,
   "no-permission": (p: { file: string }) => `Không có quyền đọc hoặc ghi “${p.file}”.`,
   "is-directory": (p: { file: string }) => `“${p.file}” là một thư mục, không phải tệp Excel.`,
+  "not-regular-file": (p: { file: string }) =>
+    `“${p.file}” không phải là một tệp thông thường (thiết bị, đường ống hoặc ổ cắm) nên không được đọc.`,
+  "sheet-too-large": (p: { sheets: { sheet: string; rows: number; limit: number }[] }) =>
+    `Không ghi bảng tổng hợp: ${p.sheets.map((s) => `trang “${s.sheet}” có ${formatNumber(s.rows)} dòng, vượt giới hạn ${formatNumber(s.limit)} dòng nên không được đọc`).join("; ")}.`,
   "empty-folder": (p: { folder: string }) => `Thư mục “${p.folder}” không có tệp .xlsx nào.`,
   "write-failed": (p: { file: string; reason: string }) => `Không ghi được tệp “${p.file}” (${p.reason}).`,
   "output-is-input": (p: { file: string }) =>
