@@ -8,9 +8,8 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-/** The cells of one stored row, in the order the sheet lists them; columns absolute, 0-based. */
+/** The cells of one stored row by absolute column (0-based); the columns without a cell are holes. */
 interface StoredRow {
-  columns: number[];
   values: Cell[];
   formats: (string | null)[];
 }
@@ -98,10 +97,9 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
           const cell = cellValue(type, value, inline, context);
           if (cell === null) return;
           let cells = stored.get(row);
-          if (!cells) stored.set(row, (cells = { columns: [], values: [], formats: [] }));
-          cells.columns.push(column);
-          cells.values.push(cell);
-          cells.formats.push(context.formats[style] ?? null);
+          if (!cells) stored.set(row, (cells = { values: [], formats: [] }));
+          cells.values[column] = cell;
+          cells.formats[column] = context.formats[style] ?? null;
           return;
         }
       }
@@ -192,16 +190,18 @@ function blankCovered(stored: Map<number, StoredRow>, merges: Merge[]): void {
     active = active.filter((m) => m.lastRow >= row);
     if (active.length === 0) continue;
     const cells = stored.get(row)!;
-    const covered = (column: number) =>
-      active.some((m) => column >= m.column && column <= m.lastColumn && (row !== m.row || column !== m.column));
-    const kept = cells.columns.map((column) => !covered(column));
-    if (kept.every(Boolean)) continue;
-    const keep = <T>(list: T[]) => list.filter((_, i) => kept[i]);
-    const left = { columns: keep(cells.columns), values: keep(cells.values), formats: keep(cells.formats) };
-    if (left.columns.length === 0) stored.delete(row);
-    else stored.set(row, left);
+    for (const column of columnsOf(cells.values)) {
+      if (active.some((m) => column >= m.column && column <= m.lastColumn && (row !== m.row || column !== m.column))) {
+        delete cells.values[column];
+        delete cells.formats[column];
+      }
+    }
+    if (columnsOf(cells.values).length === 0) stored.delete(row);
   }
 }
+
+/** The columns a row holds a cell in, ascending: its holes are never visited (XFD is 16,384 columns away). */
+const columnsOf = (row: readonly Cell[]): number[] => Object.keys(row).map(Number);
 
 /**
  * The stored rows as core's grid from the top-left stored cell. Only stored cells are set: the rows and columns
@@ -211,20 +211,18 @@ function toGrid(name: string, stored: Map<number, StoredRow>): SheetGrid {
   if (stored.size === 0) return { name, values: [], formats: [], top: 0, left: 0 };
   // Loops, not Math.min(...spread): a large sheet has more cells than the call stack has room for arguments.
   let [top, left] = [Infinity, Infinity];
-  for (const [row, cells] of stored) {
-    top = Math.min(top, row);
-    for (const column of cells.columns) left = Math.min(left, column);
-  }
+  for (const [row, cells] of stored) [top, left] = [Math.min(top, row), Math.min(left, columnsOf(cells.values)[0])];
   const values: Cell[][] = [];
   const formats: (string | null)[][] = [];
   for (const [row, cells] of stored) {
-    const [rowValues, rowFormats]: [Cell[], (string | null)[]] = [[], []];
-    cells.columns.forEach((column, i) => {
-      rowValues[column - left] = cells.values[i];
-      rowFormats[column - left] = cells.formats[i];
-    });
-    values[row - top] = rowValues;
-    formats[row - top] = rowFormats;
+    values[row - top] = left === 0 ? cells.values : shifted(cells.values, left);
+    formats[row - top] = left === 0 ? cells.formats : shifted(cells.formats, left);
   }
   return { name, values, formats, top, left };
+}
+
+function shifted<T>(row: readonly T[], by: number): T[] {
+  const out: T[] = [];
+  for (const column of Object.keys(row).map(Number)) out[column - by] = row[column];
+  return out;
 }
