@@ -201,7 +201,7 @@ function blankCovered(stored: Map<number, StoredRow>, merges: Merge[]): void {
 }
 
 /** The columns a row holds a cell in, ascending: its holes are never visited (XFD is 16,384 columns away). */
-const columnsOf = (row: readonly Cell[]): number[] => Object.keys(row).map(Number);
+const columnsOf = <T>(row: readonly T[]): number[] => Object.keys(row).map(Number);
 
 /**
  * The stored rows as core's grid from the top-left stored cell. Only stored cells are set: the rows and columns
@@ -223,6 +223,6 @@ function toGrid(name: string, stored: Map<number, StoredRow>): SheetGrid {
 
 function shifted<T>(row: readonly T[], by: number): T[] {
   const out: T[] = [];
-  for (const column of Object.keys(row).map(Number)) out[column - by] = row[column];
+  for (const column of columnsOf(row)) out[column - by] = row[column];
   return out;
 }
