@@ -37,7 +37,7 @@ export function cellError(cell: Cell | undefined): string | null {
  * The indexes of the rows a grid holds, ascending. An adapter may leave rows without cells as holes (the workbook-file
  * layer does, so that a far cell costs nothing): the rows between are never visited.
  */
-export function storedRows(values: readonly (readonly Cell[] | undefined)[]): number[] {
+export function storedRows(values: readonly unknown[]): number[] {
   return Object.keys(values).map(Number);
 }
 

@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../core";
-import { WorkbookFileError } from "./errors";
+import { damaged, WorkbookFileError } from "./errors";
 import { cellFormats } from "./number-formats";
 import { readRelationships, type Relationship } from "./package";
 import { readSheet } from "./read-sheet";
@@ -50,6 +50,7 @@ export interface OpenOptions {
 /** Reads a workbook's bytes (.xlsx, .xlsm); throws WorkbookFileError for what is no readable workbook. */
 export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): OpenedWorkbook {
   const zip = openZip(bytes, options.inflate);
+  checkContentTypes(zip);
   const workbookPart = findWorkbookPart(zip);
   const entry = zip.entry(workbookPart);
   if (!entry) throw new WorkbookFileError("not-xlsx", {});
@@ -80,6 +81,14 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
     grids.push(xml && part ? readSheet(sheet.name, xml, part, context) : { name: sheet.name, values: [], formats: [], top: 0, left: 0 });
   }
   return { zip, workbookPart, relationships, sheets, grids, date1904, strict };
+}
+
+/** `[Content_Types].xml` is amended on every summary: one that is no well-formed `<Types>` is damaged when read. */
+function checkContentTypes(zip: ZipArchive): void {
+  const entry = zip.entries.find((e) => e.name.toLowerCase() === "[content_types].xml")!;
+  let root: string | null = null;
+  walkXml(zip.inflate(entry), entry.name, { open: (name) => void (root ??= name) });
+  if (root !== "Types") throw damaged(entry.name);
 }
 
 /** The part the package's `officeDocument` relationship names. */
