@@ -165,6 +165,16 @@ describe("outputs that open: any encoding XML allows, amended by structure", () 
     );
   });
 
+  it("should refuse a [Content_Types].xml that is no well-formed <Types> when reading, since every summary amends it", async () => {
+    const parts = workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }] });
+    parts["[Content_Types].xml"] = (parts["[Content_Types].xml"] as string).slice(0, 200); // cut, as the fuzzer found it
+    const file = write("types.xlsx", zipParts(parts));
+    expect([
+      (await runCli(["validate", file])).code,
+      (await runCli(["summary", file, "-o", path.join(folder, "types-out.xlsx")])).code,
+    ]).toEqual([2, 2]);
+  });
+
   it("should refuse duplicate entry names and a part whose CRC-32 is wrong as damaged", () => {
     const packed = Object.entries(workbookPackage({ sheets: [{ name: "A", rows: targetRows() }] })).map(([name, xml]) =>
       packPart(name, Buffer.from(xml as string)),
