@@ -33,6 +33,23 @@ export function cellError(cell: Cell | undefined): string | null {
   return null;
 }
 
+/**
+ * The indexes of the rows a grid holds, ascending. An adapter may leave rows without cells as holes (the workbook-file
+ * layer does, so that a far cell costs nothing): the rows between are never visited.
+ */
+export function storedRows(values: readonly unknown[]): number[] {
+  return Object.keys(values).map(Number);
+}
+
+/** Rows holding at least one non-blank cell: what a sheet's size is counted in, whatever the addresses between. */
+export function filledRows(values: readonly (readonly Cell[] | undefined)[]): number[] {
+  // Object.values visits the cells a row holds, not every column up to its last one (XFD is 16,384 columns).
+  return storedRows(values).filter((r) => Object.values(values[r] ?? []).some((cell) => !isBlank(cell)));
+}
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 export function isBlank(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }

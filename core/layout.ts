@@ -1,4 +1,5 @@
 import { cellAddress } from "./a1";
+import { MAX_CELL_TEXT } from "./grid";
 import { rowHeightRuns } from "./row-heights";
 
 /**
@@ -93,6 +94,13 @@ export function plainLayout(name: string, font = "Times New Roman"): Omit<SheetL
   };
 }
 
+/** Text cut to what one Excel cell holds (a sheet's note may be longer): never half a surrogate pair. */
+function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const code = text.charCodeAt(MAX_CELL_TEXT - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT);
+}
+
 /** Builds a SheetLayout cell by cell with 0-based coordinates. */
 export class LayoutBuilder {
   private readonly values: LayoutValue[][] = [];
@@ -116,7 +124,7 @@ export class LayoutBuilder {
       this.values.push(new Array<LayoutValue>(this.width).fill(null));
       this.formats.push(new Array<string | null>(this.width).fill(null));
     }
-    this.values[row][column] = value;
+    this.values[row][column] = typeof value === "string" ? fitCell(value) : value;
     this.formats[row][column] = looksLikeFormula(value) ? "@" : format;
     return this;
   }

@@ -11,6 +11,8 @@ const MESSAGES: { [R in Rule]: (p: ParamsOf<R>) => string } = {
   "no-target-sheet": () =>
     "Không tìm thấy trang chỉ tiêu nào: trong 20 dòng đầu của trang cần có dòng tiêu đề với các cột Mã, Chỉ tiêu và Mục tiêu 2030.",
   "sheet-too-large": (p) => `Trang có ${formatNumber(p.rows)} dòng, vượt giới hạn ${formatNumber(p.limit)} dòng; trang này không được đọc.`,
+  "text-too-long": (p) =>
+    `Ô có ${formatNumber(p.length)} ký tự, vượt giới hạn ${formatNumber(p.limit)} ký tự của một ô Excel; dòng này bị bỏ qua.`,
   "duplicate-column": (p) => `Cột “${p.header}” xuất hiện hai lần; chỉ dùng cột đầu tiên.`,
   "year-out-of-term": (p) =>
     `Cột “${p.header}” ghi năm ${p.year}, ngoài nhiệm kỳ 2025 – 2030 (cơ sở 2025, các năm 2026 … 2030); cột này không được đọc.`,

@@ -11,6 +11,7 @@ export const PROBLEM_PARAMS = {
   "no-target-sheet": z.object({}),
   "sheet-too-large": z.object({ rows: z.number(), limit: z.number() }),
   "duplicate-column": z.object({ header: z.string() }),
+  "text-too-long": z.object({ length: z.number(), limit: z.number() }),
   "year-out-of-term": z.object({ header: z.string(), year: z.number() }),
   "missing-code": z.object({}),
   "bad-code": text(),

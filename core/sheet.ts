@@ -1,6 +1,6 @@
 import { offerPercent, readValueCell, roundNoise, type CellFinding, type CellRead } from "./cell-value";
 import { formatNumber } from "./format";
-import { cellError, isBlank, isPercentFormat, type Cell, type SheetGrid } from "./grid";
+import { cellError, filledRows, isBlank, isPercentFormat, MAX_CELL_TEXT, storedRows, type Cell, type SheetGrid } from "./grid";
 import { findHeader, type ColumnKey, type Header } from "./header";
 import { hasTemplateMarker, isGeneratedSheet } from "./marker";
 import { message } from "./messages";
@@ -14,7 +14,10 @@ import { fold, memoize } from "./text";
 
 export type { MissingTarget } from "./resolution";
 
-/** Rows above this are refused with their count: the template has 60, a large commune sheet a few hundred. */
+/**
+ * Rows above this are refused with their count: the template has 60, a large commune sheet a few hundred. Rows are
+ * counted as they hold cells, never by address: a stray value at B20001 under a 60-row table is one more row.
+ */
 export const MAX_SHEET_ROWS = 20_000;
 
 export interface WorkbookRead {
@@ -59,25 +62,29 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
   const seen = new Map<string, Indicator>();
   const targetColumns = new Map<string, number>(); // by sheet: where a target that differs is reported
   let marked = false;
+  let tooLarge = false;
   for (const grid of grids) {
     if (isGeneratedSheet(grid.values)) continue;
     const header = findHeader(grid.values);
     if (!header) continue;
-    result.sheets.push(grid.name);
-    marked ||= hasTemplateMarker(grid.values);
-    if (grid.values.length > MAX_SHEET_ROWS) {
-      const firstOver = cellAddress((grid.top ?? 0) + MAX_SHEET_ROWS, grid.left ?? 0); // where the sheet passes the limit
-      const rows = grid.values.length;
+    const filled = filledRows(grid.values);
+    if (filled.length > MAX_SHEET_ROWS) {
+      const firstOver = cellAddress((grid.top ?? 0) + filled[MAX_SHEET_ROWS], grid.left ?? 0); // where the sheet passes the limit
+      const rows = filled.length;
       const place: ProblemPlace = { severity: "error", sheet: grid.name, cell: firstOver, code: null };
       result.problems.push(problem(place, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
-      continue;
+      tooLarge = true;
+      continue; // not read: it is no target sheet of the summary, which then names it rather than summarising nothing
     }
+    result.sheets.push(grid.name);
+    marked ||= hasTemplateMarker(grid.values);
     if (header.columns.target !== undefined) targetColumns.set(grid.name, (grid.left ?? 0) + header.columns.target);
     new SheetReader(grid, header, seen, result).read();
   }
   inheritKeepers(result.indicators);
   if (result.sheets.length === 0) {
-    result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
+    if (!tooLarge)
+      result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
   } else if (followsResolution(result.indicators, marked)) checkAgainstResolution(result, targetColumns);
   return result;
 }
@@ -133,7 +140,8 @@ class SheetReader {
       this.report(row, column, null, { severity: "warning", rule: "year-out-of-term", params: { header, year } });
     }
     const rows: Indicator[] = [];
-    for (let r = this.header.row + 1; r < this.grid.values.length; r++) {
+    for (const r of storedRows(this.grid.values)) {
+      if (r <= this.header.row) continue;
       const indicator = this.readRow(r);
       if (indicator) rows.push(indicator);
     }
@@ -151,6 +159,7 @@ class SheetReader {
   }
 
   private readRow(r: number): Indicator | null {
+    if (this.overlongCells(r)) return null;
     const codeText = this.text(r, "code");
     const targetCell = this.cell(r, "target");
     if (codeText === "" && isBlank(targetCell ?? null)) return null; // blank, title or section row
@@ -219,6 +228,18 @@ class SheetReader {
     this.seen.set(code, indicator);
     this.out.indicators.push(indicator);
     return indicator;
+  }
+
+  /** Text no Excel cell can hold, in a column the row is read from: an error at its cell, and the row is not read. */
+  private overlongCells(r: number): boolean {
+    let found = false;
+    for (const column of new Set(Object.values(this.header.columns) as number[])) {
+      const cell = this.grid.values[r]?.[column];
+      if (typeof cell !== "string" || cell.length <= MAX_CELL_TEXT) continue;
+      this.report(r, column, null, { severity: "error", rule: "text-too-long", params: { length: cell.length, limit: MAX_CELL_TEXT } });
+      found = true;
+    }
+    return found;
   }
 
   /** A blank year before a later figure counts as 0 in a cumulative sum and leaves an annual target unproven. */

@@ -3,9 +3,11 @@ import { readRelationships, relationshipsPart, relativeTarget } from "./package"
 import type { OpenedWorkbook, WorkbookSheet } from "./read-workbook";
 import { chartXml, drawingXml } from "./write-chart";
 import { absoluteReference, worksheetXml } from "./write-sheet";
-import { appendStyles, EMPTY_STYLES, escapeRegExp, type StyleRequest } from "./write-styles";
+import { appendStyles, EMPTY_STYLES, type StyleRequest } from "./write-styles";
 import { deflateWithFflate, writeZip, type Deflater, type ZipPart } from "./zip";
-import { decodeText, escapeAttribute, escapeText } from "./xml";
+import { damaged } from "./errors";
+import { appendInside, applyEdits, childrenOf, outlineXml, prefixFor, removal, rootElement, type XmlEdit } from "./xml-edit";
+import { asUtf8, attribute, declareUtf8, decodeText, escapeAttribute, escapeText } from "./xml";
 
 export interface AmendOptions {
   layout: SheetLayout;
@@ -64,7 +66,8 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   // Styles: appended to the workbook's own part, or a new part when it has none.
   const stylesRel = workbook.relationships.find((r) => r.kind === "styles" && !r.external && zip.entry(r.target));
   const stylesPart = stylesRel ? stylesRel.target : freePart("styles");
-  const stylesXml = stylesRel ? zip.inflate(zip.entry(stylesPart)!) : ENCODER.encode(EMPTY_STYLES);
+  // Whatever encoding the workbook's styles are in (UTF-16 is allowed), they are amended and written back as UTF-8.
+  const stylesXml = stylesRel ? asUtf8(zip.inflate(zip.entry(stylesPart)!)) : ENCODER.encode(EMPTY_STYLES);
   const { cells, requests } = styleRequests(layout);
   // Request 0 is the columns' style: the layout's font and nothing else, the style of every cell the layout leaves plain.
   const appended = appendStyles(stylesXml, layout.font, [{ style: {}, numFmt: null }, ...requests]);
@@ -99,7 +102,7 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   if (calcChain) removed.add(calcChain.target.toLowerCase());
   const workbookRels = relationshipsPart(workbookPart);
   let relsXml = zip.entry(workbookRels)
-    ? decodeText(zip.inflate(zip.entry(workbookRels)!))
+    ? declareUtf8(decodeText(zip.inflate(zip.entry(workbookRels)!)))
     : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const ids = new Set(workbook.relationships.map((r) => r.id));
   const freeId = () => {
@@ -111,21 +114,22 @@ export function amendWorkbook(workbook: OpenedWorkbook, options: AmendOptions): 
   let sheetRelId = old?.relationshipId ?? "";
   if (!old) {
     sheetRelId = freeId();
-    relsXml = addRelationship(relsXml, sheetRelId, relType("worksheet"), relativeTarget(workbookPart, sheetPart));
+    relsXml = addRelationship(relsXml, sheetRelId, relType("worksheet"), relativeTarget(workbookPart, sheetPart), workbookRels);
   }
-  if (!stylesRel) relsXml = addRelationship(relsXml, freeId(), relType("styles"), relativeTarget(workbookPart, stylesPart));
-  if (calcChain) relsXml = removeRelationship(relsXml, calcChain.id);
+  if (!stylesRel) relsXml = addRelationship(relsXml, freeId(), relType("styles"), relativeTarget(workbookPart, stylesPart), workbookRels);
+  if (calcChain) relsXml = removeRelationship(relsXml, calcChain.id, workbookRels);
   written.set(workbookRels, ENCODER.encode(relsXml));
 
-  let workbookXml = decodeText(zip.inflate(zip.entry(workbookPart)!));
+  let workbookXml = declareUtf8(decodeText(zip.inflate(zip.entry(workbookPart)!)));
   workbookXml = old
-    ? renameSheet(workbookXml, old, layout.name)
-    : addSheet(workbookXml, layout.name, nextSheetId(workbook.sheets), sheetRelId, relNs);
-  workbookXml = printTitles(workbookXml, sheetIndex, layout);
+    ? renameSheet(workbookXml, workbookPart, old, layout.name)
+    : addSheet(workbookXml, workbookPart, layout.name, nextSheetId(workbook.sheets), sheetRelId, relNs);
+  workbookXml = printTitles(workbookXml, workbookPart, sheetIndex, layout);
   written.set(workbookPart, ENCODER.encode(workbookXml));
 
   const contentTypes = zip.entries.find((e) => e.name.toLowerCase() === "[content_types].xml")!;
-  written.set(contentTypes.name, ENCODER.encode(amendContentTypes(decodeText(zip.inflate(contentTypes)), overrides, removed)));
+  const typesXml = declareUtf8(decodeText(zip.inflate(contentTypes)));
+  written.set(contentTypes.name, ENCODER.encode(amendContentTypes(typesXml, contentTypes.name, overrides, removed)));
 
   const parts: ZipPart[] = [];
   const writtenByKey = new Map([...written].map(([name, content]) => [name.toLowerCase(), { name, content }]));
@@ -207,33 +211,20 @@ function relationshipsXml(relationships: { id: string; type: string; target: str
   );
 }
 
-/** Inserts `element` before the closing tag of `tag` (any prefix), opening a self-closed element if need be. */
-function insertBeforeClose(xml: string, tag: string, element: (prefix: string) => string): string | null {
-  const close = new RegExp(`</([A-Za-z_][\\w.-]*:)?${tag}\\s*>`).exec(xml);
-  if (close) return `${xml.slice(0, close.index)}${element(close[1] ?? "")}${xml.slice(close.index)}`;
-  const selfClosed = new RegExp(`<([A-Za-z_][\\w.-]*:)?${tag}(\\s[^>]*?)?/>`).exec(xml);
-  if (!selfClosed) return null;
-  const prefix = selfClosed[1] ?? "";
-  return `${xml.slice(0, selfClosed.index)}<${prefix}${tag}${selfClosed[2] ?? ""}>${element(prefix)}</${prefix}${tag}>${xml.slice(selfClosed.index + selfClosed[0].length)}`;
+function addRelationship(xml: string, id: string, type: string, target: string, part: string): string {
+  const elements = outlineXml(xml, part);
+  const root = rootElement(elements, "Relationships", part);
+  const element = `<${root.prefix}Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`;
+  return applyEdits(xml, [appendInside(xml, root, element)]);
 }
 
-function addRelationship(xml: string, id: string, type: string, target: string): string {
-  const added = insertBeforeClose(
-    xml,
-    "Relationships",
-    (p) => `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`,
-  );
-  if (added === null) throw new Error("workbook relationships without a Relationships element");
-  return added;
-}
-
-function removeRelationship(xml: string, id: string): string {
-  return xml.replace(
-    new RegExp(
-      `<([A-Za-z_][\\w.-]*:)?Relationship\\s[^>]*\\bId\\s*=\\s*["']${escapeRegExp(id)}["'][^>]*?(/>|>\\s*</([A-Za-z_][\\w.-]*:)?Relationship\\s*>)`,
-    ),
-    "",
-  );
+function removeRelationship(xml: string, id: string, part: string): string {
+  const elements = outlineXml(xml, part);
+  const root = rootElement(elements, "Relationships", part);
+  const edits = childrenOf(elements, root, "Relationship")
+    .filter((r) => attribute(r.attributes, "Id") === id)
+    .map(removal);
+  return applyEdits(xml, edits);
 }
 
 function nextSheetId(sheets: readonly WorkbookSheet[]): number {
@@ -241,69 +232,71 @@ function nextSheetId(sheets: readonly WorkbookSheet[]): number {
 }
 
 /**
- * The new `<sheet>` at the end of `<sheets>`, with the prefix that the `<workbook>` or `<sheets>` start tag binds to
- * the relationships namespace, or `r` declared on the element itself: a prefix declared on a sibling `<sheet>` (as
- * openpyxl writes them) is out of scope for the new one.
+ * The new `<sheet>` at the end of `<sheets>`, with the prefix bound to the relationships namespace where it goes, or
+ * `r` declared on the element itself: a prefix declared on a sibling `<sheet>` (as openpyxl writes them) is out of
+ * scope for the new one.
  */
-function addSheet(xml: string, name: string, sheetId: number, relId: string, relNs: string): string {
-  const startTag = (tag: string) => new RegExp(`<([A-Za-z_][\\w.-]*:)?${tag}(?:\\s[^>]*)?>`).exec(xml)?.[0] ?? "";
-  const scope = startTag("workbook") + startTag("sheets");
-  const bound = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)\\s*=\\s*["']${escapeRegExp(relNs)}["']`).exec(scope)?.[1];
+function addSheet(xml: string, part: string, name: string, sheetId: number, relId: string, relNs: string): string {
+  const elements = outlineXml(xml, part);
+  const sheets = childrenOf(elements, rootElement(elements, "workbook", part), "sheets")[0];
+  if (!sheets) throw damaged(part);
+  const bound = prefixFor(sheets, relNs);
   const id = bound ? `${bound}:id="${relId}"` : `xmlns:r="${relNs}" r:id="${relId}"`;
-  const added = insertBeforeClose(xml, "sheets", (p) => `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${id}/>`);
-  if (added === null) throw new Error("workbook without sheets");
-  return added;
+  const element = `<${sheets.prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${id}/>`;
+  return applyEdits(xml, [appendInside(xml, sheets, element)]);
 }
 
-/** The replaced sheet's `<sheet>` element with the new name, visible. */
-function renameSheet(xml: string, old: WorkbookSheet, name: string): string {
-  const sheets = new RegExp(`<([A-Za-z_][\\w.-]*:)?sheet\\s[^>]*>`, "g");
-  return xml.replace(sheets, (element) => {
-    const id = /\s[A-Za-z_][\w.-]*:id\s*=\s*(["'])(.*?)\1/.exec(element)?.[2];
-    if (id !== old.relationshipId) return element;
-    return element.replace(/(\sname\s*=\s*)(["'])[^"']*\2/, `$1"${escapeAttribute(name)}"`).replace(/\sstate\s*=\s*(["'])[^"']*\1/, "");
-  });
+/** The replaced sheet's `<sheet>` start tag with the new name, visible; its other attributes as they were. */
+function renameSheet(xml: string, part: string, old: WorkbookSheet, name: string): string {
+  const elements = outlineXml(xml, part);
+  const sheets = childrenOf(elements, rootElement(elements, "workbook", part), "sheets")[0];
+  const edits = (sheets ? childrenOf(elements, sheets, "sheet") : [])
+    .filter((sheet) => attribute(sheet.attributes, "id") === old.relationshipId)
+    .map((sheet) => {
+      const attributes = Object.entries(sheet.attributes)
+        .filter(([key]) => key !== "state")
+        .map(([key, value]) => ` ${key}="${escapeAttribute(key === "name" ? name : value)}"`);
+      return { at: sheet.start, end: sheet.openEnd, text: `<${sheet.prefix}sheet${attributes.join("")}${sheet.selfClosing ? "/>" : ">"}` };
+    });
+  return applyEdits(xml, edits);
 }
 
 /** The print title rows as the sheet's `_xlnm.Print_Titles`, after removing the built-in names the old sheet had. */
-function printTitles(xml: string, index: number, layout: SheetLayout): string {
-  const local = new RegExp(
-    `<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`,
-    "g",
-  );
-  const local2 = new RegExp(
-    `<([A-Za-z_][\\w.-]*:)?definedName\\s[^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*\\bname\\s*=\\s*["']_xlnm\\.[^"']*["'][^>]*>[^<]*</([A-Za-z_][\\w.-]*:)?definedName\\s*>`,
-    "g",
-  );
-  let out = xml.replace(local, "").replace(local2, "");
+function printTitles(xml: string, part: string, index: number, layout: SheetLayout): string {
+  const elements = outlineXml(xml, part);
+  const root = rootElement(elements, "workbook", part);
+  const list = childrenOf(elements, root, "definedNames")[0];
+  const edits: XmlEdit[] = (list ? childrenOf(elements, list, "definedName") : [])
+    .filter((d) => (d.attributes.name ?? "").startsWith("_xlnm.") && d.attributes.localSheetId === String(index))
+    .map(removal);
   const rows = layout.print.titleRows;
-  if (!rows) return out;
-  const reference = `${absoluteReference(layout.name, "A1").split("!")[0]}!$${rows[0]}:$${rows[1]}`;
-  const name = (p: string) =>
-    `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(reference)}</${p}definedName>`;
-  const inserted = /<([A-Za-z_][\w.-]*:)?definedNames[\s>/]/.test(out) ? insertBeforeClose(out, "definedNames", name) : null;
-  if (inserted !== null) return inserted;
-  // No defined names yet: the list goes where the schema puts it, after the sheets and any external references.
-  const after = /<\/([A-Za-z_][\w.-]*:)?(externalReferences|functionGroups|sheets)\s*>/g;
-  let last: RegExpExecArray | null = null;
-  for (let m = after.exec(out); m; m = after.exec(out)) last = m;
-  if (!last) return out;
-  const prefix = last[1] ?? "";
-  const at = last.index + last[0].length;
-  out = `${out.slice(0, at)}<${prefix}definedNames>${name(prefix)}</${prefix}definedNames>${out.slice(at)}`;
-  return out;
+  if (rows) {
+    const reference = `${absoluteReference(layout.name, "A1").split("!")[0]}!$${rows[0]}:$${rows[1]}`;
+    const prefix = list?.prefix ?? root.prefix;
+    const name = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(reference)}</${prefix}definedName>`;
+    // No defined names yet: the list goes where the schema puts it, after the sheets and any external references.
+    const after = elements.filter((e) => e.parent === root && ["sheets", "functionGroups", "externalReferences"].includes(e.name)).pop();
+    if (list) edits.push(appendInside(xml, list, name));
+    else if (after) edits.push({ at: after.end, end: after.end, text: `<${prefix}definedNames>${name}</${prefix}definedNames>` });
+  }
+  return applyEdits(xml, edits);
 }
 
 /** New parts get an Override; removed parts lose theirs; nothing else changes (the workbook's own type stays). */
-function amendContentTypes(xml: string, added: Map<string, string>, removed: Set<string>): string {
-  let out = xml.replace(
-    /<([A-Za-z_][\w.-]*:)?Override\s[^>]*?PartName\s*=\s*(["'])\/?([^"']*)\2[^>]*?(\/>|>\s*<\/([A-Za-z_][\w.-]*:)?Override\s*>)/g,
-    (element, _p, _q, part: string) => (removed.has(decodedPart(part).toLowerCase()) || added.has(decodedPart(part)) ? "" : element),
+function amendContentTypes(xml: string, part: string, added: Map<string, string>, removed: Set<string>): string {
+  const elements = outlineXml(xml, part);
+  const root = rootElement(elements, "Types", part);
+  const edits = childrenOf(elements, root, "Override")
+    .filter((o) => {
+      const name = decodedPart((o.attributes.PartName ?? "").replace(/^\//, ""));
+      return removed.has(name.toLowerCase()) || added.has(name);
+    })
+    .map(removal);
+  const overrides = [...added].map(
+    ([name, type]) => `<${root.prefix}Override PartName="/${escapeAttribute(name)}" ContentType="${type}"/>`,
   );
-  const overrides = (p: string) =>
-    [...added].map(([part, type]) => `<${p}Override PartName="/${escapeAttribute(part)}" ContentType="${type}"/>`).join("");
-  out = insertBeforeClose(out, "Types", overrides) ?? out;
-  return out;
+  edits.push(appendInside(xml, root, overrides.join("")));
+  return applyEdits(xml, edits);
 }
 
 function decodedPart(name: string): string {

@@ -7,7 +7,6 @@ export interface WorkbookFileProblems {
   "unzipped-too-large": { size: number; limit: number };
   "zip-bomb": { ratio: number };
   "zip-size-lie": { part: string };
-  "merge-too-large": { range: string; limit: number };
   "legacy-xls": Record<string, never>;
   "not-xlsx": Record<string, never>;
   corrupt: { part?: string };

@@ -7,8 +7,6 @@ export const LIMITS = {
   /** Deflate tops out near 1:1000; spreadsheet XML rarely passes 1:100. Only checked for large parts. */
   ratio: 200,
   ratioFloorBytes: 10 * 1024 * 1024,
-  /** Cells of one merged range: titles merge a few dozen; a merge over a whole sheet is no commune workbook. */
-  mergedCells: 100_000,
   /** Parts of the zip: a workbook has a few per sheet; tens of thousands of tiny parts only slow the reading. */
   parts: 10_000,
 };

@@ -15,8 +15,6 @@ export const WORKBOOK_FILE_MESSAGES: Worded = {
   "zip-bomb": (p) =>
     `Tệp “${p.file}” có tỷ lệ nén bất thường (${formatNumber(Math.round(p.ratio))} lần), có thể là tệp độc hại, nên không được mở.`,
   "zip-size-lie": (p) => `Tệp “${p.file}” giải nén ra lớn hơn kích thước nó khai báo, có thể là tệp độc hại, nên không được mở.`,
-  "merge-too-large": (p) =>
-    `Tệp “${p.file}” có vùng gộp ô ${p.range} lớn hơn ${formatNumber(p.limit)} ô nên không được mở; hãy bỏ gộp vùng đó trong Excel rồi lưu lại.`,
   "legacy-xls": (p) =>
     `Tệp “${p.file}” là tệp Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy mở bằng Excel và lưu lại thành .xlsx không mật khẩu.`,
   "not-xlsx": (p) => `Tệp “${p.file}” không phải là tệp Excel .xlsx nên không đọc được.`,

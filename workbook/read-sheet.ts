@@ -1,6 +1,4 @@
 import type { Cell, SheetGrid } from "../core";
-import { WorkbookFileError } from "./errors";
-import { LIMITS } from "./limits";
 import { walkXml } from "./xml";
 
 export interface SheetContext {
@@ -10,11 +8,10 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-interface UsedCell {
-  row: number;
-  column: number;
-  value: Cell;
-  format: string | null;
+/** The cells of one stored row by absolute column (0-based); the columns without a cell are holes. */
+interface StoredRow {
+  values: Cell[];
+  formats: (string | null)[];
 }
 
 interface Merge {
@@ -26,10 +23,12 @@ interface Merge {
 
 /**
  * One worksheet part as core's grid, in one streaming pass: values from the top-left used cell, formulas as their
- * cached values, the covered cells of a merged range blank (only its top-left cell holds the value).
+ * cached values, the covered cells of a merged range blank (only its top-left cell holds the value). Memory follows
+ * the cells the part stores, never their addresses: rows without a cell are holes of the grid, a row's cells before
+ * its first one holes too, so one cell at row 100,000,000 or in column XFD costs what any other cell costs.
  */
 export function readSheet(name: string, xml: Uint8Array, part: string, context: SheetContext): SheetGrid {
-  const used: UsedCell[] = [];
+  const stored = new Map<number, StoredRow>();
   const merges: Merge[] = [];
   let inSheetData = false;
   let row = -1;
@@ -96,13 +95,18 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
         case "c": {
           if (!inSheetData || row < 0 || column < 0) return;
           const cell = cellValue(type, value, inline, context);
-          if (cell !== null) used.push({ row, column, value: cell, format: context.formats[style] ?? null });
+          if (cell === null) return;
+          let cells = stored.get(row);
+          if (!cells) stored.set(row, (cells = { values: [], formats: [] }));
+          cells.values[column] = cell;
+          cells.formats[column] = context.formats[style] ?? null;
           return;
         }
       }
     },
   });
-  return toGrid(name, blankCovered(used, merges));
+  blankCovered(stored, merges);
+  return toGrid(name, stored);
 }
 
 function cellValue(type: string, value: string | null, inline: string[] | null, context: SheetContext): Cell {
@@ -156,64 +160,69 @@ function cellPosition(reference: string): { row: number; column: number } | null
     if (code < 48 || code > 57) return null;
     row = row * 10 + code - 48;
   }
+  if (!Number.isSafeInteger(row)) return null;
   return { row: at === digitsStart ? -1 : row - 1, column: column - 1 };
 }
 
 function mergeRange(reference: string): Merge {
   const [first, last = first] = reference.split(":").map(cellPosition);
   if (!first || !last || first.row < 0 || last.row < 0) return { row: 0, column: 0, lastRow: -1, lastColumn: -1 };
-  const merge = {
+  return {
     row: Math.min(first.row, last.row),
     column: Math.min(first.column, last.column),
     lastRow: Math.max(first.row, last.row),
     lastColumn: Math.max(first.column, last.column),
   };
-  if ((merge.lastRow - merge.row + 1) * (merge.lastColumn - merge.column + 1) > LIMITS.mergedCells) {
-    throw new WorkbookFileError("merge-too-large", { range: reference, limit: LIMITS.mergedCells });
-  }
-  return merge;
 }
 
 /**
- * Cells inside a merged range other than its top-left one read blank, as Excel shows them. A sweep down the rows
- * with the ranges that cross the current row: a sheet with a merge on each of its thousands of rows stays linear.
+ * Cells inside a merged range other than its top-left one read blank, as Excel shows them. A merge is kept as its
+ * corners, never as the cells it covers (`B1:B1048576` costs what `B1:B2` costs): a sweep down the stored rows with
+ * the ranges that cross the current row, so a sheet with a merge on each of its thousands of rows stays linear.
  */
-function blankCovered(used: UsedCell[], merges: Merge[]): UsedCell[] {
+function blankCovered(stored: Map<number, StoredRow>, merges: Merge[]): void {
   const spans = merges.filter((m) => m.lastRow > m.row || m.lastColumn > m.column).sort((a, b) => a.row - b.row);
-  if (spans.length === 0) return used;
-  const [first, last] = [spans[0].row, spans.reduce((most, m) => Math.max(most, m.lastRow), 0)];
-  const outside = used.filter((u) => u.row < first || u.row > last);
-  const inside = used.filter((u) => u.row >= first && u.row <= last).sort((a, b) => a.row - b.row || a.column - b.column);
+  if (spans.length === 0) return;
   let active: Merge[] = [];
   let next = 0;
-  let currentRow = -1;
-  const kept = inside.filter((u) => {
-    if (u.row !== currentRow) {
-      currentRow = u.row;
-      while (next < spans.length && spans[next].row <= currentRow) active.push(spans[next++]);
-      active = active.filter((m) => m.lastRow >= currentRow);
+  for (const row of [...stored.keys()].sort((a, b) => a - b)) {
+    while (next < spans.length && spans[next].row <= row) active.push(spans[next++]);
+    active = active.filter((m) => m.lastRow >= row);
+    if (active.length === 0) continue;
+    const cells = stored.get(row)!;
+    for (const column of columnsOf(cells.values)) {
+      if (active.some((m) => column >= m.column && column <= m.lastColumn && (row !== m.row || column !== m.column))) {
+        delete cells.values[column];
+        delete cells.formats[column];
+      }
     }
-    return !active.some((m) => u.column >= m.column && u.column <= m.lastColumn && (u.row !== m.row || u.column !== m.column));
-  });
-  return kept.length === inside.length ? used : [...kept, ...outside];
+    if (columnsOf(cells.values).length === 0) stored.delete(row);
+  }
 }
 
-function toGrid(name: string, used: UsedCell[]): SheetGrid {
-  if (used.length === 0) return { name, values: [], formats: [], top: 0, left: 0 };
+/** The columns a row holds a cell in, ascending: its holes are never visited (XFD is 16,384 columns away). */
+const columnsOf = <T>(row: readonly T[]): number[] => Object.keys(row).map(Number);
+
+/**
+ * The stored rows as core's grid from the top-left stored cell. Only stored cells are set: the rows and columns
+ * between are holes (core reads a hole as blank), so the grid's memory is its cells', whatever their addresses.
+ */
+function toGrid(name: string, stored: Map<number, StoredRow>): SheetGrid {
+  if (stored.size === 0) return { name, values: [], formats: [], top: 0, left: 0 };
   // Loops, not Math.min(...spread): a large sheet has more cells than the call stack has room for arguments.
-  let [top, left, bottom] = [Infinity, Infinity, 0];
-  for (const u of used) [top, left, bottom] = [Math.min(top, u.row), Math.min(left, u.column), Math.max(bottom, u.row)];
-  const values: Cell[][] = Array.from({ length: bottom - top + 1 }, () => []);
-  const formats: (string | null)[][] = Array.from({ length: bottom - top + 1 }, () => []);
-  for (const u of used) {
-    const r = u.row - top;
-    const c = u.column - left;
-    while (values[r].length < c) {
-      values[r].push(null);
-      formats[r].push(null);
-    }
-    values[r][c] = u.value;
-    formats[r][c] = u.format;
+  let [top, left] = [Infinity, Infinity];
+  for (const [row, cells] of stored) [top, left] = [Math.min(top, row), Math.min(left, columnsOf(cells.values)[0])];
+  const values: Cell[][] = [];
+  const formats: (string | null)[][] = [];
+  for (const [row, cells] of stored) {
+    values[row - top] = left === 0 ? cells.values : shifted(cells.values, left);
+    formats[row - top] = left === 0 ? cells.formats : shifted(cells.formats, left);
   }
   return { name, values, formats, top, left };
+}
+
+function shifted<T>(row: readonly T[], by: number): T[] {
+  const out: T[] = [];
+  for (const column of columnsOf(row)) out[column - by] = row[column];
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../core";
-import { WorkbookFileError } from "./errors";
+import { damaged, WorkbookFileError } from "./errors";
 import { cellFormats } from "./number-formats";
 import { readRelationships, type Relationship } from "./package";
 import { readSheet } from "./read-sheet";
@@ -50,10 +50,12 @@ export interface OpenOptions {
 /** Reads a workbook's bytes (.xlsx, .xlsm); throws WorkbookFileError for what is no readable workbook. */
 export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): OpenedWorkbook {
   const zip = openZip(bytes, options.inflate);
+  checkContentTypes(zip);
   const workbookPart = findWorkbookPart(zip);
   const entry = zip.entry(workbookPart);
   if (!entry) throw new WorkbookFileError("not-xlsx", {});
-  const { listed, date1904, strict } = readWorkbookPart(zip.inflate(entry), workbookPart);
+  const { listed, date1904, strict, isWorkbook } = readWorkbookPart(zip.inflate(entry), workbookPart);
+  if (!isWorkbook) throw new WorkbookFileError("not-xlsx", {});
   const relationships = readRelationships(zip, workbookPart);
   const byId = new Map(relationships.map((r) => [r.id, r]));
   const partOf = (kind: string) => relationships.find((r) => r.kind === kind && !r.external)?.target ?? null;
@@ -78,8 +80,15 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
     const xml = inflated(part);
     grids.push(xml && part ? readSheet(sheet.name, xml, part, context) : { name: sheet.name, values: [], formats: [], top: 0, left: 0 });
   }
-  if (sheets.length === 0) throw new WorkbookFileError("not-xlsx", {});
   return { zip, workbookPart, relationships, sheets, grids, date1904, strict };
+}
+
+/** `[Content_Types].xml` is amended on every summary: one that is no well-formed `<Types>` is damaged when read. */
+function checkContentTypes(zip: ZipArchive): void {
+  const entry = zip.entries.find((e) => e.name.toLowerCase() === "[content_types].xml")!;
+  let root: string | null = null;
+  walkXml(zip.inflate(entry), entry.name, { open: (name) => void (root ??= name) });
+  if (root !== "Types") throw damaged(entry.name);
 }
 
 /** The part the package's `officeDocument` relationship names. */
@@ -92,22 +101,28 @@ function findWorkbookPart(zip: ZipArchive): string {
 
 type ListedSheet = Omit<WorkbookSheet, "kind" | "part">;
 
-function readWorkbookPart(xml: Uint8Array, part: string): { listed: ListedSheet[]; date1904: boolean; strict: boolean } {
+/** The sheets the workbook part lists (none is a workbook too: it has no target sheet); `isWorkbook` for its root element. */
+function readWorkbookPart(
+  xml: Uint8Array,
+  part: string,
+): { listed: ListedSheet[]; date1904: boolean; strict: boolean; isWorkbook: boolean } {
   const listed: ListedSheet[] = [];
   let date1904 = false;
   let strict = false;
+  let isWorkbook = false;
   walkXml(xml, part, {
     open(name, a) {
-      if (name === "workbook")
+      if (name === "workbook") {
+        isWorkbook = true;
         strict = Object.entries(a).some(([key, value]) => key.startsWith("xmlns") && value.startsWith("http://purl.oclc.org/ooxml/"));
-      else if (name === "workbookPr") date1904 = ["1", "true"].includes((a.date1904 ?? "").toLowerCase());
+      } else if (name === "workbookPr") date1904 = ["1", "true"].includes((a.date1904 ?? "").toLowerCase());
       else if (name === "sheet") {
         const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
         listed.push({ name: a.name ?? "", state, sheetId: Number(a.sheetId) || 0, relationshipId: attribute(a, "id") ?? "" });
       }
     },
   });
-  return { listed, date1904, strict };
+  return { listed, date1904, strict, isWorkbook };
 }
 
 /** Each shared string as plain text: rich-text runs joined, phonetic guides (`rPh`) left out. */

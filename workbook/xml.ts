@@ -44,14 +44,44 @@ export function attribute(attributes: Record<string, string>, name: string): str
   return undefined;
 }
 
-/** XML allows UTF-8 and UTF-16; a byte-order mark says which. */
+/**
+ * The encoding of a part, as XML 1.0 (appendix F) finds it: a byte-order mark; else the first characters of UTF-16
+ * without one; else the encoding its declaration names (ASCII-compatible ones: `windows-1252`, `ISO-8859-1`);
+ * else UTF-8.
+ */
 function encodingOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-  return "utf-8";
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return "utf-8";
+  if (a === 0xff && b === 0xfe) return "utf-16le";
+  if (a === 0xfe && b === 0xff) return "utf-16be";
+  if (a === 0x3c && b === 0x00) return "utf-16le";
+  if (a === 0x00 && b === 0x3c) return "utf-16be";
+  const declared = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(LATIN1.decode(bytes.subarray(0, 200)))?.[1];
+  if (declared === undefined) return "utf-8";
+  try {
+    const encoding = new TextDecoder(declared).encoding;
+    // Bytes that read as ASCII are no UTF-16, whatever the declaration says.
+    return encoding.startsWith("utf-16") ? "utf-8" : encoding;
+  } catch {
+    return "utf-8"; // a label no decoder knows: read as UTF-8, which a well-formed part of ASCII names is
+  }
 }
 
+const LATIN1 = new TextDecoder("latin1");
+
+/** A part's text, from whichever encoding it is in (the byte-order mark dropped). */
 export const decodeText = (bytes: Uint8Array): string => new TextDecoder(encodingOf(bytes)).decode(bytes);
+
+/**
+ * A part's text for writing back as UTF-8: its declaration then says UTF-8, whatever it said before, so that the
+ * bytes and the declaration agree (a UTF-16 part amended is a UTF-8 part).
+ */
+export function declareUtf8(text: string): string {
+  return text.replace(/^(<\?xml\s[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+}
+
+/** A part's bytes as UTF-8 with a declaration that says so: what the amending works on. */
+export const asUtf8 = (bytes: Uint8Array): Uint8Array => new TextEncoder().encode(declareUtf8(decodeText(bytes)));
 
 // Characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; U+FFFE/U+FFFF) and lone surrogates are dropped. A
 // surrogate pair is matched whole and kept: no lookbehind, which is ES2018 and the page's bundle is ES2017.

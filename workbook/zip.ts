@@ -79,7 +79,11 @@ export class ZipArchive {
     readonly entries: readonly ZipEntry[],
     private readonly inflateRaw: Inflater = inflateWithFflate,
   ) {
-    for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
+    for (const entry of entries) {
+      // Two entries of one name (part names are case-insensitive): readers disagree on which is the part, so none is.
+      if (this.byName.has(entry.name.toLowerCase())) throw damaged(entry.name);
+      this.byName.set(entry.name.toLowerCase(), entry);
+    }
   }
 
   /** Part names are case-insensitive in a package. */
@@ -97,17 +101,22 @@ export class ZipArchive {
     return this.bytes.subarray(start, start + entry.compressedSize);
   }
 
-  /** The part's bytes; inflating past the declared size stops at once (a zip bomb lying about its size). */
+  /**
+   * The part's bytes; inflating past the declared size stops at once (a zip bomb lying about its size), and bytes
+   * whose CRC-32 is not the one the directory declares are damaged.
+   */
   inflate(entry: ZipEntry): Uint8Array {
     const data = this.compressed(entry);
-    if (entry.method === STORED) return data;
-    let inflated: Uint8Array | null;
-    try {
-      inflated = this.inflateRaw(data, entry.size);
-    } catch {
-      throw damaged(entry.name);
+    let inflated: Uint8Array | null = data;
+    if (entry.method !== STORED) {
+      try {
+        inflated = this.inflateRaw(data, entry.size);
+      } catch {
+        throw damaged(entry.name);
+      }
     }
     if (inflated === null) throw new WorkbookFileError("zip-size-lie", { part: entry.name });
+    if (crc32(inflated) !== entry.crc) throw damaged(entry.name);
     return inflated;
   }
 }

@@ -80,7 +80,7 @@ export interface SummaryOptions {
 export async function summarizeFile(file: string, options: SummaryOptions): Promise<SummaryResult> {
   const workbook = readWorkbookFile(file);
   const plan = planSummary(placementGrids(workbook), { year: options.year, date: options.date });
-  if (plan === null) throw new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
+  if (plan === null) throw noSummary(workbook);
   const { model, placement, read } = plan;
   const output = options.output ?? defaultSummaryFile(file, model.year);
   if (isSameFile(file, output)) throw new CliError("output-is-input", { file });
@@ -107,10 +107,24 @@ export async function summarizeFile(file: string, options: SummaryOptions): Prom
   };
 }
 
+/**
+ * Why no summary is written (exit 1): each target sheet over the row limit by name, since its figures would be
+ * missing; else no target sheet at all.
+ */
+function noSummary(workbook: OpenedWorkbook): StopError {
+  const sheets = readWorkbook(workbook.grids).problems.flatMap((p) =>
+    p.rule === "sheet-too-large" ? [{ sheet: p.sheet ?? "", ...p.params }] : [],
+  );
+  if (sheets.length === 0) return new StopError(message({ rule: "no-target-sheet", params: {} }), 1);
+  return new CliError("sheet-too-large", { sheets }, 1);
+}
+
 /** The user's workbook read through the workbook-file layer, after the size check on the file itself. */
 export function readWorkbookFile(file: string): OpenedWorkbook {
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new CliError("is-directory", { file });
+  // A device (/dev/zero) never ends and a FIFO blocks until someone writes: only a regular file is read.
+  if (!stat.isFile()) throw new CliError("not-regular-file", { file });
   if (stat.size > LIMITS.fileBytes) throw new CliError("file-too-large", { file, size: stat.size, limit: LIMITS.fileBytes });
   const bytes = fs.readFileSync(file);
   return refusals(file, () => openWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { inflate: inflateWithZlib }));

@@ -1,4 +1,4 @@
-import { BASE_YEAR, isFinal, type Rule } from "../../core";
+import { BASE_YEAR, formatNumber, isFinal, type Rule } from "../../core";
 import { WORKBOOK_FILE_MESSAGES } from "../../workbook";
 
 /** Every Vietnamese sentence the command line can print on failure, keyed by code. */
@@ -7,6 +7,10 @@ export const CLI_MESSAGES = {
   "not-found": (p: { file: string }) => `Không tìm thấy tệp hoặc thư mục “${p.file}”.`,
   "no-permission": (p: { file: string }) => `Không có quyền đọc hoặc ghi “${p.file}”.`,
   "is-directory": (p: { file: string }) => `“${p.file}” là một thư mục, không phải tệp Excel.`,
+  "not-regular-file": (p: { file: string }) =>
+    `“${p.file}” không phải là một tệp thông thường (thiết bị, đường ống hoặc ổ cắm) nên không được đọc.`,
+  "sheet-too-large": (p: { sheets: { sheet: string; rows: number; limit: number }[] }) =>
+    `Không ghi bảng tổng hợp: ${p.sheets.map((s) => `trang “${s.sheet}” có ${formatNumber(s.rows)} dòng, vượt giới hạn ${formatNumber(s.limit)} dòng nên không được đọc`).join("; ")}.`,
   "empty-folder": (p: { folder: string }) => `Thư mục “${p.folder}” không có tệp .xlsx nào.`,
   "write-failed": (p: { file: string; reason: string }) => `Không ghi được tệp “${p.file}” (${p.reason}).`,
   "output-is-input": (p: { file: string }) =>

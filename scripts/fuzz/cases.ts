@@ -1,4 +1,5 @@
 import { mutatedBytes, mutatedXml, notAWorkbook, zipBomb } from "./files";
+import { hostileWorkbook } from "./hostile";
 import { Random } from "./random";
 import { emptyWorkbook, hugeWorkbook, messyWorkbook, mutatedTemplate, templateBytes, toBytes } from "./workbooks";
 
@@ -21,6 +22,7 @@ const KINDS: [number, string][] = [
   [34, "template"],
   [24, "messy"],
   [14, "xml"],
+  [12, "hostile"],
   [8, "bytes"],
   [10, "not-workbook"],
   [2, "empty"],
@@ -52,6 +54,8 @@ async function build(kind: string, random: Random, template: Buffer): Promise<Bu
       return safely(() => toBytes(messyWorkbook(random)), template);
     case "xml":
       return mutatedXml(random, template);
+    case "hostile":
+      return hostileWorkbook(random, template);
     case "bytes":
       return mutatedBytes(random, template);
     case "not-workbook":

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { generatedYear, isGeneratedSheet, type SheetGrid } from "../../core";
+import { generatedYear, isGeneratedSheet, storedRows, type Cell, type SheetGrid } from "../../core";
 import { openWorkbook, type OpenedWorkbook } from "../../workbook";
 
 /** The parts the summary amends; every other part of the source must reach the output byte for byte. */
@@ -73,17 +73,27 @@ function changedSheets(before: SheetGrid[], after: SheetGrid[], year: number): s
   return failures;
 }
 
-/** Lone surrogates (half an emoji) cannot be written as XML at all: both sides read them as U+FFFD. */
+/**
+ * Lone surrogates (half an emoji) cannot be written as XML at all: both sides read them as U+FFFD. Only the cells a
+ * grid holds are visited: a sheet with a cell at row 100,000,000 or in column XFD has holes for the rest.
+ */
 function wellFormed(grid: SheetGrid): SheetGrid {
   const fix = (text: string): string => (text as string & { toWellFormed(): string }).toWellFormed();
-  return { ...grid, values: grid.values.map((row) => row.map((v) => (typeof v === "string" ? fix(v) : v))) };
+  const values: Cell[][] = [];
+  for (const r of storedRows(grid.values)) {
+    const row: Cell[] = (values[r] = []);
+    for (const c of storedRows(grid.values[r])) {
+      const v = grid.values[r][c];
+      row[c] = typeof v === "string" ? fix(v) : v;
+    }
+  }
+  return { ...grid, values };
 }
 
 function firstDifference(a: SheetGrid, b: SheetGrid): string {
-  const rows = Math.max(a.values.length, b.values.length);
-  for (let r = 0; r < rows; r++) {
+  for (const r of [...new Set([...storedRows(a.values), ...storedRows(b.values)])].sort((x, y) => x - y)) {
     const [x, y] = [a.values[r] ?? [], b.values[r] ?? []];
-    for (let c = 0; c < Math.max(x.length, y.length); c++) {
+    for (const c of [...new Set([...storedRows(x), ...storedRows(y)])].sort((p, q) => p - q)) {
       if (!isDeepStrictEqual(x[c], y[c]))
         return `at row ${r + (a.top ?? 0) + 1}, column ${c + (a.left ?? 0) + 1}: ${JSON.stringify(x[c])?.slice(0, 80)} → ${JSON.stringify(y[c])?.slice(0, 80)}`;
     }

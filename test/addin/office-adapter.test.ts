@@ -199,19 +199,21 @@ describe("writing the Ban Thường vụ summary", () => {
     expect(mock.ops.filter((op) => op.path === "format.borders.getItem(EdgeTop).style").length).toBeLessThan(10);
   });
 
-  it("should replace only the sheet COMA made, keeping a user's sheet of the same name", async () => {
+  it("should replace only the sheet COMA made under its name, keeping a user's sheet of the same name and a renamed summary", async () => {
     const mine: SheetGrid = { name: "Tổng hợp BTV 2027", values: [["Bảng tự làm của văn phòng"]] };
-    const old: SheetGrid = {
+    const renamed: SheetGrid = {
       name: "BTV cũ",
       values: [["cũ", null, null, null, null, null, null, null, null, null, null, markerText(2027)]],
     };
+    const ours: SheetGrid = { name: "Tổng hợp BTV 2027 (2)", values: [[null, markerText(2027)]] };
     const other: SheetGrid = { name: "Tổng hợp BTV 2026", values: [[null, markerText(2026)]] };
-    const mock = install([targetSheet(rows(4)), mine, old, other]);
+    const mock = install([targetSheet(rows(4)), mine, renamed, ours, other]);
     const outcome = await generateSummary(2027, undefined, DATE);
-    expect(outcome).toMatchObject({ ok: true, name: "Tổng hợp BTV 2027 (2)", replaced: "BTV cũ" });
-    expect(mock.sheetNames()).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027", "Tổng hợp BTV 2027 (2)", "Tổng hợp BTV 2026"]);
+    expect(outcome).toMatchObject({ ok: true, name: "Tổng hợp BTV 2027 (2)", replaced: "Tổng hợp BTV 2027 (2)" });
+    expect(mock.sheetNames()).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027", "BTV cũ", "Tổng hợp BTV 2027 (2)", "Tổng hợp BTV 2026"]);
     expect(mock.sheet("Tổng hợp BTV 2027").values).toEqual([["Bảng tự làm của văn phòng"]]);
-    expect(mock.ops.filter((op) => op.path === "delete").map((op) => op.sheet)).toEqual(["BTV cũ"]);
+    expect(mock.sheet("BTV cũ").values[0][0]).toBe("cũ");
+    expect(mock.ops.filter((op) => op.path === "delete").map((op) => op.sheet)).toEqual(["Tổng hợp BTV 2027 (2)"]);
     expect(mock.syncs).toBe(2);
   });
 

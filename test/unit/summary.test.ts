@@ -167,9 +167,21 @@ describe("placing the summary sheet", () => {
     expect(placeSummary(sheets, 2027)).toEqual({ name: "Tổng hợp BTV 2027 (3)", replaces: null });
   });
 
-  it("should find its own sheet by marker after the user renamed it", () => {
-    const sheets = [grid("Tổng hợp BTV 2027"), grid("Báo cáo BTV", "COMA:tong-hop-btv:2027")];
-    expect(placeSummary(sheets, 2027)).toEqual({ name: "Tổng hợp BTV 2027 (2)", replaces: "Báo cáo BTV" });
+  it("should keep a marked copy under another name, whether Excel's Move or Copy named it or the user renamed it", () => {
+    const marker = "COMA:tong-hop-btv:2027";
+    // Excel puts the copy before the original and names it `… (2)`: the original, under COMA's name, is replaced.
+    const copied = [grid("Tổng hợp BTV 2027 (2)", marker), grid("Tổng hợp BTV 2027", marker)];
+    expect(placeSummary(copied, 2027)).toEqual({ name: "Tổng hợp BTV 2027", replaces: "Tổng hợp BTV 2027" });
+    // The original deleted: COMA's name is free, so COMA never gave the copy its name; the copy stays.
+    expect(placeSummary([grid("Tổng hợp BTV 2027 (2)", marker)], 2027)).toEqual({ name: "Tổng hợp BTV 2027", replaces: null });
+    const renamed = [grid("Tổng hợp BTV 2027"), grid("Báo cáo BTV", marker)];
+    expect(placeSummary(renamed, 2027)).toEqual({ name: "Tổng hợp BTV 2027 (2)", replaces: null });
+  });
+
+  it("should replace the variant name COMA gave its summary when a user's sheet held the plain name", () => {
+    const marker = "COMA:tong-hop-btv:2027";
+    const sheets = [grid("Tổng hợp BTV 2027"), grid("Tổng hợp BTV 2027 (3)", marker), grid("Tổng hợp BTV 2027 (2)", marker)];
+    expect(placeSummary(sheets, 2027)).toEqual({ name: "Tổng hợp BTV 2027 (2)", replaces: "Tổng hợp BTV 2027 (2)" });
   });
 });
 
