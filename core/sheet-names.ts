@@ -22,3 +22,14 @@ export function summaryFileName(fileName: string, year: number): string {
   const extension = fileName.slice(stem.length).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
   return `${stem}-tong-hop-btv-${year}${extension}`;
 }
+
+/**
+ * The collected workbook's file name for a master's: `<name>-thu-thap-<year>.xlsx`, `.xlsm` kept; an earlier collected
+ * file's suffix is not repeated. The command line writes it beside the master, the page downloads it.
+ */
+export function collectFileName(fileName: string, year: number): string {
+  const dot = fileName.lastIndexOf(".");
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const extension = fileName.slice(stem.length).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  return `${stem.replace(/-thu-thap-\d{4}(?:-\d+)?$/, "")}-thu-thap-${year}${extension}`;
+}

@@ -1,5 +1,15 @@
 import { BASE_YEAR, FINAL_YEAR, type WorkbookRead } from "../core";
-import { checkLine, coverageLines, mountProgress, renderProblems, replaceContent, showLines, type MessageLine } from "../ui";
+import {
+  checkLine,
+  COLLECT_TEXT,
+  coverageLines,
+  mountProgress,
+  planLines,
+  renderProblems,
+  replaceContent,
+  showLines,
+  type MessageLine,
+} from "../ui";
 import { base64Bytes, download, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { printView, type PrintView } from "./print-view";
 import type { DateParts, PageReply, PageRequest } from "./protocol";
@@ -8,7 +18,8 @@ import { PAGE_TEXT as T } from "./text";
 /**
  * The offline page (dist/coma.html): a workbook chosen by button or dropped on the page is read, checked and summarised
  * in a worker made from the page's own inline source (page/worker.ts), and every result is a download or the report
- * printed from the browser. Nothing is sent anywhere: the page's policy allows no request.
+ * printed from the browser; the units' files are collected into it (contract section 7) as `coma collect` does.
+ * Nothing is sent anywhere: the page's policy allows no request.
  */
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -20,6 +31,9 @@ const stop = $<HTMLButtonElement>("stop");
 const downloadSummary = $<HTMLButtonElement>("download-summary");
 const print = $<HTMLButtonElement>("print");
 const progress = mountProgress($("progress-area"));
+const unitInput = $<HTMLInputElement>("collect-files");
+const overwrite = $<HTMLInputElement>("collect-overwrite");
+const downloadCollected = $<HTMLButtonElement>("collect-download");
 
 let worker: Worker | null = null;
 /** The file being worked on; a reply for an older one is dropped. */
@@ -31,6 +45,10 @@ let checked: WorkbookRead | null = null;
 let report: PrintView | null = null;
 /** What the summary result says, kept to add the download's line under it. */
 let summaryLines: MessageLine[] = [];
+/** The units' files chosen for the collecting round; collected again when the master or the overwrite choice changes. */
+let unitFiles: File[] = [];
+let collected: Extract<PageReply, { type: "collected" }> | null = null;
+let collectedLines: MessageLine[] = [];
 
 function startWorker(): Worker {
   const source = $("worker-source").textContent ?? "";
@@ -79,6 +97,7 @@ async function open(file: File): Promise<void> {
   $("problems").textContent = "";
   $("report").textContent = "";
   $("report-box").hidden = true;
+  showCollectMaster();
   busy(true);
   progress.start(T.steps.reading);
   const bytes = await file.arrayBuffer();
@@ -103,15 +122,24 @@ function onReply(reply: PageReply): void {
       showCheck(reply.read, reply.sheetOrder, reply.hidden);
       fillYears(reply.defaultYear);
       summarise();
+      void collect();
       return;
     case "summary":
       summary = reply;
       finish();
       showSummary(reply);
       return;
+    case "collected":
+      collected = reply;
+      showCollected(reply);
+      return;
+    case "collect-refused":
+      show("collect-result", [{ kind: "error", text: reply.message }]);
+      return;
     case "refused":
-      // Nothing to summarise until another file is chosen.
+      // Nothing to summarise or collect into until another file is chosen.
       fileName = null;
+      showCollectMaster();
       finish();
       show("file-result", [{ kind: "error", text: reply.message }]);
       return;
@@ -149,6 +177,39 @@ function showSummary(reply: Extract<PageReply, { type: "summary" }>): void {
   $("report-box").hidden = false;
 }
 
+function showCollectMaster(): void {
+  const chosen = unitFiles.length === 0 ? "" : ` ${T.collectFiles(unitFiles.length)}`;
+  $("collect-master").textContent = `${T.collectMaster(fileName)}${chosen}`;
+  collected = null;
+  downloadCollected.disabled = true;
+  show("collect-result", []);
+}
+
+/** Asks the worker for the round's plan and the collected workbook; the files are read, never changed. */
+async function collect(): Promise<void> {
+  collected = null;
+  downloadCollected.disabled = true;
+  if (unitFiles.length === 0 || fileName === null) return;
+  show("collect-result", [{ kind: "info", text: COLLECT_TEXT.reading() }]);
+  const units = await Promise.all(unitFiles.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
+  ask(
+    { type: "collect", units, overwrite: overwrite.checked },
+    units.map((u) => u.bytes),
+  );
+}
+
+function showCollected(reply: Extract<PageReply, { type: "collected" }>): void {
+  const [counts, ...details] = planLines(reply.plan);
+  collectedLines = [
+    { kind: "strong", text: counts },
+    ...reply.unreadable.map((text) => ({ kind: "error" as const, text })),
+    ...details.map((text) => ({ kind: "info" as const, text })),
+    { kind: "success", text: T.collectReady(reply.fileName) },
+  ];
+  show("collect-result", collectedLines);
+  downloadCollected.disabled = false;
+}
+
 /** The letterhead date: the one chosen, today by default. */
 function dateParts(): DateParts {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.value);
@@ -179,6 +240,7 @@ function start(): void {
     fileName = null;
     summary = null;
     finish();
+    showCollectMaster();
     show("file-result", [{ kind: "info", text: T.stopped() }]);
   });
   year.addEventListener("change", summarise);
@@ -191,6 +253,24 @@ function start(): void {
     show("summary-result", [...summaryLines, { kind: "info", text: T.downloaded(summary.fileName) }]);
   });
   print.addEventListener("click", () => window.print());
+  $("collect-heading").textContent = `4. ${COLLECT_TEXT.heading()}`;
+  $("collect-hint").textContent = COLLECT_TEXT.hint();
+  $("collect-choose").textContent = `${COLLECT_TEXT.chooseFiles()}…`;
+  $("collect-overwrite-label").textContent = COLLECT_TEXT.overwrite();
+  showCollectMaster();
+  $("collect-choose").addEventListener("click", () => (fileName === null ? fileInput.click() : unitInput.click()));
+  unitInput.addEventListener("change", () => {
+    unitFiles = Array.from(unitInput.files ?? []);
+    unitInput.value = "";
+    showCollectMaster();
+    void collect();
+  });
+  overwrite.addEventListener("change", () => void collect());
+  downloadCollected.addEventListener("click", () => {
+    if (!collected) return;
+    download(collected.bytes, collected.fileName, collected.fileName.endsWith(".xlsm") ? XLSM_TYPE : XLSX_TYPE);
+    show("collect-result", [...collectedLines, { kind: "info", text: T.downloaded(collected.fileName) }]);
+  });
   // Ctrl+P as well as the button: the whole report is built before the browser lays out the printed pages.
   window.addEventListener("beforeprint", () => report?.finish());
   $("download-template").addEventListener("click", () => {

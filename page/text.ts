@@ -20,5 +20,11 @@ export const PAGE_TEXT = {
     `Bảng tổng hợp đã sẵn sàng: tệp “${fileName}” có thêm trang “${sheet}”. Tệp gốc không bị thay đổi.`,
   downloaded: (fileName: string) => `Đã tải “${fileName}” về máy (thư mục Tải xuống của trình duyệt).`,
   templateDownloaded: (fileName: string) => `Đã tải tệp mẫu “${fileName}” về máy.`,
+  collectMaster: (fileName: string | null) =>
+    fileName === null
+      ? "Chưa có bảng chỉ tiêu chung: hãy chọn tệp ở bước 1 (tệp này nhận số liệu của các đơn vị)."
+      : `Bảng chỉ tiêu chung: “${fileName}” (tệp chọn ở bước 1; tệp này không bị thay đổi).`,
+  collectFiles: (count: number) => `Đã chọn ${formatNumber(count)} tệp của các đơn vị.`,
+  collectReady: (fileName: string) => `Tệp “${fileName}” đã sẵn sàng: bảng chỉ tiêu chung có thêm các số liệu ở trên.`,
   unexpected: (reason: string) => `Đã xảy ra lỗi không mong đợi (${reason}); hãy báo cho người quản trị kèm tệp đang xử lý.`,
 } as const;

@@ -1,10 +1,31 @@
-import { defaultYear, message, planSummary, readWorkbook, summaryFileName, SUMMARY_FOOTER } from "../core";
-import { amendWorkbook, LIMITS, openWorkbook, placementGrids, refusalMessage, WorkbookFileError, type OpenedWorkbook } from "../workbook";
-import type { PageReply, PageRequest } from "./protocol";
+import {
+  collectFileName,
+  defaultYear,
+  message,
+  planCollect,
+  planSummary,
+  readWorkbook,
+  summaryFileName,
+  SUMMARY_FOOTER,
+  type UnitFileInput,
+} from "../core";
+import {
+  amendCells,
+  amendWorkbook,
+  formulaAndMergedCells,
+  LIMITS,
+  openWorkbook,
+  placementGrids,
+  refusalMessage,
+  WorkbookFileError,
+  type OpenedWorkbook,
+} from "../workbook";
+import type { ChosenFile, PageReply, PageRequest } from "./protocol";
 
 /**
  * The page's work, off the main thread: the workbook read and checked, the summary planned and written, exactly as
- * the command line does it (scripts/cli/commands.ts) with the same layer and the same deflater. The page stays
+ * the command line does it (scripts/cli/commands.ts), and the collecting round as `coma collect` does it
+ * (scripts/cli/collect-commands.ts), with the same layer and the same deflater. The page stays
  * responsive on a workbook at the command line's limits, and shows each step as progress.
  */
 
@@ -31,12 +52,8 @@ function answer(request: PageRequest): void {
   if (request.type === "open") {
     opened = null;
     fileName = request.name;
-    const { bytes } = request;
-    if (bytes.byteLength > LIMITS.fileBytes) {
-      throw new WorkbookFileError("file-too-large", { size: bytes.byteLength, limit: LIMITS.fileBytes });
-    }
     scope.postMessage({ type: "progress", step: "reading" });
-    const workbook = (opened = openWorkbook(new Uint8Array(bytes)));
+    const workbook = (opened = openWithin(request.bytes));
     scope.postMessage({ type: "progress", step: "checking" });
     const read = readWorkbook(workbook.grids);
     const worksheets = workbook.sheets.filter((s) => s.kind === "worksheet");
@@ -47,6 +64,10 @@ function answer(request: PageRequest): void {
       hidden: worksheets.filter((s) => s.state !== "visible").map((s) => s.name),
       defaultYear: read.sheets.length === 0 ? null : defaultYear(read.indicators),
     });
+    return;
+  }
+  if (request.type === "collect") {
+    collect(request.units, request.overwrite);
     return;
   }
   if (!opened) return;
@@ -73,4 +94,36 @@ function answer(request: PageRequest): void {
     },
     [bytes],
   );
+}
+
+/** A workbook within the command line's limits, or the layer's refusal. */
+function openWithin(bytes: ArrayBuffer): OpenedWorkbook {
+  if (bytes.byteLength > LIMITS.fileBytes)
+    throw new WorkbookFileError("file-too-large", { size: bytes.byteLength, limit: LIMITS.fileBytes });
+  return openWorkbook(new Uint8Array(bytes));
+}
+
+/** The units' figures into the master opened last: the plan shown, the master's bytes amended (never the master's file). */
+function collect(files: readonly ChosenFile[], overwrite: boolean): void {
+  if (!opened) return;
+  const master = opened;
+  const units: UnitFileInput[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    try {
+      units.push({ file: file.name, grids: openWithin(file.bytes).grids });
+    } catch (error) {
+      if (!(error instanceof WorkbookFileError)) throw error;
+      unreadable.push(refusalMessage(error, file.name));
+    }
+  }
+  const sheets = master.grids.map((g) => g.name);
+  const plan = planCollect({ grids: master.grids, ...formulaAndMergedCells(master, sheets) }, units, { overwrite });
+  if (plan === null) {
+    scope.postMessage({ type: "collect-refused", message: message({ rule: "no-target-sheet", params: {} }) });
+    return;
+  }
+  const written = amendCells(master, plan.writes);
+  const bytes = written.buffer.slice(written.byteOffset, written.byteOffset + written.byteLength) as ArrayBuffer;
+  scope.postMessage({ type: "collected", plan, unreadable, bytes, fileName: collectFileName(fileName, plan.year) }, [bytes]);
 }

@@ -6,3 +6,4 @@ export { PAGE, renderProblems, type FixHandlers, type FixOutcome, type ProblemLi
 export { checkLine, coverageLines, summaryLines, type SummaryWrittenInfo } from "./result";
 export { describeRefusal } from "./refusals";
 export { counted, text, UI_TEXT, type SharedText } from "./text";
+export { COLLECT_TEXT, planLines } from "./collect-text";

@@ -2,8 +2,7 @@
 import { planCollect, type CollectPlan, type UnitFileInput } from "../../core";
 import { openWorkbook, WorkbookFileError } from "../../workbook";
 import { readMaster, writeCells } from "../collect-adapter";
-import { COLLECT_TEXT as T } from "./collect-text";
-import { h } from "../../ui";
+import { COLLECT_TEXT as T, h, planLines } from "../../ui";
 
 /**
  * The pane's collecting round: the units' files chosen in the pane, the open workbook read in one request, core's
@@ -37,19 +36,6 @@ export async function previewCollect(
 /** Writes the plan's cells into the open workbook (one request). */
 export function applyCollect(plan: CollectPlan): Promise<void> {
   return Excel.run((context) => writeCells(context, plan.writes));
-}
-
-/** What the plan will do, as lines for the pane: the year and counts, each unit, each cell to write, each conflict, each unit still missing, each problem. */
-export function planLines(plan: CollectPlan): string[] {
-  const missing = plan.missing.reduce((n, m) => n + m.codes.length, 0);
-  return [
-    T.plan({ year: plan.year, writes: plan.writes.length, conflicts: plan.conflicts.length, missing }),
-    ...plan.units.map((u) => T.unit(u)),
-    ...plan.writes.map((w) => T.write({ ...w, cell: `${w.sheet}!${w.cell}` })),
-    ...plan.conflicts.map((c) => T.conflict({ ...c, cell: `${c.sheet}!${c.cell}` })),
-    ...plan.missing.map((m) => T.missing(m)),
-    ...plan.problems.map((p) => `${p.sheet ?? ""}${p.cell ? `!${p.cell}` : ""}: ${p.message}`),
-  ];
 }
 
 /** Wires the section appended to the pane (taskpane.html, `#collect`). */

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { message, planCollect, planSplit, type CollectPlan } from "../../core";
+import { collectFileName, message, planCollect, planSplit, type CollectPlan } from "../../core";
 import { amendCells, formulaAndMergedCells, newWorkbookPackage } from "../../workbook";
 import { writeFileAtomically } from "./atomic-write";
 import { CliError, LABELS, StopError } from "./messages";
@@ -65,12 +65,10 @@ export async function collectFiles(
 
 /** `<name>-thu-thap-<year>.xlsx` beside the master; `.xlsm` kept. An earlier output's suffix is not repeated. */
 export function defaultCollectFile(file: string, year: number): string {
-  const extension = path.extname(file).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
-  const stem = path.basename(file, path.extname(file)).replace(/-thu-thap-\d{4}(?:-\d+)?$/, "");
-  const first = path.join(path.dirname(file), `${stem}-thu-thap-${year}${extension}`);
+  const first = path.join(path.dirname(file), collectFileName(path.basename(file), year));
   if (!isSameFile(file, first)) return first;
   for (let n = 2; ; n++) {
-    const next = path.join(path.dirname(file), `${stem}-thu-thap-${year}-${n}${extension}`);
+    const next = first.replace(/(\.xls[xm])$/, `-${n}$1`);
     if (!fs.existsSync(next)) return next;
   }
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { planSplit, type SheetGrid } from "../../core";
 import { amendCells, newWorkbookPackage, openWorkbook } from "../../workbook";
-import { applyCollect, planLines, previewCollect, type ChosenFile } from "../../addin/taskpane/collect";
+import { applyCollect, previewCollect, type ChosenFile } from "../../addin/taskpane/collect";
+import { planLines } from "../../ui";
 import { mockExcel, type ExcelMock, type MockOptions } from "../../scripts/bench/office-mock";
 import { sampleLayouts } from "../../scripts/cli/sample-workbook";
 

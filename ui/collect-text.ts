@@ -1,6 +1,6 @@
-import { formatNumber } from "../../core";
+import { formatNumber, type CollectPlan } from "../core";
 
-/** The Vietnamese words of the pane's collecting round (contract section 7). */
+/** The Vietnamese words of the collecting round (contract section 7), in the pane and the page alike. */
 export const COLLECT_TEXT = {
   heading: () => "Thu thập số liệu từ các đơn vị",
   hint: () =>
@@ -23,5 +23,18 @@ export const COLLECT_TEXT = {
   written: (p: { count: number }) => `Đã ghi ${p.count} ô số liệu vào bảng này.`,
   failed: (p: { detail: string }) => `Không thu thập được (${p.detail}).`,
 } as const;
+
+/** What the plan will do, as lines for the pane and the page: the year and counts, each unit, each cell to write, each conflict, each unit still missing, each problem. */
+export function planLines(plan: CollectPlan): string[] {
+  const missing = plan.missing.reduce((n, m) => n + m.codes.length, 0);
+  return [
+    COLLECT_TEXT.plan({ year: plan.year, writes: plan.writes.length, conflicts: plan.conflicts.length, missing }),
+    ...plan.units.map((u) => COLLECT_TEXT.unit(u)),
+    ...plan.writes.map((w) => COLLECT_TEXT.write({ ...w, cell: `${w.sheet}!${w.cell}` })),
+    ...plan.conflicts.map((c) => COLLECT_TEXT.conflict({ ...c, cell: `${c.sheet}!${c.cell}` })),
+    ...plan.missing.map((m) => COLLECT_TEXT.missing(m)),
+    ...plan.problems.map((p) => `${p.sheet ?? ""}${p.cell ? `!${p.cell}` : ""}: ${p.message}`),
+  ];
+}
 
 const shown = (value: number | string | null) => (value === null ? "(trống)" : typeof value === "number" ? formatNumber(value) : value);
