@@ -77,7 +77,7 @@ function type(file: string, entries: { code: string; column: number; value: numb
   const workbook = openWorkbook(new Uint8Array(fs.readFileSync(file)));
   const grid = workbook.grids[0];
   const writes: CellValueWrite[] = entries.map(({ code, column, value }) => {
-    const row = grid.values.findIndex((r) => r[0] === code);
+    const row = grid.values.findIndex((r) => r?.[0] === code);
     if (row < 0) throw new Error(`${code} is not in ${file}`);
     return { sheet: grid.name, row: (grid.top ?? 0) + row, column, value };
   });
