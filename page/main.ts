@@ -203,7 +203,11 @@ function showCollected(reply: Extract<PageReply, { type: "collected" }>): void {
   collectedLines = [
     { kind: "strong", text: counts },
     ...reply.unreadable.map((text) => ({ kind: "error" as const, text })),
-    ...details.map((text) => ({ kind: "info" as const, text })),
+    // planLines' order: units and cells to write, then conflicts, units not reported and problems, which ask for a look.
+    ...details.map((text, i) => ({
+      kind: i < reply.plan.units.length + reply.plan.writes.length ? ("info" as const) : ("warning" as const),
+      text,
+    })),
     { kind: "success", text: T.collectReady(reply.fileName) },
   ];
   show("collect-result", collectedLines);
