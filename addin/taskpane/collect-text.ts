@@ -21,7 +21,6 @@ export const COLLECT_TEXT = {
   write: (p: { code: string; cell: string; value: number | string }) => `Sẽ ghi ${p.code} (ô ${p.cell}): ${shown(p.value)}`,
   missing: (p: { unit: string; codes: string[] }) => `Chưa báo cáo — ${p.unit}: ${p.codes.join(", ")}`,
   written: (p: { count: number }) => `Đã ghi ${p.count} ô số liệu vào bảng này.`,
-  failed: (p: { detail: string }) => `Không thu thập được (${p.detail}).`,
 } as const;
 
 const shown = (value: number | string | null) => (value === null ? "(trống)" : typeof value === "number" ? formatNumber(value) : value);

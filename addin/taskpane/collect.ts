@@ -3,7 +3,7 @@ import { planCollect, type CollectPlan, type UnitFileInput } from "../../core";
 import { openWorkbook, WorkbookFileError } from "../../workbook";
 import { readMaster, writeCells } from "../collect-adapter";
 import { COLLECT_TEXT as T } from "./collect-text";
-import { h } from "../../ui";
+import { describeRefusal, h } from "../../ui";
 
 /**
  * The pane's collecting round: the units' files chosen in the pane, the open workbook read in one request, core's
@@ -81,7 +81,7 @@ export function bindCollect(): void {
       button.textContent = T.writeButton({ count: plan?.writes.length ?? 0 });
       button.hidden = !plan || plan.writes.length === 0;
     } catch (error) {
-      show([T.failed({ detail: error instanceof Error ? error.message : String(error) })]);
+      show(describeRefusal(error));
     }
   };
   input.addEventListener("change", () => void preview());
@@ -93,7 +93,7 @@ export function bindCollect(): void {
     show([T.writing()]);
     applyCollect(chosen)
       .then(() => show([T.written({ count: chosen.writes.length })]))
-      .catch((error: unknown) => show([T.failed({ detail: error instanceof Error ? error.message : String(error) })]))
+      .catch((error: unknown) => show(describeRefusal(error)))
       .finally(() => {
         button.disabled = false;
         button.hidden = true;
