@@ -30,7 +30,7 @@ function unitFile(unit: string, figures: Record<string, number | string>): Chose
   const grid = workbook.grids[0];
   const writes = Object.entries(figures).map(([code, value]) => ({
     sheet: grid.name,
-    row: grid.values.findIndex((r) => r[0] === code),
+    row: grid.values.findIndex((r) => r?.[0] === code),
     column: ACTUAL,
     value,
   }));

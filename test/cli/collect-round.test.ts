@@ -77,7 +77,7 @@ function type(file: string, entries: { code: string; column: number; value: numb
   const workbook = openWorkbook(new Uint8Array(fs.readFileSync(file)));
   const grid = workbook.grids[0];
   const writes: CellValueWrite[] = entries.map(({ code, column, value }) => {
-    const row = grid.values.findIndex((r) => r[0] === code);
+    const row = grid.values.findIndex((r) => r?.[0] === code);
     if (row < 0) throw new Error(`${code} is not in ${file}`);
     return { sheet: grid.name, row: (grid.top ?? 0) + row, column, value };
   });
@@ -95,8 +95,8 @@ beforeAll(async () => {
   // The clerk took KT7 on the phone before the round: 3 enterprises (the Phòng Kinh tế will send 4).
   const layouts = sampleLayouts();
   const [sheet] = layouts;
-  const header = sheet.values.findIndex((r) => r[0] === "Mã");
-  const kt7 = sheet.values.findIndex((r) => r[0] === "KT7");
+  const header = sheet.values.findIndex((r) => r?.[0] === "Mã");
+  const kt7 = sheet.values.findIndex((r) => r?.[0] === "KT7");
   sheet.values[kt7][sheet.values[header].indexOf(YEAR)] = 3;
   await writeMaster(master, layouts);
   split = await splitFile(master, { year: YEAR, folder: path.join(dir, "units"), force: false });
@@ -235,7 +235,7 @@ describe("coma collect of the units' files", () => {
     const landed = readWorkbook(openWorkbook(new Uint8Array(fs.readFileSync(result.json.output))).grids);
     const layouts = sampleLayouts();
     const [sheet] = layouts;
-    const header = sheet.values.findIndex((r) => r[0] === "Mã");
+    const header = sheet.values.findIndex((r) => r?.[0] === "Mã");
     const column = sheet.values[header].indexOf(YEAR);
     for (const row of sheet.values) {
       const figure = landed.indicators.find((i) => i.code === row[0])?.values[YEAR];
