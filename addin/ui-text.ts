@@ -55,7 +55,6 @@ export const UI = {
   sheetMissing: (p: { sheet: string }) => `Không tìm thấy trang “${p.sheet}” (có thể đã đổi tên hoặc bị xóa). Hãy bấm Kiểm tra lại.`,
   sheetHidden: (p: { sheet: string }) => `Trang “${p.sheet}” đang ẩn: hãy bỏ ẩn trang (chuột phải vào tên trang › Bỏ ẩn) rồi bấm lại.`,
   cellEditMode: () => "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
-  failed: (p: { detail: string }) => `Không thực hiện được: ${p.detail}`,
 
   dialogTitle: () => "COMA — Tổng hợp BTV",
   close: () => "Đóng",

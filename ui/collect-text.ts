@@ -21,7 +21,6 @@ export const COLLECT_TEXT = {
   write: (p: { code: string; cell: string; value: number | string }) => `Sẽ ghi ${p.code} (ô ${p.cell}): ${shown(p.value)}`,
   missing: (p: { unit: string; codes: string[] }) => `Chưa báo cáo — ${p.unit}: ${p.codes.join(", ")}`,
   written: (p: { count: number }) => `Đã ghi ${p.count} ô số liệu vào bảng này.`,
-  failed: (p: { detail: string }) => `Không thu thập được (${p.detail}).`,
 } as const;
 
 /** What the plan will do, as lines for the pane and the page: the year and counts, each unit, each cell to write, each conflict, each unit still missing, each problem. */

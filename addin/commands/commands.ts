@@ -3,7 +3,7 @@ import { message } from "../../core";
 import { generateSummary } from "../actions";
 import { errorCode } from "../office-adapter";
 import { ui } from "../ui-text";
-import { h } from "../../ui";
+import { describeRefusal, h } from "../../ui";
 
 /**
  * The ribbon button "Tổng hợp BTV" (manifest: ExecuteFunction `generateSummary`): writes the summary for the
@@ -18,7 +18,7 @@ export type Notice =
   | { notice: "done-problems"; year: number; copy: number; count: number }
   | { notice: "no-target-sheet" }
   | { notice: "edit-mode" }
-  | { notice: "failed"; detail: string };
+  | { notice: "failed"; code: string };
 
 let running = false;
 
@@ -45,7 +45,7 @@ async function summarize(): Promise<Notice | null> {
   } catch (error) {
     const code = errorCode(error);
     if (code === "InvalidOperationInCellEditMode") return { notice: "edit-mode" };
-    return { notice: "failed", detail: code ?? "Error" };
+    return { notice: "failed", code: code ?? "Error" };
   }
 }
 
@@ -97,7 +97,8 @@ export function noticeLines(params: URLSearchParams): string[] {
     case "edit-mode":
       return [ui("cellEditMode")];
     default:
-      return [ui("failed", { detail: params.get("detail") ?? "" })];
+      // Only the code crosses into the dialog's address; its plain Vietnamese wording is ui/'s, as in the pane.
+      return describeRefusal({ code: params.get("code") ?? "" });
   }
 }
 

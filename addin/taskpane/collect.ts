@@ -2,7 +2,7 @@
 import { planCollect, type CollectPlan, type UnitFileInput } from "../../core";
 import { openWorkbook, WorkbookFileError } from "../../workbook";
 import { readMaster, writeCells } from "../collect-adapter";
-import { COLLECT_TEXT as T, h, planLines } from "../../ui";
+import { COLLECT_TEXT as T, describeRefusal, h, planLines } from "../../ui";
 
 /**
  * The pane's collecting round: the units' files chosen in the pane, the open workbook read in one request, core's
@@ -67,7 +67,7 @@ export function bindCollect(): void {
       button.textContent = T.writeButton({ count: plan?.writes.length ?? 0 });
       button.hidden = !plan || plan.writes.length === 0;
     } catch (error) {
-      show([T.failed({ detail: error instanceof Error ? error.message : String(error) })]);
+      show(describeRefusal(error));
     }
   };
   input.addEventListener("change", () => void preview());
@@ -79,7 +79,7 @@ export function bindCollect(): void {
     show([T.writing()]);
     applyCollect(chosen)
       .then(() => show([T.written({ count: chosen.writes.length })]))
-      .catch((error: unknown) => show([T.failed({ detail: error instanceof Error ? error.message : String(error) })]))
+      .catch((error: unknown) => show(describeRefusal(error)))
       .finally(() => {
         button.disabled = false;
         button.hidden = true;

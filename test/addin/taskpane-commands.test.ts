@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { markerText, type Cell, type SheetGrid } from "../../core";
 import { mockExcel, type ExcelMock } from "../../scripts/bench/office-mock";
+import { describeRefusal } from "../../ui";
 
 /** The ribbon command "Tổng hợp BTV" with a fake Office (no shared runtime: the handler runs alone). */
 
@@ -46,8 +47,10 @@ beforeAll(async () => {
       },
     },
   };
-  await import("../../addin/commands/commands");
+  ({ noticeLines } = await import("../../addin/commands/commands"));
 });
+
+let noticeLines: (params: URLSearchParams) => string[];
 
 let restore: (() => void) | null = null;
 function install(grids: SheetGrid[]): ExcelMock {
@@ -119,6 +122,23 @@ describe("the ribbon button Tổng hợp BTV", () => {
       g.Excel = before;
     }
     expect(broken.syncs).toBe(0);
+  });
+
+  it("should name Excel's refusal in plain Vietnamese, carrying only its code into the dialog", async () => {
+    install([sheet(["KT1", "x", "ha", "Năm", 1, "2", 1, 2])]);
+    const g = globalThis as { Excel?: unknown };
+    const before = g.Excel;
+    g.Excel = { run: () => Promise.reject(Object.assign(new Error("Bảng ‘Chỉ tiêu’ đang khóa"), { code: "AccessDenied" })) };
+    try {
+      expect(await click()).toBe(1);
+    } finally {
+      g.Excel = before;
+    }
+    const search = new URL(dialogs[0].url).searchParams;
+    expect([...search.keys()]).toEqual(["notice", "code"]);
+    const lines = noticeLines(search);
+    expect(lines).toEqual(describeRefusal({ code: "AccessDenied" }));
+    expect(lines.join(" ")).not.toContain("AccessDenied");
   });
 
   it("should run one summary at a time: a second click while the first runs completes at once", async () => {

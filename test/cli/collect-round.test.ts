@@ -95,8 +95,8 @@ beforeAll(async () => {
   // The clerk took KT7 on the phone before the round: 3 enterprises (the Phòng Kinh tế will send 4).
   const layouts = sampleLayouts();
   const [sheet] = layouts;
-  const header = sheet.values.findIndex((r) => r[0] === "Mã");
-  const kt7 = sheet.values.findIndex((r) => r[0] === "KT7");
+  const header = sheet.values.findIndex((r) => r?.[0] === "Mã");
+  const kt7 = sheet.values.findIndex((r) => r?.[0] === "KT7");
   sheet.values[kt7][sheet.values[header].indexOf(YEAR)] = 3;
   await writeMaster(master, layouts);
   split = await splitFile(master, { year: YEAR, folder: path.join(dir, "units"), force: false });
@@ -235,7 +235,7 @@ describe("coma collect of the units' files", () => {
     const landed = readWorkbook(openWorkbook(new Uint8Array(fs.readFileSync(result.json.output))).grids);
     const layouts = sampleLayouts();
     const [sheet] = layouts;
-    const header = sheet.values.findIndex((r) => r[0] === "Mã");
+    const header = sheet.values.findIndex((r) => r?.[0] === "Mã");
     const column = sheet.values[header].indexOf(YEAR);
     for (const row of sheet.values) {
       const figure = landed.indicators.find((i) => i.code === row[0])?.values[YEAR];

@@ -36,8 +36,11 @@ function standinSheet(grid: SheetGrid) {
       if (format) formats[`${columnLetters(left + c)}${top + r + 1}`] = format;
     }),
   );
-  return { name: grid.name, top, left, rows: grid.values.map((row) => row.map(shownCell)), formats };
+  return { name: grid.name, top, left, rows: denseShown(grid.values), formats };
 }
+
+/** A grid's cells as shown, its gaps (rows and cells a sheet does not store) blank: a stand-in takes dense rows. */
+const denseShown = (values: SheetGrid["values"]) => Array.from(values, (row) => Array.from(row ?? [], (cell) => shownCell(cell ?? null)));
 
 function columnLetters(column: number): string {
   let letters = "";
@@ -47,9 +50,12 @@ function columnLetters(column: number): string {
 
 const shownCell = (cell: Cell): ShownValue | null => (cell !== null && typeof cell === "object" ? cell.error : cell);
 
-/** Rows from A1, blanks as "", without trailing blank cells or rows: the two hosts' sheets in one shape. */
+/** Rows from A1, blanks as "" (a grid holds only stored rows: gaps too), without trailing blank cells or rows. */
 function fromA1(values: readonly (readonly (ShownValue | null)[])[], top = 0, left = 0): ShownValue[][] {
-  const rows = [...Array.from({ length: top }, () => []), ...values.map((row) => [...Array<null>(left).fill(null), ...row])];
+  const rows = [
+    ...Array.from({ length: top }, () => []),
+    ...Array.from(values, (row) => [...Array<null>(left).fill(null), ...(row ?? [])]),
+  ];
   const trimmed = rows.map((row) => {
     const cells = row.map((v) => v ?? "");
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
@@ -109,11 +115,7 @@ describe.skipIf(!has("chromium"))("the same 2027 summary from the task pane and 
 
     const summaryBytes = fs.readFileSync(summaryFile);
     const written = openWorkbook(summaryBytes).grids.find((g) => g.name === SUMMARY_SHEET)!;
-    cliValues = fromA1(
-      written.values.map((row) => row.map(shownCell)),
-      written.top,
-      written.left,
-    );
+    cliValues = fromA1(denseShown(written.values), written.top, written.left);
     const parts = unzipSync(summaryBytes);
     cliChart = fileChart(strFromU8(parts["xl/charts/chart1.xml"]), strFromU8(parts["xl/drawings/drawing1.xml"]));
 
