@@ -5,7 +5,17 @@ import { findHeader, type ColumnKey, type Header } from "./header";
 import { hasTemplateMarker, isGeneratedSheet } from "./marker";
 import { message } from "./messages";
 import { methodNamed } from "./method-words";
-import { GROUPS, YEARS, type Group, type Indicator, type Method, type PlanCell, type Problem, type ProblemPlace } from "./model";
+import {
+  GROUPS,
+  YEARS,
+  type Group,
+  type Indicator,
+  type Method,
+  type PlanCell,
+  type Problem,
+  type ProblemPlace,
+  type YearValues,
+} from "./model";
 import type { Finding } from "./problems";
 import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
 import { parseTarget, type Target, type TargetParse } from "./target";
@@ -183,12 +193,12 @@ class SheetReader {
     }
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
     let baseline: number | null = null;
-    const values: Record<number, number | null> = { 2026: null, 2027: null, 2028: null, 2029: null, 2030: null };
+    const values: (number | null)[] = [null, null, null, null, null];
     for (const { key, year, column, read } of reads) {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
       if (year === null) baseline = read.value;
-      else values[year] = read.value;
+      else values[year - YEARS[0]] = read.value;
     }
     this.reportGaps(r, code, method, values, invalid);
     const indicator: Indicator = {
@@ -222,9 +232,9 @@ class SheetReader {
   }
 
   /** A blank year before a later figure counts as 0 in a cumulative sum and leaves an annual target unproven. */
-  private reportGaps(r: number, code: string, method: Method, values: Partial<Record<number, number | null>>, invalid: Set<string>): void {
+  private reportGaps(r: number, code: string, method: Method, values: YearValues, invalid: Set<string>): void {
     if (method !== "Cộng dồn" && method !== "Hằng năm") return;
-    const filled = YEARS.filter((y, i) => values[y] !== null || invalid.has(YEAR_KEYS[i]));
+    const filled = YEARS.filter((_, i) => values[i] !== null || invalid.has(YEAR_KEYS[i]));
     const last = filled[filled.length - 1] ?? 0;
     for (const year of YEARS.filter((y) => y < last && !filled.includes(y))) {
       this.reportAt(r, `year:${year}`, code, {
