@@ -39,11 +39,17 @@ export interface WorkbookRead {
 /**
  * The column a problem's cell is in (`target`, `baseline`, `year:2027`, …), kept beside the problem rather than in it
  * so that the problem's JSON and equality stay as they are: the summary asks it which warnings a year's figure rests on.
+ * A hidden symbol-keyed property rather than a WeakMap: a national run makes a hundred thousand problems, and a WeakMap
+ * that large is a tenth of the run in its set calls and in the garbage collector's ephemeron tables.
  */
-const PROBLEM_COLUMNS = new WeakMap<Problem, ColumnKey>();
+const COLUMN = Symbol("column");
 
 export function problemColumn(problem: Problem): ColumnKey | undefined {
-  return PROBLEM_COLUMNS.get(problem);
+  return (problem as Problem & { [COLUMN]?: ColumnKey })[COLUMN];
+}
+
+function placeIn(found: Problem, column: ColumnKey): void {
+  Object.defineProperty(found, COLUMN, { value: column }); // not enumerable: no copy, JSON or equality sees it
 }
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
@@ -99,7 +105,7 @@ function checkAgainstResolution(read: WorkbookRead, targetColumns: ReadonlyMap<s
     const cell = column === undefined ? null : cellAddress(indicator.row - 1, column);
     const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell, code: indicator.code };
     const differs = problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } });
-    PROBLEM_COLUMNS.set(differs, "target");
+    placeIn(differs, "target");
     read.problems.push(differs);
   }
   read.missing = missingTargets(read.indicators);
@@ -346,7 +352,7 @@ class SheetReader {
     const cell = cellAddress(this.top + r, this.left + column);
     const found = problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding);
     const key = this.keys.get(column);
-    if (key !== undefined) PROBLEM_COLUMNS.set(found, key);
+    if (key !== undefined) placeIn(found, key);
     this.out.problems.push(found);
   }
 }
