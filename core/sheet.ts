@@ -123,6 +123,8 @@ class SheetReader {
   private readonly planColumns: readonly SheetColumn<number>[];
   /** The column key of each header column, to tell where a problem is. */
   private readonly keys: ReadonlyMap<number, ColumnKey>;
+  /** The text columns read on every row, as fixed fields: the header's columns object is a slow dictionary (keys are deleted). */
+  private readonly textColumns: Readonly<Record<TextKey, number | undefined>>;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -135,6 +137,8 @@ class SheetReader {
     this.valueColumns = presentColumns(VALUE_COLUMNS, header);
     this.planColumns = presentColumns(PLAN_COLUMNS, header);
     this.keys = new Map((Object.entries(header.columns) as [ColumnKey, number][]).map(([key, column]) => [column, key]));
+    const { code, target, name, unit, method, group, note, keeper } = header.columns;
+    this.textColumns = { code, target, name, unit, method, group, note, keeper };
   }
 
   read(): void {
@@ -156,12 +160,12 @@ class SheetReader {
     this.settleParents(rows);
   }
 
-  private cell(r: number, key: ColumnKey): Cell | undefined {
-    const column = this.header.columns[key];
+  private cell(r: number, key: TextKey): Cell | undefined {
+    const column = this.textColumns[key];
     return column === undefined ? undefined : this.grid.values[r]?.[column];
   }
 
-  private text(r: number, key: ColumnKey): string {
+  private text(r: number, key: TextKey): string {
     const cell = this.cell(r, key);
     return cell === undefined || cell === null || typeof cell === "object" ? "" : String(cell).trim();
   }
@@ -383,6 +387,8 @@ function inheritKeepers(indicators: readonly Indicator[]): void {
 function addAncestors(code: string, into: Set<string>): void {
   for (let dot = code.lastIndexOf("."); dot > 0; dot = code.lastIndexOf(".", dot - 1)) into.add(code.slice(0, dot));
 }
+
+type TextKey = "code" | "target" | "name" | "unit" | "method" | "group" | "note" | "keeper";
 
 interface SheetColumn<Year> {
   key: ColumnKey;
