@@ -1,4 +1,4 @@
-import { BASE_YEAR, isFinal, type Indicator, type Status } from "./model";
+import { BASE_YEAR, isFinal, yearValue, type Indicator, type Status } from "./model";
 import { attainment, change, evaluatedValue, expectedValue, meets, progress, reductionBase, status, yearsBetween } from "./rules";
 
 /** The figures of one indicator for one year (docs/rules.md; printed as in scripts/cli/json-output.ts). */
@@ -38,7 +38,7 @@ const noJudgement = (): Judgement => ({
 
 export function evaluateIndicator(indicator: Indicator, year: number): IndicatorResult {
   const baseline = usableBaseline(indicator);
-  const value = year > BASE_YEAR ? (indicator.values[year] ?? null) : null;
+  const value = year > BASE_YEAR ? yearValue(indicator.values, year) : null;
   const previous = previousValue(indicator, baseline, year);
   const { plan, planAttainment } = againstPlan(indicator, baseline, value, year);
   const { target, method } = indicator;
@@ -99,7 +99,7 @@ function usableBaseline(indicator: Indicator): number | null {
 function previousValue(indicator: Indicator, baseline: number | null, year: number): number | null {
   if (year <= BASE_YEAR) return null;
   if (year === BASE_YEAR + 1) return indicator.method === "Năm" ? baseline : null;
-  return indicator.values[year - 1] ?? null;
+  return yearValue(indicator.values, year - 1);
 }
 
 const NO_PLAN = { plan: null, planAttainment: null } as const;
@@ -122,7 +122,7 @@ function againstPlan(
 /** Whether v(y) meets the year's plan; null when there is no readable plan or no value. */
 export function meetsPlan(indicator: Indicator, year: number): boolean | null {
   const plan = indicator.plans[year];
-  const value = year > BASE_YEAR ? (indicator.values[year] ?? null) : null;
+  const value = year > BASE_YEAR ? yearValue(indicator.values, year) : null;
   if (!plan?.target || value === null) return null;
   return meets(plan.target, value, planBase(indicator, usableBaseline(indicator)));
 }
@@ -133,7 +133,7 @@ const planBase = (indicator: Indicator, baseline: number | null) =>
 /** An annual target is met for the term only when every year 2026 … 2030 met it. */
 function everyYearVerdict(indicator: Indicator, baseline: number | null, year: number): Partial<IndicatorResult> {
   const earlier = yearsBetween(BASE_YEAR + 1, year - 1);
-  const gaps = earlier.filter((y) => (indicator.values[y] ?? null) === null);
-  if (earlier.some((y) => meets(indicator.target!, indicator.values[y] ?? null, baseline) === false)) return { status: "Không đạt" };
+  const gaps = earlier.filter((y) => yearValue(indicator.values, y) === null);
+  if (earlier.some((y) => meets(indicator.target!, yearValue(indicator.values, y), baseline) === false)) return { status: "Không đạt" };
   return gaps.length > 0 ? { status: "Thiếu số liệu", gaps } : {};
 }

@@ -17,6 +17,12 @@ export const FINAL_YEAR = 2030;
 export const isFinal = (year: number) => year >= FINAL_YEAR;
 export const YEARS = [2026, 2027, 2028, 2029, 2030] as const;
 
+/** A row's figures of the term's years, v(2026) first; null where blank or bad. */
+export type YearValues = readonly (number | null)[];
+
+/** v(y) of a row's figures; null for a blank cell and for a year outside the term. */
+export const yearValue = (values: YearValues, year: number): number | null => values[year - YEARS[0]] ?? null;
+
 export const STATUSES = ["Vượt", "Đạt", "Đúng tiến độ", "Chậm tiến độ", "Chưa đạt", "Không đạt", "Thiếu số liệu"] as const;
 export type Status = (typeof STATUSES)[number];
 /** Worst first: the order of roll-ups (a target is as good as its weakest sub-metric) and of the behind-schedule list. */
@@ -61,7 +67,8 @@ export interface Indicator {
   /** The target expression as written. */
   targetText: string;
   baseline: number | null;
-  values: Partial<Record<number, number | null>>;
+  /** v(y) of 2026 … 2030 at index y − 2026 (read with `yearValue`): an array, as V8 keeps `{2026: …}` as a slow dictionary. */
+  values: YearValues;
   /** `Kế hoạch <năm>` by year, only where the sheet has a non-blank plan cell. */
   plans: Partial<Record<number, PlanCell>>;
   note: string;

@@ -1,4 +1,4 @@
-import { BASE_YEAR, FINAL_YEAR, isFinal, type Method, type Status } from "./model";
+import { BASE_YEAR, FINAL_YEAR, isFinal, yearValue, type Method, type Status, type YearValues } from "./model";
 import type { Target } from "./target";
 
 // Figures computed from rates (growth, reduction) carry floating-point noise: 7.000000000000001 must meet "≥ 7".
@@ -15,8 +15,6 @@ export function growth(first: number | null, last: number | null, years: number)
   return figure((Math.pow(last / first, 1 / years) - 1) * 100);
 }
 
-export type YearValues = Partial<Record<number, number | null>>;
-
 export interface Evaluated {
   value: number | null;
   /** Earlier years left blank that a cumulative sum counted as 0. */
@@ -25,7 +23,7 @@ export interface Evaluated {
 
 /** The evaluated value a of docs/rules.md for `year` (2025 evaluates the starting position). */
 export function evaluatedValue(method: Method, baseline: number | null, values: YearValues, year: number): Evaluated {
-  const at = (y: number) => values[y] ?? null;
+  const at = (y: number) => yearValue(values, y);
   if (year <= BASE_YEAR) {
     if (method === "Cộng dồn") return { value: 0, gaps: [] };
     return { value: method === "Tăng bình quân" ? null : baseline, gaps: [] };

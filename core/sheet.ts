@@ -5,7 +5,17 @@ import { findHeader, type ColumnKey, type Header } from "./header";
 import { hasTemplateMarker, isGeneratedSheet } from "./marker";
 import { message } from "./messages";
 import { methodNamed } from "./method-words";
-import { GROUPS, YEARS, type Group, type Indicator, type Method, type PlanCell, type Problem, type ProblemPlace } from "./model";
+import {
+  GROUPS,
+  YEARS,
+  type Group,
+  type Indicator,
+  type Method,
+  type PlanCell,
+  type Problem,
+  type ProblemPlace,
+  type YearValues,
+} from "./model";
 import type { Finding } from "./problems";
 import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
 import { parseTarget, type Target, type TargetParse } from "./target";
@@ -32,11 +42,17 @@ export interface WorkbookRead {
 /**
  * The column a problem's cell is in (`target`, `baseline`, `year:2027`, …), kept beside the problem rather than in it
  * so that the problem's JSON and equality stay as they are: the summary asks it which warnings a year's figure rests on.
+ * A hidden symbol-keyed property rather than a WeakMap: a national run makes a hundred thousand problems, and a WeakMap
+ * that large is a tenth of the run in its set calls and in the garbage collector's ephemeron tables.
  */
-const PROBLEM_COLUMNS = new WeakMap<Problem, ColumnKey>();
+const COLUMN = Symbol("column");
 
 export function problemColumn(problem: Problem): ColumnKey | undefined {
-  return PROBLEM_COLUMNS.get(problem);
+  return (problem as Problem & { [COLUMN]?: ColumnKey })[COLUMN];
+}
+
+function placeIn(found: Problem, column: ColumnKey): void {
+  Object.defineProperty(found, COLUMN, { value: column }); // not enumerable: no copy, JSON or equality sees it
 }
 
 const YEAR_KEYS = YEARS.map((y): ColumnKey => `year:${y}`);
@@ -96,7 +112,7 @@ function checkAgainstResolution(read: WorkbookRead, targetColumns: ReadonlyMap<s
     const cell = column === undefined ? null : cellAddress(indicator.row - 1, column);
     const place: ProblemPlace = { severity: "warning", sheet: indicator.sheet, cell, code: indicator.code };
     const differs = problem(place, { rule: "target-differs", params: { text: indicator.targetText, resolution } });
-    PROBLEM_COLUMNS.set(differs, "target");
+    placeIn(differs, "target");
     read.problems.push(differs);
   }
   read.missing = missingTargets(read.indicators);
@@ -114,6 +130,8 @@ class SheetReader {
   private readonly planColumns: readonly SheetColumn<number>[];
   /** The column key of each header column, to tell where a problem is. */
   private readonly keys: ReadonlyMap<number, ColumnKey>;
+  /** The text columns read on every row, as fixed fields: the header's columns object is a slow dictionary (keys are deleted). */
+  private readonly textColumns: Readonly<Record<TextKey, number | undefined>>;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -126,6 +144,8 @@ class SheetReader {
     this.valueColumns = presentColumns(VALUE_COLUMNS, header);
     this.planColumns = presentColumns(PLAN_COLUMNS, header);
     this.keys = new Map((Object.entries(header.columns) as [ColumnKey, number][]).map(([key, column]) => [column, key]));
+    const { code, target, name, unit, method, group, note, keeper } = header.columns;
+    this.textColumns = { code, target, name, unit, method, group, note, keeper };
   }
 
   read(): void {
@@ -148,12 +168,12 @@ class SheetReader {
     this.settleParents(rows);
   }
 
-  private cell(r: number, key: ColumnKey): Cell | undefined {
-    const column = this.header.columns[key];
+  private cell(r: number, key: TextKey): Cell | undefined {
+    const column = this.textColumns[key];
     return column === undefined ? undefined : this.grid.values[r]?.[column];
   }
 
-  private text(r: number, key: ColumnKey): string {
+  private text(r: number, key: TextKey): string {
     const cell = this.cell(r, key);
     return cell === undefined || cell === null || typeof cell === "object" ? "" : String(cell).trim();
   }
@@ -192,12 +212,12 @@ class SheetReader {
     }
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
     let baseline: number | null = null;
-    const values: Record<number, number | null> = { 2026: null, 2027: null, 2028: null, 2029: null, 2030: null };
+    const values: (number | null)[] = [null, null, null, null, null];
     for (const { key, year, column, read } of reads) {
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
       if (year === null) baseline = read.value;
-      else values[year] = read.value;
+      else values[year - YEARS[0]] = read.value;
     }
     this.reportGaps(r, code, method, values, invalid);
     const indicator: Indicator = {
@@ -243,9 +263,9 @@ class SheetReader {
   }
 
   /** A blank year before a later figure counts as 0 in a cumulative sum and leaves an annual target unproven. */
-  private reportGaps(r: number, code: string, method: Method, values: Partial<Record<number, number | null>>, invalid: Set<string>): void {
+  private reportGaps(r: number, code: string, method: Method, values: YearValues, invalid: Set<string>): void {
     if (method !== "Cộng dồn" && method !== "Hằng năm") return;
-    const filled = YEARS.filter((y, i) => values[y] !== null || invalid.has(YEAR_KEYS[i]));
+    const filled = YEARS.filter((_, i) => values[i] !== null || invalid.has(YEAR_KEYS[i]));
     const last = filled[filled.length - 1] ?? 0;
     for (const year of YEARS.filter((y) => y < last && !filled.includes(y))) {
       this.reportAt(r, `year:${year}`, code, {
@@ -357,7 +377,7 @@ class SheetReader {
     const cell = cellAddress(this.top + r, this.left + column);
     const found = problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding);
     const key = this.keys.get(column);
-    if (key !== undefined) PROBLEM_COLUMNS.set(found, key);
+    if (key !== undefined) placeIn(found, key);
     this.out.problems.push(found);
   }
 }
@@ -388,6 +408,8 @@ function inheritKeepers(indicators: readonly Indicator[]): void {
 function addAncestors(code: string, into: Set<string>): void {
   for (let dot = code.lastIndexOf("."); dot > 0; dot = code.lastIndexOf(".", dot - 1)) into.add(code.slice(0, dot));
 }
+
+type TextKey = "code" | "target" | "name" | "unit" | "method" | "group" | "note" | "keeper";
 
 interface SheetColumn<Year> {
   key: ColumnKey;

@@ -2,7 +2,7 @@ import { COLLECT_WORDS as W } from "./collect-words";
 import type { SheetGrid } from "./grid";
 import { findHeader } from "./header";
 import { figureFormat, LayoutBuilder, type CellStyle, type SheetLayout } from "./layout";
-import { BASE_YEAR, FINAL_YEAR, type Indicator } from "./model";
+import { BASE_YEAR, FINAL_YEAR, yearValue, type Indicator } from "./model";
 import { readWorkbook, type WorkbookRead } from "./sheet";
 import { figureRows, firstOpenYear, keeperKey, keeperOf, officeTitle, unitFileName, unitMarkerText } from "./units";
 
@@ -95,7 +95,7 @@ function unitLayout(
   ]).style(HEADER_ROW, 0, HEADER_ROW, WIDTH - 1, HEADER);
   let r = HEADER_ROW + 1;
   for (const row of withParents(all, rows)) {
-    const previous = year - 1 === BASE_YEAR ? row.baseline : (row.values[year - 1] ?? null);
+    const previous = year - 1 === BASE_YEAR ? row.baseline : yearValue(row.values, year - 1);
     b.putRow(r, 0, [row.code, row.name, row.unit, row.isParent ? null : row.method, null, row.targetText || null]);
     b.put(r, COLUMNS.baseline, row.baseline, figureFormat(row.baseline));
     b.put(r, COLUMNS.previous, row.isParent ? null : previous, figureFormat(previous));

@@ -1,6 +1,6 @@
 import { CATALOGUE } from "./catalogue/targets";
 import { evaluateIndicator, meetsPlan, skippedForBadCell, type IndicatorResult } from "./evaluate";
-import { BASE_YEAR, GROUPS, WORST_FIRST, YEARS, type Group, type Indicator, type Method, type Status } from "./model";
+import { BASE_YEAR, GROUPS, WORST_FIRST, YEARS, yearValue, type Group, type Indicator, type Method, type Status } from "./model";
 import { countByGroup, headline, planHeadline, rollUp, type GroupCount } from "./rollup";
 import { rises } from "./rules";
 import type { Target } from "./target";
@@ -87,7 +87,7 @@ const BEHIND: ReadonlySet<Status> = new Set(["Chậm tiến độ", "Chưa đạ
  * has no year column) the baseline.
  */
 function hasFigure(indicator: Indicator, year: number): boolean {
-  return typeof (year <= BASE_YEAR ? indicator.baseline : indicator.values[year]) === "number";
+  return typeof (year <= BASE_YEAR ? indicator.baseline : yearValue(indicator.values, year)) === "number";
 }
 
 /** Indicator rows (not parents) and how many of them have a figure for the year. */

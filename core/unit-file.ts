@@ -3,7 +3,7 @@ import { offerPercent, readValueCell, roundNoise, type CellFinding } from "./cel
 import { cellError, isBlank, type Cell, type SheetGrid } from "./grid";
 import { columnKey, findHeader, type ColumnKey } from "./header";
 import { message } from "./messages";
-import { BASE_YEAR, type Indicator, type Problem } from "./model";
+import { BASE_YEAR, yearValue, type Indicator, type Problem } from "./model";
 import { readNumberText, AMBIGUOUS } from "./number";
 import { parseTarget } from "./target";
 import { formatNumber } from "./format";
@@ -205,7 +205,7 @@ class SheetRows {
       [this.header.columns.baseline, figureText(master.baseline)],
       [
         previousYear === BASE_YEAR ? undefined : this.header.columns[`year:${previousYear}`],
-        figureText(master.values[previousYear] ?? null),
+        figureText(yearValue(master.values, previousYear)),
       ],
     ];
     for (const [column, text] of expected) {

@@ -1,5 +1,5 @@
 import type { Cell } from "./grid";
-import { FINAL_YEAR, YEARS, type Indicator } from "./model";
+import { FINAL_YEAR, YEARS, yearValue, type Indicator } from "./model";
 import { fold } from "./text";
 
 /** Rows without `Đơn vị theo dõi` go to this unit's file (`Chua phan cong - so lieu <Y>.xlsx`). */
@@ -92,7 +92,7 @@ export const figureRows = (indicators: readonly Indicator[]): Indicator[] => ind
 export function firstOpenYear(indicators: readonly Indicator[]): number {
   const rows = figureRows(indicators);
   for (const year of YEARS) {
-    const filled = rows.filter((i) => i.values[year] !== null && i.values[year] !== undefined).length;
+    const filled = rows.filter((i) => yearValue(i.values, year) !== null).length;
     if (filled * 2 < rows.length) return year;
   }
   return FINAL_YEAR;

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { Workbook } from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatNumber, planSummary, readWorkbook, type SheetLayout } from "../../core";
+import { formatNumber, planSummary, readWorkbook, yearValue, type SheetLayout } from "../../core";
 import { amendCells, openWorkbook, type CellValueWrite } from "../../workbook";
 import { collectFiles, splitFile, type CollectResult, type SplitResult } from "../../scripts/cli/collect-commands";
 import { sampleLayouts } from "../../scripts/cli/sample-workbook";
@@ -154,7 +154,7 @@ describe("coma split of the 2027 illustrative workbook for 2028", () => {
 describe("coma collect of the units' files", () => {
   it("should write every figure that came back into its cell of the master", () => {
     const read = readWorkbook(openWorkbook(new Uint8Array(fs.readFileSync(result.json.output))).grids);
-    const landed = Object.fromEntries(read.indicators.filter((i) => !i.isParent).map((i) => [i.code, i.values[YEAR] ?? null]));
+    const landed = Object.fromEntries(read.indicators.filter((i) => !i.isParent).map((i) => [i.code, yearValue(i.values, YEAR)]));
     const expected: Record<string, number | null> = {};
     for (const code of Object.keys(landed)) expected[code] = FIGURES[code] ?? null;
     // Not written: KT7 keeps the clerk's 3 (conflict), XH3 is in conflict between the two files, the police did not answer.
@@ -238,8 +238,9 @@ describe("coma collect of the units' files", () => {
     const header = sheet.values.findIndex((r) => r?.[0] === "Mã");
     const column = sheet.values[header].indexOf(YEAR);
     for (const row of sheet.values) {
-      const figure = landed.indicators.find((i) => i.code === row[0])?.values[YEAR];
-      if (figure !== undefined && figure !== null) row[column] = figure;
+      const found = landed.indicators.find((i) => i.code === row[0]);
+      const figure = found ? yearValue(found.values, YEAR) : null;
+      if (figure !== null) row[column] = figure;
     }
     const byHand = path.join(dir, "typed-by-hand.xlsx");
     await writeMaster(byHand, layouts);

@@ -72,7 +72,7 @@ export const indicator: fc.Arbitrary<Indicator> = fc
     name: "x",
     unit: "",
     targetText: "",
-    values: Object.fromEntries(YEARS.map((y, i) => [y, values[i]])),
+    values,
     plans: Object.fromEntries(YEARS.flatMap((y, i) => (plans[i] === undefined ? [] : [[y, { text: "kế hoạch", target: plans[i] }]]))),
     note: "",
     sheet: "S",

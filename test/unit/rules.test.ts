@@ -20,7 +20,7 @@ const range = (low: number, high: number): Target => ({ kind: "range", low, high
 const reduction = (n: number): Target => ({ kind: "reduction", n });
 
 describe("the evaluated value of a year", () => {
-  const values = { 2026: 30, 2027: 40, 2028: null, 2029: 25 };
+  const values = [30, 40, null, 25]; // 2026 … 2029
 
   it("should take the year's value for Năm and Hằng năm", () => {
     expect(evaluatedValue("Năm", 10, values, 2027).value).toBe(40);
@@ -43,17 +43,17 @@ describe("the evaluated value of a year", () => {
 
   it("should compute average annual growth from the baseline level", () => {
     // 100 → 121 in 2027: (121/100)^(1/2) − 1 = 1.1 − 1 = 10 %
-    expect(evaluatedValue("Tăng bình quân", 100, { 2027: 121 }, 2027).value).toBeCloseTo(10, 10);
+    expect(evaluatedValue("Tăng bình quân", 100, [null, 121], 2027).value).toBeCloseTo(10, 10);
     // 59.856 head of livestock → 65.841,6 in 2026: +10 % in one year
-    expect(evaluatedValue("Tăng bình quân", 59856, { 2026: 65841.6 }, 2026).value).toBeCloseTo(10, 10);
-    expect(evaluatedValue("Tăng bình quân", null, { 2027: 121 }, 2027).value).toBeNull();
+    expect(evaluatedValue("Tăng bình quân", 59856, [65841.6], 2026).value).toBeCloseTo(10, 10);
+    expect(evaluatedValue("Tăng bình quân", null, [null, 121], 2027).value).toBeNull();
   });
 
   it("should evaluate 2025 as the starting position", () => {
-    expect(evaluatedValue("Năm", 42, {}, 2025).value).toBe(42);
-    expect(evaluatedValue("Hằng năm", 42, {}, 2025).value).toBe(42);
-    expect(evaluatedValue("Cộng dồn", 42, {}, 2025).value).toBe(0);
-    expect(evaluatedValue("Tăng bình quân", 42, {}, 2025).value).toBeNull();
+    expect(evaluatedValue("Năm", 42, [], 2025).value).toBe(42);
+    expect(evaluatedValue("Hằng năm", 42, [], 2025).value).toBe(42);
+    expect(evaluatedValue("Cộng dồn", 42, [], 2025).value).toBe(0);
+    expect(evaluatedValue("Tăng bình quân", 42, [], 2025).value).toBeNull();
   });
 });
 

@@ -43,7 +43,7 @@ describe("finding the header", () => {
     expect(read.indicators[0]).toMatchObject({
       baseline: 2500,
       target: { kind: "min", n: 2800, strict: true },
-      values: { 2026: 2600, 2027: null },
+      values: [2600, null, null, null, null],
     });
     expect(read.problems).toEqual([]);
   });
@@ -55,7 +55,7 @@ describe("finding the header", () => {
         [1, "kt 1.2", "Thu ngân sách", "triệu đồng", 55, "≥ 60", 61, 62],
       ]),
     ]);
-    expect(read.indicators[0]).toMatchObject({ code: "KT1.2", root: "KT1", group: "KT", baseline: 55, values: { 2026: 61, 2027: 62 } });
+    expect(read.indicators[0]).toMatchObject({ code: "KT1.2", root: "KT1", group: "KT", baseline: 55, values: [61, 62, null, null, null] });
   });
 
   it("should take year headers from the row under a merged Thực hiện heading", () => {
@@ -66,7 +66,7 @@ describe("finding the header", () => {
         ["XH9", "Thu gom chất thải rắn", "trên 50%", 40, 45],
       ]),
     ]);
-    expect(read.indicators[0].values).toMatchObject({ 2026: 40, 2027: 45 });
+    expect(read.indicators[0].values.slice(0, 2)).toEqual([40, 45]);
   });
 
   it("should not take a first data row whose figure looks like a year for a second header row", () => {
@@ -127,17 +127,21 @@ describe("reading values", () => {
   const indicator = (code: string) => read.indicators.find((i) => i.code === code)!;
 
   it("should read text numbers and offer a one-click fix", () => {
-    expect(indicator("KT3.4")).toMatchObject({ baseline: 1009, values: { 2026: 1100.5 }, target: { kind: "min", n: 3265 } });
+    expect(indicator("KT3.4")).toMatchObject({
+      baseline: 1009,
+      values: [1100.5, null, null, null, null],
+      target: { kind: "min", n: 3265 },
+    });
     expect(find(read.problems, "F2")).toMatchObject([{ severity: "warning", rule: "text-number", code: "KT3.4", fix: { value: 1009 } }]);
     expect(find(read.problems, "H2")).toMatchObject([{ severity: "warning", rule: "text-number", fix: { value: 1100.5 } }]);
   });
 
   it("should read a percentage-formatted fraction as a percent number", () => {
-    expect(indicator("KT5.1").values[2026]).toBe(20.15);
+    expect(indicator("KT5.1").values[0]).toBe(20.15);
   });
 
   it("should flag error values at their cell and count them as missing", () => {
-    expect(indicator("XH3").values).toMatchObject({ 2026: null, 2027: null });
+    expect(indicator("XH3").values.slice(0, 2)).toEqual([null, null]);
     expect(indicator("XH3").invalid).toEqual(new Set(["year:2026", "year:2027"]));
     expect(find(read.problems, "H4")).toMatchObject([
       { severity: "error", rule: "cell-error", message: expect.stringContaining("#DIV/0!") },
@@ -149,11 +153,11 @@ describe("reading values", () => {
     expect(find(read.problems, "H5")).toMatchObject([{ severity: "error", rule: "percent-over-100" }]);
     expect(find(read.problems, "I5")).toMatchObject([{ severity: "error", rule: "negative" }]);
     expect(find(read.problems, "J5")).toMatchObject([{ severity: "warning", rule: "dot-decimal", fix: { value: 1.5 } }]);
-    expect(indicator("XH4").values[2028]).toBe(1.5);
+    expect(indicator("XH4").values[2]).toBe(1.5);
   });
 
   it("should allow levels above 100 on growth rows and refuse booleans", () => {
-    expect(indicator("KT1.1").values[2026]).toBe(154);
+    expect(indicator("KT1.1").values[0]).toBe(154);
     expect(find(read.problems, "I6")).toMatchObject([{ severity: "error", rule: "not-a-number" }]);
   });
 });
@@ -250,7 +254,7 @@ describe("a fraction typed in a % row", () => {
         { formats: [[], [], [], [null, null, null, null, null, null, null, "0%"]] },
       ),
     ]);
-    expect(read.indicators.map((i) => [i.code, i.values[2026], i.values[2027]])).toEqual([
+    expect(read.indicators.map((i) => [i.code, i.values[0], i.values[1]])).toEqual([
       ["XH4", 0.912, 0.95],
       ["XH6", 0.8, null],
       ["XH7", 70, null],
