@@ -83,7 +83,9 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     if (isGeneratedSheet(grid.values)) continue;
     const header = findHeader(grid.values);
     if (!header) continue;
-    const filled = filledRows(grid.values);
+    const stored = storedRows(grid.values);
+    // The filled rows are among the stored ones: a sheet storing no more rows than the limit needs them not counted.
+    const filled = stored.length > MAX_SHEET_ROWS ? filledRows(grid.values) : stored;
     if (filled.length > MAX_SHEET_ROWS) {
       const firstOver = cellAddress((grid.top ?? 0) + filled[MAX_SHEET_ROWS], grid.left ?? 0); // where the sheet passes the limit
       const rows = filled.length;
@@ -95,7 +97,7 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     result.sheets.push(grid.name);
     marked ||= hasTemplateMarker(grid.values);
     if (header.columns.target !== undefined) targetColumns.set(grid.name, (grid.left ?? 0) + header.columns.target);
-    new SheetReader(grid, header, seen, result).read();
+    new SheetReader(grid, header, seen, result).read(stored);
   }
   inheritKeepers(result.indicators);
   if (result.sheets.length === 0) {
@@ -132,6 +134,8 @@ class SheetReader {
   private readonly keys: ReadonlyMap<number, ColumnKey>;
   /** The text columns read on every row, as fixed fields: the header's columns object is a slow dictionary (keys are deleted). */
   private readonly textColumns: Readonly<Record<TextKey, number | undefined>>;
+  /** Every column a row is read from, each once, in the header's order: where a text too long for Excel is looked for. */
+  private readonly readColumns: readonly number[];
 
   constructor(
     private readonly grid: SheetGrid,
@@ -146,9 +150,11 @@ class SheetReader {
     this.keys = new Map((Object.entries(header.columns) as [ColumnKey, number][]).map(([key, column]) => [column, key]));
     const { code, target, name, unit, method, group, note, keeper } = header.columns;
     this.textColumns = { code, target, name, unit, method, group, note, keeper };
+    this.readColumns = [...new Set(Object.values(header.columns) as number[])];
   }
 
-  read(): void {
+  /** Reads the sheet's stored rows (their indexes, ascending) below the header. */
+  read(stored: readonly number[]): void {
     for (const duplicate of this.header.duplicates) {
       this.report(this.header.row, duplicate.column, null, {
         severity: "warning",
@@ -160,7 +166,7 @@ class SheetReader {
       this.report(row, column, null, { severity: "warning", rule: "year-out-of-term", params: { header, year } });
     }
     const rows: Indicator[] = [];
-    for (const r of storedRows(this.grid.values)) {
+    for (const r of stored) {
       if (r <= this.header.row) continue;
       const indicator = this.readRow(r);
       if (indicator) rows.push(indicator);
@@ -253,8 +259,9 @@ class SheetReader {
   /** Text no Excel cell can hold, in a column the row is read from: an error at its cell, and the row is not read. */
   private overlongCells(r: number): boolean {
     let found = false;
-    for (const column of new Set(Object.values(this.header.columns) as number[])) {
-      const cell = this.grid.values[r]?.[column];
+    const cells = this.grid.values[r] ?? [];
+    for (const column of this.readColumns) {
+      const cell = cells[column];
       if (typeof cell !== "string" || cell.length <= MAX_CELL_TEXT) continue;
       this.report(r, column, null, { severity: "error", rule: "text-too-long", params: { length: cell.length, limit: MAX_CELL_TEXT } });
       found = true;
