@@ -16,7 +16,7 @@ import {
   type ProblemPlace,
   type YearValues,
 } from "./model";
-import type { Finding } from "./problems";
+import type { Finding, Rule } from "./problems";
 import { differentTargets, followsResolution, missingTargets, type MissingTarget } from "./resolution";
 import { parseTarget, type Target, type TargetParse } from "./target";
 import { cellAddress } from "./a1";
@@ -39,14 +39,19 @@ export interface WorkbookRead {
   missing: MissingTarget[];
 }
 
+/** The warnings the summary names as doubts on a year's figures, when their cell is one the year rests on. */
+export const DOUBT_RULES: ReadonlySet<Rule> = new Set<Rule>(["percent-fraction", "dot-decimal", "target-differs"]);
+
 /**
  * The column a problem's cell is in (`target`, `baseline`, `year:2027`, …), kept beside the problem rather than in it
  * so that the problem's JSON and equality stay as they are: the summary asks it which warnings a year's figure rests on.
  * A hidden symbol-keyed property rather than a WeakMap: a national run makes a hundred thousand problems, and a WeakMap
- * that large is a tenth of the run in its set calls and in the garbage collector's ephemeron tables.
+ * that large is a tenth of the run in its set calls and in the garbage collector's ephemeron tables. Kept only on the
+ * problems of DOUBT_RULES, the only ones it is asked of: defined on every problem, it was the costliest line of reading a row.
  */
 const COLUMN = Symbol("column");
 
+/** The column of a problem of DOUBT_RULES; undefined for any other problem. */
 export function problemColumn(problem: Problem): ColumnKey | undefined {
   return (problem as Problem & { [COLUMN]?: ColumnKey })[COLUMN];
 }
@@ -384,7 +389,7 @@ class SheetReader {
     const cell = cellAddress(this.top + r, this.left + column);
     const found = problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding);
     const key = this.keys.get(column);
-    if (key !== undefined) placeIn(found, key);
+    if (key !== undefined && DOUBT_RULES.has(finding.rule)) placeIn(found, key);
     this.out.problems.push(found);
   }
 }

@@ -5,7 +5,7 @@ import { countByGroup, headline, planHeadline, rollUp, type GroupCount } from ".
 import { rises } from "./rules";
 import type { Target } from "./target";
 import type { Finding } from "./problems";
-import { problemColumn, type MissingTarget, type WorkbookRead } from "./sheet";
+import { DOUBT_RULES, problemColumn, type MissingTarget, type WorkbookRead } from "./sheet";
 
 /** One row of the detail table: an indicator with its figures for the year. */
 export interface SummaryRow extends IndicatorResult {
@@ -174,8 +174,6 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
     skipped,
   };
 }
-
-const DOUBT_RULES: ReadonlySet<string> = new Set(["percent-fraction", "dot-decimal", "target-differs"]);
 
 /**
  * The warned cells the year's figures rest on: the target, the baseline, the year's plan and the values of the
