@@ -1,4 +1,4 @@
-import { offerPercent, readValueCell, roundNoise, type CellFinding, type CellRead } from "./cell-value";
+import { offerPercent, readValueCell, roundNoise, type CellFinding, type CellRead, type ValueRules } from "./cell-value";
 import { formatNumber } from "./format";
 import { cellError, filledRows, isBlank, isPercentFormat, MAX_CELL_TEXT, storedRows, type Cell, type SheetGrid } from "./grid";
 import { findHeader, type ColumnKey, type Header } from "./header";
@@ -68,6 +68,8 @@ const VALUE_COLUMNS: readonly { key: ColumnKey; year: number | null }[] = [
 ];
 const PLAN_COLUMNS = YEARS.map((year) => ({ key: `plan:${year}` as ColumnKey, year }));
 const CODE = /^(KT|XH|XD)(\d+)((?:\.\d+)*)$/;
+/** The value rules of a row, by whether its unit is `%` and whether its method is `Tăng bình quân`: four, shared by every row. */
+const VALUE_RULES = [false, true].map((percentRow) => [false, true].map((allowOver100): ValueRules => ({ percentRow, allowOver100 })));
 
 /** A code cell's text as a code (`kt 01.2` is KT1.2), its target and group; null when it is no code. */
 export const rowCode = memoize((text): { code: string; root: string; group: Group } | null => {
@@ -104,7 +106,7 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     if (header.columns.target !== undefined) targetColumns.set(grid.name, (grid.left ?? 0) + header.columns.target);
     new SheetReader(grid, header, seen, result).read(stored);
   }
-  inheritKeepers(result.indicators);
+  inheritKeepers(result.indicators, seen);
   if (result.sheets.length === 0) {
     if (!tooLarge)
       result.problems.push(problem({ severity: "error", sheet: null, cell: null, code: null }, { rule: "no-target-sheet", params: {} }));
@@ -215,7 +217,7 @@ class SheetReader {
     const unit = this.text(r, "unit");
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
-    const valueRules = { percentRow: unit.startsWith("%"), allowOver100: method === "Tăng bình quân" };
+    const valueRules = VALUE_RULES[Number(unit.startsWith("%"))][Number(method === "Tăng bình quân")];
     const reads: ValueRead[] = [];
     for (const { key, year, column } of this.valueColumns) {
       const read = readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules);
@@ -371,10 +373,8 @@ class SheetReader {
 
   /** A row without target is a parent heading when sub-metrics of its code follow; otherwise its target is missing. */
   private settleParents(rows: Indicator[]): void {
-    const withChildren = new Set<string>();
-    for (const { code } of rows) addAncestors(code, withChildren);
     for (const row of rows) {
-      if (!row.isParent || withChildren.has(row.code)) continue;
+      if (!row.isParent || hasChildren(row.code, rows)) continue;
       row.isParent = false;
       row.invalid.add("target");
       this.reportAt(row.row - this.top - 1, "target", row.code, { severity: "error", rule: "missing-target", params: {} });
@@ -407,8 +407,7 @@ const groupNamed = memoize((text): Group | undefined => {
 });
 
 /** A sub-metric without `Đơn vị theo dõi` takes its nearest ancestor's (`KT3.1.2` → `KT3.1` → `KT3`). */
-function inheritKeepers(indicators: readonly Indicator[]): void {
-  const byCode = new Map(indicators.map((i) => [i.code, i]));
+function inheritKeepers(indicators: readonly Indicator[], byCode: ReadonlyMap<string, Indicator>): void {
   for (const indicator of indicators) {
     for (let dot = indicator.code.lastIndexOf("."); !indicator.keeper && dot > 0; dot = indicator.code.lastIndexOf(".", dot - 1)) {
       indicator.keeper = byCode.get(indicator.code.slice(0, dot))?.keeper ?? "";
@@ -416,9 +415,10 @@ function inheritKeepers(indicators: readonly Indicator[]): void {
   }
 }
 
-/** `KT3.1.2` has the ancestors `KT3.1` and `KT3`. */
-function addAncestors(code: string, into: Set<string>): void {
-  for (let dot = code.lastIndexOf("."); dot > 0; dot = code.lastIndexOf(".", dot - 1)) into.add(code.slice(0, dot));
+/** Whether a row's code is an ancestor of another's (`KT3` of `KT3.1` and of `KT3.1.2`): asked of the few rows without target. */
+function hasChildren(code: string, rows: readonly Indicator[]): boolean {
+  const prefix = `${code}.`;
+  return rows.some((row) => row.code.startsWith(prefix));
 }
 
 type TextKey = "code" | "target" | "name" | "unit" | "method" | "group" | "note" | "keeper";
