@@ -24,8 +24,17 @@ export interface IndicatorResult {
   gaps: number[];
 }
 
-type Judgement = Omit<IndicatorResult, "value" | "previous" | "plan" | "planAttainment">;
-const noJudgement = (): Judgement => ({
+/** A result without judgement (no target, or a bad cell it needs): one literal, as spreading a default is slow on every row. */
+const noJudgement = (
+  value: number | null,
+  previous: number | null,
+  plan: string | null,
+  planAttainment: number | null,
+): IndicatorResult => ({
+  value,
+  previous,
+  plan,
+  planAttainment,
   actual: null,
   expected: null,
   attainment: null,
@@ -42,7 +51,7 @@ export function evaluateIndicator(indicator: Indicator, year: number): Indicator
   const previous = previousValue(indicator, baseline, year);
   const { plan, planAttainment } = againstPlan(indicator, baseline, value, year);
   const { target, method } = indicator;
-  if (!target || blockedByBadCell(indicator, year)) return { value, previous, plan, planAttainment, ...noJudgement() };
+  if (!target || blockedByBadCell(indicator, year)) return noJudgement(value, previous, plan, planAttainment);
   const { value: a, gaps } = evaluatedValue(method, baseline, indicator.values, year);
   const base = reductionBase(method, baseline, year);
   const growthRow = method === "Tăng bình quân";
