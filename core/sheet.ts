@@ -137,8 +137,6 @@ class SheetReader {
   /** The value and plan columns this sheet has, found once rather than on every row. */
   private readonly valueColumns: readonly SheetColumn<number | null>[];
   private readonly planColumns: readonly SheetColumn<number>[];
-  /** The column key of each header column, to tell where a problem is. */
-  private readonly keys: ReadonlyMap<number, ColumnKey>;
   /** The text columns read on every row, as fixed fields: the header's columns object is a slow dictionary (keys are deleted). */
   private readonly textColumns: Readonly<Record<TextKey, number | undefined>>;
   /** Every column a row is read from, each once, in the header's order: where a text too long for Excel is looked for. */
@@ -154,7 +152,6 @@ class SheetReader {
     this.left = grid.left ?? 0;
     this.valueColumns = presentColumns(VALUE_COLUMNS, header);
     this.planColumns = presentColumns(PLAN_COLUMNS, header);
-    this.keys = new Map((Object.entries(header.columns) as [ColumnKey, number][]).map(([key, column]) => [column, key]));
     const { code, target, name, unit, method, group, note, keeper } = header.columns;
     this.textColumns = { code, target, name, unit, method, group, note, keeper };
     this.readColumns = [...new Set(Object.values(header.columns) as number[])];
@@ -181,20 +178,20 @@ class SheetReader {
     this.settleParents(rows);
   }
 
-  private cell(r: number, key: TextKey): Cell | undefined {
-    const column = this.textColumns[key];
+  // By column rather than by key: a lookup of textColumns by a key that varies is a slow, megamorphic one.
+  private cell(r: number, column: number | undefined): Cell | undefined {
     return column === undefined ? undefined : this.grid.values[r]?.[column];
   }
 
-  private text(r: number, key: TextKey): string {
-    const cell = this.cell(r, key);
+  private text(r: number, column: number | undefined): string {
+    const cell = this.cell(r, column);
     return cell === undefined || cell === null || typeof cell === "object" ? "" : String(cell).trim();
   }
 
   private readRow(r: number): Indicator | null {
     if (this.overlongCells(r)) return null;
-    const codeText = this.text(r, "code");
-    const targetCell = this.cell(r, "target");
+    const codeText = this.text(r, this.textColumns.code);
+    const targetCell = this.cell(r, this.textColumns.target);
     if (codeText === "" && isBlank(targetCell ?? null)) return null; // blank, title or section row
     if (codeText === "") {
       this.reportAt(r, "code", null, { severity: "error", rule: "missing-code", params: {} });
@@ -214,7 +211,7 @@ class SheetReader {
       return null;
     }
     const group = this.readGroup(r, code, parsed.group);
-    const unit = this.text(r, "unit");
+    const unit = this.text(r, this.textColumns.unit);
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
     const valueRules = VALUE_RULES[Number(unit.startsWith("%"))][Number(method === "Tăng bình quân")];
@@ -237,7 +234,7 @@ class SheetReader {
       code,
       root,
       group,
-      name: this.text(r, "name"),
+      name: this.text(r, this.textColumns.name),
       unit,
       method,
       target: null,
@@ -245,8 +242,8 @@ class SheetReader {
       baseline,
       values,
       plans: {},
-      note: this.text(r, "note"),
-      keeper: this.text(r, "keeper"),
+      note: this.text(r, this.textColumns.note),
+      keeper: this.text(r, this.textColumns.keeper),
       sheet: this.grid.name,
       row: this.top + r + 1,
       invalid,
@@ -291,7 +288,7 @@ class SheetReader {
   }
 
   private readGroup(r: number, code: string, fromCode: Group): Group {
-    const text = this.text(r, "group");
+    const text = this.text(r, this.textColumns.group);
     if (text === "" || text === fromCode || text.toUpperCase() === fromCode) return fromCode;
     if (groupNamed(text) !== fromCode) {
       this.reportAt(r, "group", code, { severity: "warning", rule: "group-mismatch", params: { text, group: fromCode } });
@@ -300,7 +297,7 @@ class SheetReader {
   }
 
   private readMethod(r: number, code: string, invalid: Set<string>): Method {
-    const text = this.text(r, "method");
+    const text = this.text(r, this.textColumns.method);
     if (text === "") return "Năm";
     const method = methodNamed(text);
     if (method) return method;
@@ -385,11 +382,18 @@ class SheetReader {
     this.report(r, this.header.columns[key] ?? this.header.columns.code ?? 0, code, finding);
   }
 
+  /** The key of a header column, the last one when two name it; looked up only for the few problems that keep it. */
+  private keyOf(column: number): ColumnKey | undefined {
+    let found: ColumnKey | undefined;
+    for (const [key, at] of Object.entries(this.header.columns) as [ColumnKey, number][]) if (at === column) found = key;
+    return found;
+  }
+
   private report(r: number, column: number, code: string | null, finding: CellFinding): void {
     const cell = cellAddress(this.top + r, this.left + column);
     const found = problem({ severity: finding.severity, sheet: this.grid.name, cell, code }, finding);
-    const key = this.keys.get(column);
-    if (key !== undefined && DOUBT_RULES.has(finding.rule)) placeIn(found, key);
+    const key = DOUBT_RULES.has(finding.rule) ? this.keyOf(column) : undefined;
+    if (key !== undefined) placeIn(found, key);
     this.out.problems.push(found);
   }
 }
