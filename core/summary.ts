@@ -142,16 +142,15 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
     ),
   );
   const groups = countByGroup(targets);
-  const behindRows = judged.filter((e) => BEHIND.has(e.result.status));
-  const distances = new Map(behindRows.map((e) => [e.indicator.code, distance(e.indicator, e.result)]));
+  // Each row's sort keys found once, not in every comparison: a national run sorts a behind list per commune.
   const behind = rows
-    .filter((r) => !r.isParent && BEHIND.has(r.status))
-    .sort(
-      (a, b) =>
-        SEVERITY.get(a.status)! - SEVERITY.get(b.status)! ||
-        distances.get(b.code)! - distances.get(a.code)! ||
-        compareCodes(a.code, b.code),
-    );
+    .flatMap((row, i) => {
+      if (row.isParent || !BEHIND.has(row.status)) return [];
+      const { indicator, result } = evaluated[i];
+      return [{ row, severity: SEVERITY.get(row.status)!, distance: distance(indicator, result) }];
+    })
+    .sort((a, b) => a.severity - b.severity || b.distance - a.distance || compareCodes(a.row.code, b.row.code))
+    .map((e) => e.row);
   const planned = planCount(
     judged.map((e) => e.indicator),
     year,
