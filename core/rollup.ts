@@ -27,29 +27,35 @@ export interface TargetStatus {
 
 /** Rolls coded rows up to targets (`KT3.1`, `KT3.2` → `KT3`), the worst status winning. */
 export function rollUp(rows: readonly { root: string; group: Group; status: Status }[]): TargetStatus[] {
-  const byRoot = new Map<string, { group: Group; statuses: Status[] }>();
-  for (const row of rows) {
-    const entry = byRoot.get(row.root) ?? { group: row.group, statuses: [] };
-    entry.statuses.push(row.status);
-    byRoot.set(row.root, entry);
+  const byRoot = new Map<string, TargetStatus>();
+  for (const { root, group, status } of rows) {
+    const target = byRoot.get(root);
+    if (!target) byRoot.set(root, { root, group, status });
+    else if (SEVERITY.get(status)! < SEVERITY.get(target.status)!) target.status = status;
   }
-  return [...byRoot].map(([root, { group, statuses }]) => ({ root, group, status: worstStatus(statuses) }));
+  return [...byRoot.values()];
 }
+
+/** Where each status counts in a group's line (`Chưa đạt` and `Không đạt` both in notMet). */
+const COUNTED_AS: Record<Status, keyof Omit<GroupCount, "group" | "total">> = {
+  Vượt: "exceeded",
+  Đạt: "met",
+  "Đúng tiến độ": "onTrack",
+  "Chậm tiến độ": "behind",
+  "Chưa đạt": "notMet",
+  "Không đạt": "notMet",
+  "Thiếu số liệu": "noData",
+};
 
 export function countByGroup(targets: readonly TargetStatus[]): GroupCount[] {
   return GROUPS.map((group) => {
-    const statuses = targets.filter((t) => t.group === group).map((t) => t.status);
-    const count = (...wanted: Status[]) => statuses.filter((s) => wanted.includes(s)).length;
-    return {
-      group,
-      total: statuses.length,
-      exceeded: count("Vượt"),
-      met: count("Đạt"),
-      onTrack: count("Đúng tiến độ"),
-      behind: count("Chậm tiến độ"),
-      notMet: count("Chưa đạt", "Không đạt"),
-      noData: count("Thiếu số liệu"),
-    };
+    const count: GroupCount = { group, total: 0, exceeded: 0, met: 0, onTrack: 0, behind: 0, notMet: 0, noData: 0 };
+    for (const target of targets) {
+      if (target.group !== group) continue;
+      count.total++;
+      count[COUNTED_AS[target.status]]++;
+    }
+    return count;
   });
 }
 
