@@ -215,15 +215,14 @@ class SheetReader {
     const invalid = new Set<string>();
     const method = this.readMethod(r, code, invalid);
     const valueRules = VALUE_RULES[Number(unit.startsWith("%"))][Number(method === "Tăng bình quân")];
-    const reads: ValueRead[] = [];
-    for (const { key, year, column } of this.valueColumns) {
-      const read = readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules);
-      if (read.value !== null || read.bad) reads.push({ key, year, column, read }); // a blank cell is null, as left
-    }
+    // By the index of valueColumns; a blank cell reads as null without findings, as left.
+    const reads = this.valueColumns.map(({ column }) => readValueCell(this.grid.values[r]?.[column], this.format(r, column), valueRules));
     if (valueRules.percentRow && !valueRules.allowOver100) this.offerPercents(r, reads);
     let baseline: number | null = null;
     const values: (number | null)[] = [null, null, null, null, null];
-    for (const { key, year, column, read } of reads) {
+    for (let i = 0; i < reads.length; i++) {
+      const { key, year, column } = this.valueColumns[i];
+      const read = reads[i];
       for (const finding of read.findings) this.report(r, column, code, finding);
       if (read.bad) invalid.add(key);
       if (year === null) baseline = read.value;
@@ -359,9 +358,9 @@ class SheetReader {
   }
 
   /** In a `%` row, a fraction typed among figures above 1 is offered as the percent it likely means. */
-  private offerPercents(r: number, reads: readonly ValueRead[]): void {
-    if (!reads.some(({ read }) => read.value !== null && read.value > 1)) return;
-    for (const entry of reads) entry.read = offerPercent(entry.read, this.format(r, entry.column));
+  private offerPercents(r: number, reads: CellRead[]): void {
+    if (!reads.some((read) => read.value !== null && read.value > 1)) return;
+    reads.forEach((read, i) => (reads[i] = offerPercent(read, this.format(r, this.valueColumns[i].column))));
   }
 
   private format(r: number, column: number): string | null | undefined {
@@ -438,13 +437,6 @@ function presentColumns<Year>(wanted: readonly { key: ColumnKey; year: Year }[],
     const column = header.columns[key];
     return column === undefined ? [] : [{ key, year, column }];
   });
-}
-
-interface ValueRead {
-  key: ColumnKey;
-  year: number | null;
-  column: number;
-  read: CellRead;
 }
 
 interface ExpressionRead {
