@@ -67,15 +67,25 @@ export function followsResolution(indicators: readonly Indicator[], marked: bool
  * A row of the target's own code with a target of its own (a commune that kept one figure) covers its sub-metrics.
  */
 export function missingTargets(indicators: readonly Indicator[]): MissingTarget[] {
-  const present = new Set(indicators.map((i) => i.code));
-  const ownTarget = new Set(indicators.filter((i) => !i.isParent && i.code === i.root).map((i) => i.code));
-  return ROOTS.flatMap(({ root, subs }) => {
-    if (ownTarget.has(root.code)) return [];
+  const present = new Set<string>();
+  const ownTarget = new Set<string>();
+  for (const { code, root, isParent } of indicators) {
+    present.add(code);
+    if (!isParent && code === root) ownTarget.add(code);
+  }
+  // Loops rather than a flatMap: a national run asks this of every commune.
+  const found: MissingTarget[] = [];
+  for (const { root, subs } of ROOTS) {
+    if (ownTarget.has(root.code)) continue;
     const absent = subs.filter((e) => !present.has(e.code));
     const wholeTargetMissing = !present.has(root.code) && absent.length === subs.length;
-    if (subs.length === 0 || wholeTargetMissing) return present.has(root.code) ? [] : [missing(root)];
-    return absent.map(missing);
-  });
+    if (subs.length > 0 && !wholeTargetMissing) {
+      for (const entry of absent) found.push(missing(entry));
+    } else if (!present.has(root.code)) {
+      found.push(missing(root));
+    }
+  }
+  return found;
 }
 
 /** The resolution's targets by code, parsed once. */
