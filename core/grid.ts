@@ -38,8 +38,15 @@ export function cellError(cell: Cell | undefined): string | null {
  * layer does, so that a far cell costs nothing): the rows between are never visited.
  */
 export function storedRows(values: readonly unknown[]): number[] {
-  return Object.keys(values).map(Number);
+  if (values.length > DENSE_ROWS) return Object.keys(values).map(Number);
+  // A grid of a usual size by index, skipping holes: listing its keys as strings and reading them back costs more.
+  const rows: number[] = [];
+  for (let r = 0; r < values.length; r++) if (r in values) rows.push(r);
+  return rows;
 }
+
+/** Grids up to this length are walked by index; a longer one (a far cell, a giant) by its keys, which skip the holes. */
+const DENSE_ROWS = 65_536;
 
 /** Rows holding at least one non-blank cell: what a sheet's size is counted in, whatever the addresses between. */
 export function filledRows(values: readonly (readonly Cell[] | undefined)[]): number[] {
