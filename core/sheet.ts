@@ -433,10 +433,12 @@ interface SheetColumn<Year> {
 }
 
 function presentColumns<Year>(wanted: readonly { key: ColumnKey; year: Year }[], header: Header): SheetColumn<Year>[] {
-  return wanted.flatMap(({ key, year }) => {
+  const present: SheetColumn<Year>[] = [];
+  for (const { key, year } of wanted) {
     const column = header.columns[key];
-    return column === undefined ? [] : [{ key, year, column }];
-  });
+    if (column !== undefined) present.push({ key, year, column });
+  }
+  return present;
 }
 
 interface ExpressionRead {
