@@ -122,10 +122,9 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
   const evaluated = read.indicators.map((indicator) => ({ indicator, result: evaluateIndicator(indicator, year) }));
   const judged = evaluated.filter((e) => !e.indicator.isParent);
   const missing = read.missing.map((m) => ({ root: m.root, group: m.group, status: "Thiếu số liệu" as const }));
-  const targets = rollUp([
-    ...judged.map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })),
-    ...missing,
-  ]);
+  const targets = rollUp(
+    judged.map((e) => ({ root: e.indicator.root, group: e.indicator.group, status: e.result.status })).concat(missing),
+  );
   const rootStatus = new Map(targets.map((t) => [t.root, t.status]));
   const doubts = yearDoubts(read, year);
   const doubted = new Set(doubts.map((d) => d.code));
@@ -143,12 +142,12 @@ export function buildSummary(read: WorkbookRead, year = defaultYear(read.indicat
   );
   const groups = countByGroup(targets);
   // Each row's sort keys found once, not in every comparison: a national run sorts a behind list per commune.
-  const behind = rows
-    .flatMap((row, i) => {
-      if (row.isParent || !BEHIND.has(row.status)) return [];
-      const { indicator, result } = evaluated[i];
-      return [{ row, severity: SEVERITY.get(row.status)!, distance: distance(indicator, result) }];
-    })
+  const keyed: { row: SummaryRow; severity: number; distance: number }[] = [];
+  rows.forEach((row, i) => {
+    if (row.isParent || !BEHIND.has(row.status)) return;
+    keyed.push({ row, severity: SEVERITY.get(row.status)!, distance: distance(evaluated[i].indicator, evaluated[i].result) });
+  });
+  const behind = keyed
     .sort((a, b) => a.severity - b.severity || b.distance - a.distance || compareCodes(a.row.code, b.row.code))
     .map((e) => e.row);
   const planned = planCount(
