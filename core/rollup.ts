@@ -27,13 +27,17 @@ export interface TargetStatus {
 
 /** Rolls coded rows up to targets (`KT3.1`, `KT3.2` → `KT3`), the worst status winning. */
 export function rollUp(rows: readonly { root: string; group: Group; status: Status }[]): TargetStatus[] {
+  const targets: TargetStatus[] = [];
   const byRoot = new Map<string, TargetStatus>();
   for (const { root, group, status } of rows) {
     const target = byRoot.get(root);
-    if (!target) byRoot.set(root, { root, group, status });
-    else if (SEVERITY.get(status)! < SEVERITY.get(target.status)!) target.status = status;
+    if (!target) {
+      const first = { root, group, status };
+      byRoot.set(root, first);
+      targets.push(first);
+    } else if (SEVERITY.get(status)! < SEVERITY.get(target.status)!) target.status = status;
   }
-  return [...byRoot.values()];
+  return targets;
 }
 
 /** Where each status counts in a group's line (`Chưa đạt` and `Không đạt` both in notMet). */
