@@ -29,7 +29,8 @@ export function cellError(cell: Cell | undefined): string | null {
   // An error cell is always an error, even when the adapter could not name it (`{ error: "" }`).
   if (cell !== null && typeof cell === "object")
     return typeof cell.error === "string" && cell.error.trim() !== "" ? cell.error.trim() : "#VALUE!";
-  if (typeof cell === "string" && ERROR_LITERAL.test(cell.trim())) return cell.trim();
+  // Most texts hold no `#`: the cheap test first, as every target cell and text figure asks.
+  if (typeof cell === "string" && cell.includes("#") && ERROR_LITERAL.test(cell.trim())) return cell.trim();
   return null;
 }
 
