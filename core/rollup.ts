@@ -70,19 +70,32 @@ export function countByGroup(targets: readonly TargetStatus[]): GroupCount[] {
  * The first clause always stands (it carries the total); the others are left out when 0.
  */
 export function headline(year: number, counts: readonly GroupCount[]): string {
-  const sum = (key: keyof Omit<GroupCount, "group">) => counts.reduce((s, c) => s + c[key], 0);
-  const reached = { reached: sum("exceeded") + sum("met"), total: sum("total") };
-  const clause = (count: number, words: (p: { count: number }) => string) => (count > 0 ? [words({ count })] : []);
+  // The groups summed once, field by field: a national run writes a headline per commune.
+  const sum = { total: 0, exceeded: 0, met: 0, onTrack: 0, behind: 0, notMet: 0, noData: 0 };
+  for (const c of counts) {
+    sum.total += c.total;
+    sum.exceeded += c.exceeded;
+    sum.met += c.met;
+    sum.onTrack += c.onTrack;
+    sum.behind += c.behind;
+    sum.notMet += c.notMet;
+    sum.noData += c.noData;
+  }
+  const reached = { reached: sum.exceeded + sum.met, total: sum.total };
   const W = SUMMARY_WORDS;
-  const parts = isFinal(year)
-    ? [W.reachedFinal(reached), ...clause(sum("notMet"), W.notMet), ...clause(sum("noData"), W.noData)]
+  const clauses: [number, (p: { count: number }) => string][] = isFinal(year)
+    ? [
+        [sum.notMet, W.notMet],
+        [sum.noData, W.noData],
+      ]
     : [
-        W.reachedDuringTerm(reached),
-        ...clause(sum("onTrack"), W.onTrack),
-        ...clause(sum("behind"), W.behind),
-        ...clause(sum("notMet"), W.notYet),
-        ...clause(sum("noData"), W.noData),
+        [sum.onTrack, W.onTrack],
+        [sum.behind, W.behind],
+        [sum.notMet, W.notYet],
+        [sum.noData, W.noData],
       ];
+  const parts = [isFinal(year) ? W.reachedFinal(reached) : W.reachedDuringTerm(reached)];
+  for (const [count, words] of clauses) if (count > 0) parts.push(words({ count }));
   return `${isFinal(year) ? W.termLead() : W.yearLead({ year })}: ${parts.join("; ")}.`;
 }
 
