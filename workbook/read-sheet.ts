@@ -1,4 +1,4 @@
-import type { Cell, SheetGrid } from "../core";
+import { isBlank, MAX_SHEET_ROWS, type Cell, type SheetGrid } from "../core";
 import { walkXml } from "./xml";
 
 export interface SheetContext {
@@ -25,10 +25,16 @@ interface Merge {
  * One worksheet part as core's grid, in one streaming pass: values from the top-left used cell, formulas as their
  * cached values, the covered cells of a merged range blank (only its top-left cell holds the value). Memory follows
  * the cells the part stores, never their addresses: rows without a cell are holes of the grid, a row's cells before
- * its first one holes too, so one cell at row 100,000,000 or in column XFD costs what any other cell costs.
+ * its first one holes too, so one cell at row 100,000,000 or in column XFD costs what any other cell costs. Blank
+ * cells (empty or spaces only, which core reads as a hole) are not kept.
+ *
+ * Memory follows the row limit, not the file: once the sheet holds one row more than core's limit, the rows after
+ * are counted, not kept, and the grid says how many there are (`filledRowCount`), so that core names the sheet and
+ * its true size whether it stores 20,001 rows or 1,000,000.
  */
 export function readSheet(name: string, xml: Uint8Array, part: string, context: SheetContext): SheetGrid {
   const stored = new Map<number, StoredRow>();
+  const rows = new RowCount();
   const merges: Merge[] = [];
   let inSheetData = false;
   let row = -1;
@@ -95,7 +101,7 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
         case "c": {
           if (!inSheetData || row < 0 || column < 0) return;
           const cell = cellValue(type, value, inline, context);
-          if (cell === null) return;
+          if (isBlank(cell) || rows.count(row) === "counted") return;
           let cells = stored.get(row);
           if (!cells) stored.set(row, (cells = { values: [], formats: [] }));
           cells.values[column] = cell;
@@ -106,7 +112,36 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
     },
   });
   blankCovered(stored, merges);
-  return toGrid(name, stored);
+  const grid = toGrid(name, stored);
+  return rows.over ? { ...grid, filledRowCount: rows.filled } : grid;
+}
+
+/**
+ * The rows holding a value, counted as their cells come: the first ones past the limit are kept, the rest only
+ * counted (a row reopened further down the part counts again, as it would not in a file Excel wrote).
+ */
+class RowCount {
+  filled = 0;
+  private last = -1;
+  private readonly kept = new Set<number>();
+
+  get over(): boolean {
+    return this.filled > MAX_SHEET_ROWS;
+  }
+
+  /** Whether a cell with a value in `row` is to be kept, or only counted now that the limit is passed. */
+  count(row: number): "kept" | "counted" {
+    if (this.kept.has(row)) return "kept";
+    if (this.over) {
+      if (row !== this.last) this.filled++;
+      this.last = row;
+      return "counted";
+    }
+    this.kept.add(row);
+    this.filled++;
+    this.last = row;
+    return "kept";
+  }
 }
 
 function cellValue(type: string, value: string | null, inline: string[] | null, context: SheetContext): Cell {

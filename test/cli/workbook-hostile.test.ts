@@ -23,7 +23,7 @@ const write = (name: string, bytes: Uint8Array) => {
   fs.writeFileSync(file, bytes);
   return file;
 };
-const open = (parts: Parts) => openWorkbook(zipParts(parts));
+const open = (parts: Parts, level?: 1) => openWorkbook(zipParts(parts, level));
 const refusal = (bytes: Uint8Array): string | null => {
   try {
     openWorkbook(bytes);
@@ -86,6 +86,30 @@ describe("figures never silently gone, memory bounded by the cells a file stores
     const validate = await runCli(["validate", file, "--json"]);
     expect(JSON.parse(validate.stdout).problems).toMatchObject([{ rule: "sheet-too-large", sheet: "Quá lớn", cell: "A20001" }]);
   });
+});
+
+it("should keep only the rows up to the first one over the limit of a 1,000,000-row sheet, count the rest, and name the sheet with its size", () => {
+  // 3 table rows + 999,997 filler rows (A4…A1000000) = 1,000,000 rows holding a value, built as text, not by exceljs.
+  const rows = targetRows() + fillerRows(4, 999_997);
+  const grid = open(workbookPackage({ sheets: [{ name: "Triệu dòng", rows }] }), 1).grids[0];
+  // The reader stopped keeping rows at the first one over the limit: 20,000 + 1 rows held, the other 979,999 only counted.
+  expect([Object.keys(grid.values).length, grid.filledRowCount]).toEqual([MAX_SHEET_ROWS + 1, 1_000_000]);
+  expect(readWorkbook([grid]).problems).toMatchObject([
+    { rule: "sheet-too-large", sheet: "Triệu dòng", cell: "A20001", params: { rows: 1_000_000, limit: MAX_SHEET_ROWS } },
+  ]);
+});
+
+it("should keep no cell that holds only spaces, so that rows of blanks cost nothing and count for nothing", () => {
+  // 30,000 rows of a single space above the table: blank to core, so neither kept nor counted against the limit.
+  const blanks = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t> </t></is></c></row>`);
+  const table = targetRows().replace(/(r="[A-Z]?)(\d+)"/g, (_, head: string, row: string) => `${head}${Number(row) + 30_000}"`);
+  const workbook = open(workbookPackage({ sheets: [{ name: "Trống", rows: blanks.join("") + table }] }));
+  expect([workbook.grids[0].top, Object.keys(workbook.grids[0].values), workbook.grids[0].filledRowCount]).toEqual([
+    30_000,
+    ["0", "1", "2"],
+    undefined,
+  ]);
+  expect(readWorkbook(workbook.grids)).toMatchObject({ sheets: ["Trống"], problems: [] });
 });
 
 describe("a user's sheet never replaced", () => {
