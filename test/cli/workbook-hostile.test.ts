@@ -272,6 +272,16 @@ describe("valid files accepted", () => {
     expect(workbook.grids[0].values.map((row) => row[5])).toEqual([2026, undefined, undefined, undefined]);
   });
 
+  it("should read 100,000 overlapping full-column merges over 20,000 rows, each stored cell asking once which ranges cover it", () => {
+    // B4…B19993 hold 1; merges B5:B1048576 … B11:B1048576, each written 100,000 / 7 times. B4 is above them all; B5 is
+    // the top-left cell of the ranges from B5 and covered by no other, so it keeps its value; B6 on are covered by B5's.
+    const merges = Array.from({ length: 100_000 }, (_, i) => `<mergeCell ref="B${5 + (i % 7)}:B1048576"/>`).join("");
+    const xml = sheetXml(targetRows() + fillerRows(4, 19_990, "B"), `<mergeCells count="100000">${merges}</mergeCells>`);
+    const { values } = open(workbookPackage({ sheets: [{ name: "Gộp", xml }] })).grids[0];
+    expect(Object.keys(values)).toEqual(["0", "1", "2", "3", "4"]);
+    expect([values[3][1], values[4][1]]).toEqual([1, 1]);
+  });
+
   it("should read a workbook whose <sheets> is empty as one without target sheet (exit 1), not as no Excel file", async () => {
     const parts = workbookPackage({ sheets: [] });
     const file = write("empty.xlsx", zipParts(parts));
