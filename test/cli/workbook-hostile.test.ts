@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LayoutBuilder, markerText, MAX_CELL_TEXT, MAX_SHEET_ROWS, readWorkbook } from "../../core";
 import { openWorkbook, WorkbookFileError } from "../../workbook";
+import { outlineXml } from "../../workbook/xml-edit";
 import { packPart, zip } from "../../scripts/fuzz/zip";
 import { MAIN, stylesXml, targetRows, text, unzipParts, workbookPackage, XML, zipParts, type Parts } from "./packages";
 import { runCli } from "./run-cli";
@@ -135,6 +136,13 @@ describe("a user's sheet never replaced", () => {
   });
 });
 
+/** How many entries a list of a stylesheet holds, as the parser finds them. */
+const entriesOf = (styles: string, list: string) => {
+  const elements = outlineXml(styles, "xl/styles.xml");
+  const parent = elements.find((e) => e.name === list && e.parent === elements[0]);
+  return elements.filter((e) => e.parent === parent).length;
+};
+
 /** A text part as UTF-16, declared so, little- or big-endian, with or without a byte-order mark. */
 function utf16(xml: string, order: "le" | "be", bom: boolean): Uint8Array {
   const bytes = Buffer.from((bom ? "\uFEFF" : "") + xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le");
@@ -187,6 +195,23 @@ describe("outputs that open: any encoding XML allows, amended by structure", () 
     expect(workbookXml).toContain(
       '<![CDATA[</sheets></definedNames>]]></definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">',
     );
+  });
+
+  it("should amend a UTF-16 styles.xml whose comment holds list tags into UTF-8 that opens, the comment kept", async () => {
+    const decoy = '<!-- </cellXfs><fonts count="9"> -->';
+    const styles = stylesXml([0, 9]).replace(`<styleSheet xmlns="${MAIN}">`, `<styleSheet xmlns="${MAIN}">${decoy}`);
+    const parts = { ...workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }], styles }) };
+    parts["xl/styles.xml"] = utf16(styles, "le", true);
+    const output = path.join(folder, "styles-decoy-out.xlsx");
+    const result = await runCli(["summary", write("styles-decoy.xlsx", zipParts(parts)), "--year", "2027", "-o", output]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const written = text(unzipParts(fs.readFileSync(output)).get("xl/styles.xml"));
+    const lists = outlineXml(written, "xl/styles.xml").filter((e) => e.parent?.name === "styleSheet");
+    // Every list's count is the number of entries it holds, and the comment comes through as it was.
+    const counted = lists.filter((l) => l.attributes.count !== undefined).map((l) => [l.name, Number(l.attributes.count)]);
+    const held = counted.map(([name]) => [name, lists.find((l) => l.name === name)!.selfClosing ? 0 : entriesOf(written, name as string)]);
+    expect([written.slice(0, 55), written.split(decoy).length - 1, counted]).toEqual([XML.slice(0, 55), 1, held]);
+    expect(openWorkbook(fs.readFileSync(output)).sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027"]);
   });
 
   it("should refuse a [Content_Types].xml that is no well-formed <Types> when reading, since every summary amends it", async () => {
