@@ -1,8 +1,9 @@
 import { isBlank, MAX_SHEET_ROWS, type Cell, type SheetGrid } from "../core";
+import type { SharedStrings } from "./shared-strings";
 import { walkXml } from "./xml";
 
 export interface SheetContext {
-  sharedStrings: readonly string[];
+  sharedStrings: Pick<SharedStrings, "at">;
   /** Number format by cell style index. */
   formats: readonly (string | null)[];
   date1904: boolean;
@@ -148,7 +149,7 @@ function cellValue(type: string, value: string | null, inline: string[] | null, 
   switch (type) {
     case "s": {
       if (value === null) return null;
-      return context.sharedStrings[Number(value)] ?? null;
+      return context.sharedStrings.at(Number(value)) ?? null;
     }
     case "inlineStr":
       return inline ? inline.join("") : value;
