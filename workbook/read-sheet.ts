@@ -118,8 +118,8 @@ export function readSheet(name: string, xml: Uint8Array, part: string, context: 
 }
 
 /**
- * The rows holding a value, counted as their cells come: the first ones past the limit are kept, the rest only
- * counted (a row reopened further down the part counts again, as it would not in a file Excel wrote).
+ * The rows holding a value, counted as their cells come: rows up to the first one over the limit are kept, the rest
+ * only counted (a row reopened further down the part then counts again; Excel writes each row once, in order).
  */
 class RowCount {
   filled = 0;
@@ -243,7 +243,7 @@ function blankCovered(stored: Map<number, StoredRow>, merges: Merge[]): void {
   }
 }
 
-/** Columns of a cell reference: three letters at most (ZZZ), one past XFD. */
+/** The columns a reference can name: three letters at most, up to ZZZ (Excel stops at XFD). */
 const COLUMNS = 18_278;
 
 /** How many ranges cover each column, for ranges counted in and out (a Fenwick tree of the differences). */
