@@ -68,9 +68,10 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     const header = findHeader(grid.values);
     if (!header) continue;
     const filled = filledRows(grid.values);
-    if (filled.length > MAX_SHEET_ROWS) {
-      const firstOver = cellAddress((grid.top ?? 0) + filled[MAX_SHEET_ROWS], grid.left ?? 0); // where the sheet passes the limit
-      const rows = filled.length;
+    const rows = grid.filledRowCount ?? filled.length;
+    if (rows > MAX_SHEET_ROWS) {
+      const over = filled[Math.min(MAX_SHEET_ROWS, filled.length - 1)] ?? 0;
+      const firstOver = cellAddress((grid.top ?? 0) + over, grid.left ?? 0); // where the sheet passes the limit
       const place: ProblemPlace = { severity: "error", sheet: grid.name, cell: firstOver, code: null };
       result.problems.push(problem(place, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
       tooLarge = true;
