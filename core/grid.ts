@@ -15,6 +15,11 @@ export const SheetGridSchema = z.object({
   formats: z.optional(z.array(z.array(z.nullable(z.string())))),
   top: z.optional(z.number()),
   left: z.optional(z.number()),
+  /**
+   * Rows holding a value in the whole sheet, when the adapter stopped keeping rows past the row limit so that memory
+   * follows the limit, not the file (the workbook-file layer): `values` then holds only the first rows over it.
+   */
+  filledRowCount: z.optional(z.number()),
 });
 export const WorkbookGridSchema = z.array(SheetGridSchema);
 

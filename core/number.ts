@@ -48,7 +48,7 @@ export function parseVietnameseNumber(text: string): ParsedNumber | null {
 // Combining marks stand alone in the class on purpose: decomposed Vietnamese (NFD) spells tones with them.
 const UNIT =
   // eslint-disable-next-line no-misleading-character-class
-  /^[A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0300-\u036F\u0391-\u03C9\u0400-\u04FF\u1E00-\u1EFF%‰/.\s]*$/;
+  /^[A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0300-\u036F\u0391-\u03C9\u0400-\u04FF\u1E00-\u1EFF%\u2030/.\s]*$/;
 
 /** What may follow a number: nothing, "%", or a unit made of letters, spaces, "/" and "." (e.g. "ha", "trVNĐ/người/năm"). */
 function isUnit(unit: string): boolean {

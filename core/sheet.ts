@@ -91,11 +91,14 @@ export function readWorkbook(grids: readonly SheetGrid[]): WorkbookRead {
     const header = findHeader(grid.values);
     if (!header) continue;
     const stored = storedRows(grid.values);
-    // The filled rows are among the stored ones: a sheet storing no more rows than the limit needs them not counted.
-    const filled = stored.length > MAX_SHEET_ROWS ? filledRows(grid.values) : stored;
-    if (filled.length > MAX_SHEET_ROWS) {
-      const firstOver = cellAddress((grid.top ?? 0) + filled[MAX_SHEET_ROWS], grid.left ?? 0); // where the sheet passes the limit
-      const rows = filled.length;
+    // The filled rows are among the stored ones: a sheet storing no more rows than the limit, all of its rows kept by
+    // the adapter (no filledRowCount), needs them not counted.
+    const counted = stored.length > MAX_SHEET_ROWS || grid.filledRowCount !== undefined;
+    const filled = counted ? filledRows(grid.values) : stored;
+    const rows = grid.filledRowCount ?? filled.length;
+    if (rows > MAX_SHEET_ROWS) {
+      const over = filled[Math.min(MAX_SHEET_ROWS, filled.length - 1)] ?? 0;
+      const firstOver = cellAddress((grid.top ?? 0) + over, grid.left ?? 0); // where the sheet passes the limit
       const place: ProblemPlace = { severity: "error", sheet: grid.name, cell: firstOver, code: null };
       result.problems.push(problem(place, { rule: "sheet-too-large", params: { rows, limit: MAX_SHEET_ROWS } }));
       tooLarge = true;

@@ -46,8 +46,8 @@ const PREFIXES: [string, Bound][] = [
   ["duoi", { kind: "max", strict: true }],
 ];
 
-const REDUCTION = /^giam\s*(?:>=|≥|toi thieu|it nhat)?\s*(.+)$/;
-const RANGE = /^(?:tu\s+)?(.+?)\s*(?:-|–|—|\bden\b)\s*(.+)$/;
+const REDUCTION = /^giam\s*(?:>=|\u2265|toi thieu|it nhat)?\s*(.+)$/;
+const RANGE = /^(?:tu\s+)?(.+?)\s*(?:-|\u2013|\u2014|\bden\b)\s*(.+)$/;
 
 export function parseTarget(input: string | number): TargetParse {
   if (typeof input === "number") {

@@ -83,7 +83,7 @@ function targetSheet(): SheetLayout {
 
 /** A note as a sentence: the catalogue's consolidation lines end without a full stop. */
 function sentence(text: string): string {
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
+  return /[.!?\u2026]$/.test(text) ? text : `${text}.`;
 }
 
 /** The `Ghi chú` of a row: how the baseline was formed, then the notes, each a whole sentence. */

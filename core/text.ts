@@ -23,7 +23,7 @@ function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
+    .replace(/[\u0111\u0110]/g, "d")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/^[\s:.*()]+|[\s:.*()]+$/g, "");

@@ -19,8 +19,8 @@ export function safeFileName(text: string): string {
   const ascii = text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+    .replace(/\u0111/g, "d")
+    .replace(/\u0110/g, "D")
     .replace(/[\u2010-\u2015]/g, "-")
     .replace(/[^A-Za-z0-9 ().,_-]+/g, " ")
     .replace(/\s+/g, " ")
@@ -68,7 +68,7 @@ export function readUnitMarker(values: readonly Cell[][]): { marker: UnitMarker;
  */
 export function communeKey(title: string): string {
   const folded = fold(title);
-  const named = /\bxa ([a-z0-9 ]+?)(?= lan thu| nhiem ky| nam \d|\s*[-,.;:()–—]|$)/.exec(folded);
+  const named = /\bxa ([a-z0-9 ]+?)(?= lan thu| nhiem ky| nam \d|\s*[-,.;:()\u2013\u2014]|$)/.exec(folded);
   return named ? named[1].trim() : folded;
 }
 

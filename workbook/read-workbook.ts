@@ -3,6 +3,7 @@ import { damaged, WorkbookFileError } from "./errors";
 import { cellFormats } from "./number-formats";
 import { readRelationships, type Relationship } from "./package";
 import { readSheet } from "./read-sheet";
+import { readSharedStrings } from "./shared-strings";
 import { openZip, type Inflater, type ZipArchive } from "./zip";
 import { attribute, walkXml } from "./xml";
 
@@ -123,34 +124,4 @@ function readWorkbookPart(
     },
   });
   return { listed, date1904, strict, isWorkbook };
-}
-
-/** Each shared string as plain text: rich-text runs joined, phonetic guides (`rPh`) left out. */
-function readSharedStrings(xml: Uint8Array | null, part: string): string[] {
-  if (!xml) return [];
-  const strings: string[] = [];
-  let item: string[] | null = null;
-  let text: string[] | null = null;
-  let phonetic = 0;
-  walkXml(xml, part, {
-    open(name) {
-      if (name === "si") item = [];
-      else if (name === "rPh") phonetic++;
-      else if (name === "t" && item && phonetic === 0) text = [];
-    },
-    text(chunk) {
-      text?.push(chunk);
-    },
-    close(name) {
-      if (name === "t" && text) {
-        item?.push(text.join(""));
-        text = null;
-      } else if (name === "rPh") phonetic--;
-      else if (name === "si" && item) {
-        strings.push(item.join(""));
-        item = null;
-      }
-    },
-  });
-  return strings;
 }

@@ -1,5 +1,6 @@
 import { BASE_FONT_SIZE, type CellStyle } from "../core";
-import { escapeAttribute, walkXml } from "./xml";
+import { applyEdits, appendInside, outlineXml, rootElement, startTagWith, type XmlEdit, type XmlElement } from "./xml-edit";
+import { escapeAttribute } from "./xml";
 
 /**
  * The summary's cell styles added to the workbook's styles.xml: a font, fill, border, number format or cell format
@@ -45,40 +46,38 @@ const BUILT_IN_IDS: Record<string, number> = { "0": 1, "0.00": 2, "#,##0": 3, "#
 /** Custom number formats are numbered from 164. */
 const FIRST_CUSTOM_FORMAT = 164;
 
+const PART = "xl/styles.xml";
+
+/** The stylesheet as the parser outlines it: its lists, what they hold, and the custom number formats. */
 interface Existing {
-  counts: Record<Section, number>;
-  present: Set<Section>;
+  root: XmlElement;
+  /** Each list present (the first of its name), its entries as the direct children. */
+  sections: Map<Section, { element: XmlElement; entries: XmlElement[] }>;
   lastFormatId: number;
   /** Custom number formats by code. */
   formats: Map<string, number>;
 }
 
-function survey(xml: Uint8Array): Existing {
-  const counts = Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<Section, number>;
-  const present = new Set<Section>();
+function survey(text: string): Existing {
+  const elements = outlineXml(text, PART);
+  const root = rootElement(elements, "styleSheet", PART);
+  const sections = new Map<Section, { element: XmlElement; entries: XmlElement[] }>();
+  for (const element of elements) {
+    if (element.parent === root && (SECTIONS as readonly string[]).includes(element.name) && !sections.has(element.name as Section))
+      sections.set(element.name as Section, { element, entries: [] });
+  }
+  const listOf = new Map([...sections.values()].map((section) => [section.element, section.entries]));
   let lastFormatId = FIRST_CUSTOM_FORMAT - 1;
   const formats = new Map<string, number>();
-  let depth = 0;
-  let section: Section | null = null;
-  walkXml(xml, "xl/styles.xml", {
-    open(name, attributes) {
-      depth++;
-      if (depth === 2 && (SECTIONS as readonly string[]).includes(name)) {
-        section = name as Section;
-        present.add(section);
-      } else if (depth === 3 && section) counts[section]++;
-      if (name === "numFmt") {
-        const id = Number(attributes.numFmtId) || 0;
-        lastFormatId = Math.max(lastFormatId, id);
-        if (attributes.formatCode !== undefined && !formats.has(attributes.formatCode)) formats.set(attributes.formatCode, id);
-      }
-    },
-    close() {
-      if (depth === 2) section = null;
-      depth--;
-    },
-  });
-  return { counts, present, lastFormatId, formats };
+  for (const element of elements) {
+    if (element.parent) listOf.get(element.parent)?.push(element);
+    if (element.name !== "numFmt") continue;
+    const id = Number(element.attributes.numFmtId) || 0;
+    lastFormatId = Math.max(lastFormatId, id);
+    const code = element.attributes.formatCode;
+    if (code !== undefined && !formats.has(code)) formats.set(code, id);
+  }
+  return { root, sections, lastFormatId, formats };
 }
 
 /** The lists whose entries are reused when the same XML is already there. */
@@ -90,23 +89,26 @@ const REUSED: readonly (readonly [Section, string])[] = [
 ];
 
 /**
- * The entries already in the reused lists, as `section|xml` (tags without the stylesheet's prefix) with their index:
- * those this module wrote before match what it writes now, byte for byte.
+ * The entries already in the reused lists, as `section|xml` (tags without their prefix) with their index: those this
+ * module wrote before match what it writes now, byte for byte.
  */
-function existingEntries(text: string, prefix: string): Map<string, number> {
+function existingEntries(text: string, existing: Existing): Map<string, number> {
   const entries = new Map<string, number>();
-  const p = escapeRegExp(prefix);
   for (const [section, child] of REUSED) {
-    const list = new RegExp(`<${p}${section}(?:\\s[^>]*)?>([\\s\\S]*?)</${p}${section}>`).exec(text);
-    if (!list) continue;
-    const children = list[1].match(new RegExp(`<${p}${child}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${p}${child}>)`, "g")) ?? [];
-    children.forEach((xml, index) => {
-      const key = `${section}|${canonical(prefix === "" ? xml : xml.replace(new RegExp(`<(/?)${p}`, "g"), "<$1"))}`;
-      if (!entries.has(key)) entries.set(key, index);
-    });
+    const list = existing.sections.get(section);
+    list?.entries
+      .filter((entry) => entry.name === child)
+      .forEach((entry, index) => {
+        const key = `${section}|${canonical(unprefixed(text.slice(entry.start, entry.end), entry.prefix))}`;
+        if (!entries.has(key)) entries.set(key, index);
+      });
   }
   return entries;
 }
+
+/** An entry's tags without the prefix they are written with (`<x:font>` → `<font>`). */
+const unprefixed = (xml: string, prefix: string): string =>
+  prefix === "" ? xml : xml.split(`<${prefix}`).join("<").split(`</${prefix}`).join("</");
 
 /**
  * An entry as a key that does not depend on how it was written: attributes sorted, `'` quotes as `"`, no whitespace
@@ -123,18 +125,18 @@ function canonical(xml: string): string {
 
 /** styles.xml with the requested styles appended, and the `xf` index of each request, in order. */
 export function appendStyles(stylesXml: Uint8Array, font: string, requests: readonly StyleRequest[]): { xml: string; xfs: number[] } {
-  const existing = survey(stylesXml);
   const text = new TextDecoder().decode(stylesXml);
-  const prefix = /<([A-Za-z_][\w.-]*:)?styleSheet[\s>/]/.exec(text)?.[1] ?? "";
+  const existing = survey(text);
   const added: Record<Section, string[]> = Object.fromEntries(SECTIONS.map((s) => [s, []])) as unknown as Record<Section, string[]>;
-  const next = { ...existing.counts };
+  const counts = Object.fromEntries(SECTIONS.map((s) => [s, existing.sections.get(s)?.entries.length ?? 0])) as Record<Section, number>;
+  const next = { ...counts };
   for (const [section, reserved] of Object.entries(RESERVED) as [Section, string[]][]) {
-    for (const xml of reserved.slice(existing.counts[section])) {
+    for (const xml of reserved.slice(counts[section])) {
       added[section].push(xml);
       next[section]++;
     }
   }
-  const interned = existingEntries(text, prefix);
+  const interned = existingEntries(text, existing);
   const intern = (section: Section, xml: string): number => {
     const key = `${section}|${canonical(xml)}`;
     let index = interned.get(key);
@@ -177,19 +179,8 @@ export function appendStyles(stylesXml: Uint8Array, font: string, requests: read
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"${style.unlocked ? ' applyProtection="1"' : ""}>${alignment}${style.unlocked ? '<protection locked="0"/>' : ""}</xf>`,
     );
   });
-  let xml = text;
-  for (const section of SECTIONS) {
-    if (added[section].length > 0)
-      xml = appendToSection(
-        xml,
-        prefix,
-        section,
-        added[section].map((x) => withPrefix(x, prefix)),
-        section === "numFmts" ? existing.counts.numFmts + added.numFmts.length : next[section],
-        existing.present,
-      );
-  }
-  return { xml, xfs };
+  const finalCounts = { ...next, numFmts: counts.numFmts + added.numFmts.length };
+  return { xml: applyEdits(text, sectionEdits(text, existing, added, finalCounts)), xfs };
 }
 
 function fontXml(font: string, style: CellStyle): string {
@@ -218,38 +209,36 @@ function withPrefix(xml: string, prefix: string): string {
 }
 
 /**
- * Appends children to one list of the stylesheet and sets its count: the list's closing tag, a self-closed list, or
- * a new list placed where the schema orders it.
+ * The edits that append the new entries, each at the parser's offsets: inside a list and its count set (a self-closed
+ * list opened), or a new list placed where the schema orders it, before the first later list or at the stylesheet's
+ * end. New lists that go to the same place are one edit, in schema order.
  */
-function appendToSection(xml: string, prefix: string, section: Section, children: string[], count: number, present: Set<Section>): string {
-  const body = children.join("");
-  const tag = `${prefix}${section}`;
-  const open = new RegExp(`<${escapeRegExp(tag)}(\\s[^>]*?)?(/?)>`);
-  const match = present.has(section) ? open.exec(xml) : null;
-  if (match) {
-    const attributes = setCount(match[1] ?? "", count);
-    if (match[2] === "/")
-      return `${xml.slice(0, match.index)}<${tag}${attributes}>${body}</${tag}>${xml.slice(match.index + match[0].length)}`;
-    const close = xml.indexOf(`</${tag}>`, match.index);
-    return `${xml.slice(0, match.index)}<${tag}${attributes}>${xml.slice(match.index + match[0].length, close)}${body}${xml.slice(close)}`;
+function sectionEdits(text: string, existing: Existing, added: Record<Section, string[]>, counts: Record<Section, number>): XmlEdit[] {
+  const edits: XmlEdit[] = [];
+  const newLists = new Map<XmlElement | null, string[]>(); // by the list they go before; null: the stylesheet's end
+  for (const section of SECTIONS) {
+    if (added[section].length === 0) continue;
+    const list = existing.sections.get(section)?.element;
+    if (list) {
+      const body = added[section].map((x) => withPrefix(x, list.prefix)).join("");
+      const startTag = startTagWith(text, list, "count", String(counts[section]));
+      if (list.selfClosing)
+        edits.push({ at: list.start, end: list.end, text: `${startTag.replace(/\s*\/>$/, ">")}${body}</${list.prefix}${list.name}>` });
+      else edits.push({ at: list.start, end: list.openEnd, text: startTag }, { at: list.closeStart, end: list.closeStart, text: body });
+      continue;
+    }
+    const prefix = existing.root.prefix;
+    const later = SECTIONS.slice(SECTIONS.indexOf(section) + 1).find((s) => existing.sections.has(s));
+    const before = later ? existing.sections.get(later)!.element : null;
+    const body = added[section].map((x) => withPrefix(x, prefix)).join("");
+    newLists.set(before, [
+      ...(newLists.get(before) ?? []),
+      `<${prefix}${section} count="${counts[section]}">${body}</${prefix}${section}>`,
+    ]);
   }
-  const element = `<${tag} count="${count}">${body}</${tag}>`;
-  for (const later of SECTIONS.slice(SECTIONS.indexOf(section) + 1)) {
-    if (!present.has(later)) continue;
-    const at = new RegExp(`<${escapeRegExp(prefix + later)}[\\s/>]`).exec(xml);
-    if (at) return `${xml.slice(0, at.index)}${element}${xml.slice(at.index)}`;
+  for (const [before, lists] of newLists) {
+    if (before) edits.push({ at: before.start, end: before.start, text: lists.join("") });
+    else edits.push(appendInside(text, existing.root, lists.join("")));
   }
-  const end = new RegExp(`</${escapeRegExp(prefix)}styleSheet\\s*>`).exec(xml);
-  if (end) return `${xml.slice(0, end.index)}${element}${xml.slice(end.index)}`;
-  const selfClosed = new RegExp(`<${escapeRegExp(prefix)}styleSheet(\\s[^>]*?)?/>`).exec(xml);
-  if (!selfClosed) throw new Error("styles.xml without a styleSheet element");
-  return `${xml.slice(0, selfClosed.index)}<${prefix}styleSheet${selfClosed[1] ?? ""}>${element}</${prefix}styleSheet>${xml.slice(selfClosed.index + selfClosed[0].length)}`;
+  return edits;
 }
-
-function setCount(attributes: string, count: number): string {
-  return /\scount\s*=/.test(attributes)
-    ? attributes.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`)
-    : `${attributes} count="${count}"`;
-}
-
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,6 +1,6 @@
 import { SaxesParser } from "saxes";
 import { damaged } from "./errors";
-import { localName } from "./xml";
+import { escapeAttribute, localName } from "./xml";
 
 /**
  * Amending a part by its structure: where each element starts and ends comes from the parser, so a comment, a CDATA
@@ -104,3 +104,20 @@ export function appendInside(text: string, element: XmlElement, content: string)
 }
 
 export const removal = (element: XmlElement): XmlEdit => ({ at: element.start, end: element.end, text: "" });
+
+/**
+ * The start tag of `element` with the attribute `name` set to `value`, read by the grammar of a start tag (name, then
+ * `name = "value"` pairs): a value holding `>` or the attribute's name is never taken for it. The whitespace and the
+ * other attributes are kept as written; a self-closing tag stays self-closing.
+ */
+export function startTagWith(text: string, element: XmlElement, name: string, value: string): string {
+  const tag = text.slice(element.start, element.openEnd);
+  const pair = /(\s+)([^\s=]+)(\s*=\s*)(?:"[^"]*"|'[^']*')/y;
+  const written = `"${escapeAttribute(value)}"`;
+  for (let at = 1 + element.prefix.length + element.name.length; ; at = pair.lastIndex) {
+    pair.lastIndex = at;
+    const match = pair.exec(tag);
+    if (!match) return `${tag.slice(0, at)} ${name}=${written}${tag.slice(at)}`;
+    if (match[2] === name) return `${tag.slice(0, at)}${match[1]}${name}${match[3]}${written}${tag.slice(pair.lastIndex)}`;
+  }
+}

@@ -23,6 +23,9 @@ await build({
   external: ["exceljs", "exceljs/*"],
   // fflate for Node loads worker_threads for its asynchronous API, which COMA does not use: the plain build loads nothing.
   alias: { fflate: "fflate/browser" },
+  // Minified, the source is a third of the size and pure ASCII (no comments in Vietnamese): V8 reads, hashes and
+  // checks a one-byte string against the code cache, a tenth of a short command's time saved.
+  minify: true,
   logLevel: "warning",
 });
 

@@ -27,6 +27,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const template = (name: string) => spawnSync(process.execPath, [bin, "template", "-o", path.join(dir, name)], { encoding: "utf8" });
 
 describe("bin/coma.js and the code cache of the bundle", () => {
+  it("should be pure ASCII, so that V8 holds the bundle as a one-byte string", () => {
+    // A raw `đ` or `–` in a regular expression literal makes the whole source a two-byte string: write them as \u escapes.
+    const source = fs.readFileSync(path.join(dir, "build", "cli", "cli.js"), "latin1");
+    expect(source.match(/[\u0080-\u00FF]+/g) ?? []).toEqual([]);
+  });
+
   it("should be built with its code cache, and run with it", () => {
     expect(fs.statSync(cache).size).toBeGreaterThan(0);
     const run = template("with-cache.xlsx");

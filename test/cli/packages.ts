@@ -12,9 +12,11 @@ export const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relations
 export const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
 export const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export function zipParts(parts: Parts): Uint8Array {
+/** The parts zipped; `level` 1 for a giant part, where the default's better compression costs seconds. */
+export function zipParts(parts: Parts, level: 1 | 6 = 6): Uint8Array {
   return zipSync(
     Object.fromEntries(Object.entries(parts).map(([name, content]) => [name, typeof content === "string" ? strToU8(content) : content])),
+    { level },
   );
 }
 

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LayoutBuilder, markerText, MAX_CELL_TEXT, MAX_SHEET_ROWS, readWorkbook, yearValue } from "../../core";
 import { openWorkbook, WorkbookFileError } from "../../workbook";
+import { outlineXml } from "../../workbook/xml-edit";
 import { packPart, zip } from "../../scripts/fuzz/zip";
 import { MAIN, stylesXml, targetRows, text, unzipParts, workbookPackage, XML, zipParts, type Parts } from "./packages";
 import { runCli } from "./run-cli";
@@ -23,7 +24,7 @@ const write = (name: string, bytes: Uint8Array) => {
   fs.writeFileSync(file, bytes);
   return file;
 };
-const open = (parts: Parts) => openWorkbook(zipParts(parts));
+const open = (parts: Parts, level?: 1) => openWorkbook(zipParts(parts, level));
 const refusal = (bytes: Uint8Array): string | null => {
   try {
     openWorkbook(bytes);
@@ -88,6 +89,30 @@ describe("figures never silently gone, memory bounded by the cells a file stores
   });
 });
 
+it("should keep only the rows up to the first one over the limit of a 1,000,000-row sheet, count the rest, and name the sheet with its size", () => {
+  // 3 table rows + 999,997 filler rows (A4…A1000000) = 1,000,000 rows holding a value, built as text, not by exceljs.
+  const rows = targetRows() + fillerRows(4, 999_997);
+  const grid = open(workbookPackage({ sheets: [{ name: "Triệu dòng", rows }] }), 1).grids[0];
+  // The reader stopped keeping rows at the first one over the limit: 20,000 + 1 rows held, the other 979,999 only counted.
+  expect([Object.keys(grid.values).length, grid.filledRowCount]).toEqual([MAX_SHEET_ROWS + 1, 1_000_000]);
+  expect(readWorkbook([grid]).problems).toMatchObject([
+    { rule: "sheet-too-large", sheet: "Triệu dòng", cell: "A20001", params: { rows: 1_000_000, limit: MAX_SHEET_ROWS } },
+  ]);
+});
+
+it("should keep no cell that holds only spaces, so that rows of blanks cost nothing and count for nothing", () => {
+  // 30,000 rows of a single space above the table: blank to core, so neither kept nor counted against the limit.
+  const blanks = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t> </t></is></c></row>`);
+  const table = targetRows().replace(/(r="[A-Z]?)(\d+)"/g, (_, head: string, row: string) => `${head}${Number(row) + 30_000}"`);
+  const workbook = open(workbookPackage({ sheets: [{ name: "Trống", rows: blanks.join("") + table }] }));
+  expect([workbook.grids[0].top, Object.keys(workbook.grids[0].values), workbook.grids[0].filledRowCount]).toEqual([
+    30_000,
+    ["0", "1", "2"],
+    undefined,
+  ]);
+  expect(readWorkbook(workbook.grids)).toMatchObject({ sheets: ["Trống"], problems: [] });
+});
+
 describe("a user's sheet never replaced", () => {
   it("should replace COMA's summary and keep the user's annotated copy that Excel's Move or Copy made", async () => {
     const marker = markerText(2027);
@@ -110,6 +135,13 @@ describe("a user's sheet never replaced", () => {
     expect(out.grids[2].values.length).toBeGreaterThan(10); // the original is now the new summary
   });
 });
+
+/** How many entries a list of a stylesheet holds, as the parser finds them. */
+const entriesOf = (styles: string, list: string) => {
+  const elements = outlineXml(styles, "xl/styles.xml");
+  const parent = elements.find((e) => e.name === list && e.parent === elements[0]);
+  return elements.filter((e) => e.parent === parent).length;
+};
 
 /** A text part as UTF-16, declared so, little- or big-endian, with or without a byte-order mark. */
 function utf16(xml: string, order: "le" | "be", bom: boolean): Uint8Array {
@@ -163,6 +195,23 @@ describe("outputs that open: any encoding XML allows, amended by structure", () 
     expect(workbookXml).toContain(
       '<![CDATA[</sheets></definedNames>]]></definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">',
     );
+  });
+
+  it("should amend a UTF-16 styles.xml whose comment holds list tags into UTF-8 that opens, the comment kept", async () => {
+    const decoy = '<!-- </cellXfs><fonts count="9"> -->';
+    const styles = stylesXml([0, 9]).replace(`<styleSheet xmlns="${MAIN}">`, `<styleSheet xmlns="${MAIN}">${decoy}`);
+    const parts = { ...workbookPackage({ sheets: [{ name: "Chỉ tiêu", rows: targetRows() }], styles }) };
+    parts["xl/styles.xml"] = utf16(styles, "le", true);
+    const output = path.join(folder, "styles-decoy-out.xlsx");
+    const result = await runCli(["summary", write("styles-decoy.xlsx", zipParts(parts)), "--year", "2027", "-o", output]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const written = text(unzipParts(fs.readFileSync(output)).get("xl/styles.xml"));
+    const lists = outlineXml(written, "xl/styles.xml").filter((e) => e.parent?.name === "styleSheet");
+    // Every list's count is the number of entries it holds, and the comment comes through as it was.
+    const counted = lists.filter((l) => l.attributes.count !== undefined).map((l) => [l.name, Number(l.attributes.count)]);
+    const held = counted.map(([name]) => [name, lists.find((l) => l.name === name)!.selfClosing ? 0 : entriesOf(written, name as string)]);
+    expect([written.slice(0, 55), written.split(decoy).length - 1, counted]).toEqual([XML.slice(0, 55), 1, held]);
+    expect(openWorkbook(fs.readFileSync(output)).sheets.map((s) => s.name)).toEqual(["Chỉ tiêu", "Tổng hợp BTV 2027"]);
   });
 
   it("should refuse a [Content_Types].xml that is no well-formed <Types> when reading, since every summary amends it", async () => {
@@ -246,6 +295,16 @@ describe("valid files accepted", () => {
     );
     // F1 is the merge's top-left cell (2026); F2, F3 and F4 are covered and read blank.
     expect(workbook.grids[0].values.map((row) => row[5])).toEqual([2026, undefined, undefined, undefined]);
+  });
+
+  it("should read 100,000 overlapping full-column merges over 20,000 rows, each stored cell asking once which ranges cover it", () => {
+    // B4…B19993 hold 1; merges B5:B1048576 … B11:B1048576, each written 100,000 / 7 times. B4 is above them all; B5 is
+    // the top-left cell of the ranges from B5 and covered by no other, so it keeps its value; B6 on are covered by B5's.
+    const merges = Array.from({ length: 100_000 }, (_, i) => `<mergeCell ref="B${5 + (i % 7)}:B1048576"/>`).join("");
+    const xml = sheetXml(targetRows() + fillerRows(4, 19_990, "B"), `<mergeCells count="100000">${merges}</mergeCells>`);
+    const { values } = open(workbookPackage({ sheets: [{ name: "Gộp", xml }] })).grids[0];
+    expect(Object.keys(values)).toEqual(["0", "1", "2", "3", "4"]);
+    expect([values[3][1], values[4][1]]).toEqual([1, 1]);
   });
 
   it("should read a workbook whose <sheets> is empty as one without target sheet (exit 1), not as no Excel file", async () => {
